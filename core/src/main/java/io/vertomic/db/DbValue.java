@@ -1,0 +1,249 @@
+package io.vertomic.db;
+
+import io.vertomic.datom.Datom;
+import io.vertomic.datom.EntityId;
+import io.vertomic.datom.IndexOrder;
+import io.vertomic.schema.Attr;
+import io.vertomic.schema.Bootstrap;
+import io.vertomic.schema.Schema;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The immutable database value: {@link Indexes} and {@link Schema} as of {@code basisT}, seen
+ * through a view (current, as-of, since, history). Every method is a pure read; deriving a view or
+ * the value after a transaction shares all structure. Thread-safe.
+ *
+ * <p>Arguments here are already resolved (ids as {@code long}); {@link Resolver} turns user input
+ * (idents, lookup refs, {@code ":ns/name"} strings) into them.
+ */
+public final class DbValue {
+  private final Indexes indexes;
+  private final Schema schema;
+  private final long basisT;
+  private final long nextT;
+  private final long nextDbCounter;
+  private final long asOfT;
+  private final long sinceT;
+  private final boolean history;
+
+  private DbValue(
+      Indexes indexes,
+      Schema schema,
+      long basisT,
+      long nextT,
+      long nextDbCounter,
+      long asOfT,
+      long sinceT,
+      boolean history) {
+    this.indexes = indexes;
+    this.schema = schema;
+    this.basisT = basisT;
+    this.nextT = nextT;
+    this.nextDbCounter = nextDbCounter;
+    this.asOfT = asOfT;
+    this.sinceT = sinceT;
+    this.history = history;
+  }
+
+  /** A new database holding only the bootstrap datoms, at {@code t = 0}. */
+  public static DbValue bootstrap() {
+    List<Datom> boot = Bootstrap.datoms();
+    List<Long> entities = new ArrayList<>();
+    for (Datom d : boot) {
+      if (entities.isEmpty() || entities.get(entities.size() - 1) != d.e()) {
+        entities.add(d.e());
+      }
+    }
+    Schema schema = Schema.empty().update(entities, e -> datomsOf(boot, e));
+    Indexes idx = Indexes.empty().apply(schema, boot, List.of(), List.of());
+    return new DbValue(
+        idx, schema, 0, Bootstrap.FIRST_USER_T, Bootstrap.FIRST_DB_COUNTER, -1, -1, false);
+  }
+
+  private static List<Datom> datomsOf(List<Datom> ds, long e) {
+    List<Datom> out = new ArrayList<>();
+    for (Datom d : ds) {
+      if (d.e() == e) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  /** The value after a transaction with basis {@code t}: new indexes and schema, same view. */
+  public DbValue next(Indexes indexes, Schema schema, long t, long nextT, long nextDbCounter) {
+    return new DbValue(indexes, schema, t, nextT, nextDbCounter, -1, -1, false);
+  }
+
+  public Indexes indexes() {
+    return indexes;
+  }
+
+  public Schema schema() {
+    return schema;
+  }
+
+  /** The t of the most recent transaction. */
+  public long basisT() {
+    return basisT;
+  }
+
+  /** The counter the next transaction's t starts from; new entities draw from it too. */
+  public long nextT() {
+    return nextT;
+  }
+
+  /** The next free counter in {@code :db.part/db}. */
+  public long nextDbCounter() {
+    return nextDbCounter;
+  }
+
+  public long asOfT() {
+    return asOfT;
+  }
+
+  public long sinceT() {
+    return sinceT;
+  }
+
+  public boolean isHistory() {
+    return history;
+  }
+
+  /** Whether this is the plain current view (no as-of, since or history filter). */
+  public boolean isCurrent() {
+    return asOfT < 0 && sinceT < 0 && !history;
+  }
+
+  /** This value as of {@code t}. */
+  public DbValue asOf(long t) {
+    return new DbValue(indexes, schema, basisT, nextT, nextDbCounter, t, sinceT, history);
+  }
+
+  /** This value since {@code t}. */
+  public DbValue since(long t) {
+    return new DbValue(indexes, schema, basisT, nextT, nextDbCounter, asOfT, t, history);
+  }
+
+  /** The history view of this value. */
+  public DbValue history() {
+    return new DbValue(indexes, schema, basisT, nextT, nextDbCounter, asOfT, sinceT, true);
+  }
+
+  /** This value without any view filter. */
+  public DbValue unfiltered() {
+    return isCurrent()
+        ? this
+        : new DbValue(indexes, schema, basisT, nextT, nextDbCounter, -1, -1, false);
+  }
+
+  /**
+   * The datoms of {@code order} from {@code from} to {@code to} (inclusive; null is open), as this
+   * view sees them.
+   */
+  public Iterator<Datom> scan(IndexOrder order, Datom from, Datom to) {
+    Iterator<Datom> current = indexes.current(order).slice(from, to);
+    if (isCurrent()) {
+      return current;
+    }
+    long sinceTx = sinceT < 0 ? Long.MIN_VALUE : EntityId.tToTx(sinceT);
+    if (!history && asOfT < 0) {
+      return Scan.since(current, sinceTx);
+    }
+    long asOfTx = asOfT < 0 ? Long.MAX_VALUE : EntityId.tToTx(asOfT);
+    Iterator<Datom> past = indexes.past(order).slice(from, to);
+    return history
+        ? Scan.history(order, current, past, asOfTx, sinceTx)
+        : Scan.asOf(order, current, past, asOfTx, sinceTx);
+  }
+
+  /** The datoms of {@code order} whose leading components equal {@code comps} (resolved). */
+  public Iterator<Datom> datoms(IndexOrder order, Object[] comps) {
+    Iterator<Datom> it = scan(order, Bounds.from(order, comps), Bounds.to(order, comps));
+    if (comps.length > 3 && comps[3] != null) {
+      long tx = (Long) comps[3];
+      List<Datom> out = new ArrayList<>();
+      it.forEachRemaining(
+          d -> {
+            if (d.tx() == tx) {
+              out.add(d);
+            }
+          });
+      return out.iterator();
+    }
+    return it;
+  }
+
+  /** The datoms of {@code order} at or after {@code comps}, to the end of the index. */
+  public Iterator<Datom> seek(IndexOrder order, Object[] comps) {
+    return scan(order, Bounds.from(order, comps), null);
+  }
+
+  /** The current datoms of entity {@code e} (unfiltered: what transactions see). */
+  public List<Datom> currentDatoms(long e) {
+    List<Datom> out = new ArrayList<>();
+    indexes
+        .current(IndexOrder.EAVT)
+        .slice(
+            Bounds.from(IndexOrder.EAVT, new Object[] {e}),
+            Bounds.to(IndexOrder.EAVT, new Object[] {e}))
+        .forEachRemaining(out::add);
+    return out;
+  }
+
+  /** The current datoms of entity {@code e} and attribute {@code a} (unfiltered). */
+  public List<Datom> currentDatoms(long e, long a) {
+    List<Datom> out = new ArrayList<>(2);
+    Object[] c = {e, a};
+    indexes
+        .current(IndexOrder.EAVT)
+        .slice(Bounds.from(IndexOrder.EAVT, c), Bounds.to(IndexOrder.EAVT, c))
+        .forEachRemaining(out::add);
+    return out;
+  }
+
+  /** The current datom (e, a, v), or null (unfiltered). */
+  public Datom currentDatom(long e, long a, Object v) {
+    return indexes.current(IndexOrder.EAVT).get(new Datom(e, a, v, 0, true));
+  }
+
+  /**
+   * The entity that currently has value {@code v} for unique attribute {@code a}, or null
+   * (unfiltered; {@code a} must be in AVET).
+   */
+  public Long entityWith(long a, Object v) {
+    Object[] c = {a, v};
+    Iterator<Datom> it =
+        indexes
+            .current(IndexOrder.AVET)
+            .slice(Bounds.from(IndexOrder.AVET, c), Bounds.to(IndexOrder.AVET, c));
+    return it.hasNext() ? it.next().e() : null;
+  }
+
+  /** Whether any current datom refers to {@code e} through attribute {@code a} (unfiltered). */
+  public Iterator<Datom> currentRefsTo(long e) {
+    Object[] c = {e};
+    return indexes
+        .current(IndexOrder.VAET)
+        .slice(Bounds.from(IndexOrder.VAET, c), Bounds.to(IndexOrder.VAET, c));
+  }
+
+  /** The attribute with id {@code id}, or null. */
+  public Attr attr(long id) {
+    return schema.attr(id);
+  }
+
+  /** How many datoms this view holds. */
+  public long datomCount() {
+    if (isCurrent()) {
+      return indexes.current(IndexOrder.EAVT).size();
+    }
+    long n = 0;
+    for (Iterator<Datom> it = scan(IndexOrder.EAVT, null, null); it.hasNext(); it.next()) {
+      n++;
+    }
+    return n;
+  }
+}

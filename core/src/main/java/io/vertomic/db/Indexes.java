@@ -1,0 +1,127 @@
+package io.vertomic.db;
+
+import io.vertomic.datom.Datom;
+import io.vertomic.datom.IndexOrder;
+import io.vertomic.index.DatomTree;
+import io.vertomic.schema.Attr;
+import io.vertomic.schema.Schema;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The eight trees of one database value: the current facts in each {@link IndexOrder}, and the past
+ * (retracted assertions and their retractions) in each order. AVET holds only attributes that are
+ * indexed or unique, VAET only references. Immutable; {@link #apply} returns a new value that
+ * shares every untouched node.
+ */
+public final class Indexes {
+  private final DatomTree[] current;
+  private final DatomTree[] past;
+
+  private Indexes(DatomTree[] current, DatomTree[] past) {
+    this.current = current;
+    this.past = past;
+  }
+
+  /** Eight empty trees. */
+  public static Indexes empty() {
+    DatomTree[] c = new DatomTree[4];
+    DatomTree[] p = new DatomTree[4];
+    for (IndexOrder o : IndexOrder.values()) {
+      c[o.ordinal()] = DatomTree.empty(o.comparator());
+      p[o.ordinal()] = DatomTree.empty(o.historyComparator());
+    }
+    return new Indexes(c, p);
+  }
+
+  /** The tree of current facts in {@code order}. */
+  public DatomTree current(IndexOrder order) {
+    return current[order.ordinal()];
+  }
+
+  /** The tree of past facts in {@code order}. */
+  public DatomTree past(IndexOrder order) {
+    return past[order.ordinal()];
+  }
+
+  /**
+   * The indexes after a transaction: {@code asserted} become current, {@code removed} (the current
+   * datoms a transaction retracted) stop being current, and {@code pastAdds} (removed assertions
+   * and their retraction datoms, less {@code :db/noHistory} attributes) join the past.
+   */
+  public Indexes apply(
+      Schema schema, List<Datom> asserted, List<Datom> removed, List<Datom> pastAdds) {
+    DatomTree[] c = current.clone();
+    DatomTree[] p = past.clone();
+    for (IndexOrder o : IndexOrder.values()) {
+      int i = o.ordinal();
+      List<Datom> adds = select(o, schema, asserted);
+      List<Datom> rems = select(o, schema, removed);
+      if (!adds.isEmpty() || !rems.isEmpty()) {
+        adds.sort(o.comparator());
+        rems.sort(o.comparator());
+        c[i] = c[i].withChanges(dedupe(adds, o), dedupe(rems, o));
+      }
+      List<Datom> padds = select(o, schema, pastAdds);
+      if (!padds.isEmpty()) {
+        padds.sort(o.historyComparator());
+        p[i] = p[i].withChanges(padds, List.of());
+      }
+    }
+    return new Indexes(c, p);
+  }
+
+  /**
+   * The indexes with attribute {@code attr}'s datoms added to AVET (when {@code include}) or taken
+   * out of it, after its {@code :db/index} or {@code :db/unique} changed.
+   */
+  public Indexes withAvet(long attr, boolean include) {
+    DatomTree[] c = current.clone();
+    DatomTree[] p = past.clone();
+    int i = IndexOrder.AVET.ordinal();
+    c[i] = rebuildAvet(current(IndexOrder.AEVT), c[i], attr, include, IndexOrder.AVET.comparator());
+    p[i] =
+        rebuildAvet(
+            past(IndexOrder.AEVT), p[i], attr, include, IndexOrder.AVET.historyComparator());
+    return new Indexes(c, p);
+  }
+
+  private static DatomTree rebuildAvet(
+      DatomTree aevt, DatomTree avet, long attr, boolean include, java.util.Comparator<Datom> cmp) {
+    List<Datom> ds = new ArrayList<>();
+    Iterator<Datom> it = aevt.slice(Bounds.min(attr), Bounds.max(attr));
+    it.forEachRemaining(ds::add);
+    ds.sort(cmp);
+    return include ? avet.withChanges(ds, List.of()) : avet.withChanges(List.of(), ds);
+  }
+
+  private static List<Datom> select(IndexOrder o, Schema schema, List<Datom> ds) {
+    if (o == IndexOrder.EAVT || o == IndexOrder.AEVT) {
+      return new ArrayList<>(ds);
+    }
+    List<Datom> out = new ArrayList<>();
+    for (Datom d : ds) {
+      Attr a = schema.attr(d.a());
+      if (a != null && (o == IndexOrder.AVET ? a.inAvet() : a.isRef())) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  private static List<Datom> dedupe(List<Datom> sorted, IndexOrder o) {
+    if (sorted.size() < 2) {
+      return sorted;
+    }
+    List<Datom> out = new ArrayList<>(sorted.size());
+    Datom prev = null;
+    for (Datom d : sorted) {
+      if (prev == null || o.comparator().compare(prev, d) != 0) {
+        out.add(d);
+      }
+      prev = d;
+    }
+    return out;
+  }
+}

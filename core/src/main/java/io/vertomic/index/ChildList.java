@@ -1,0 +1,122 @@
+package io.vertomic.index;
+
+import io.vertomic.datom.Datom;
+import java.util.Arrays;
+
+/**
+ * A growable list of sibling entries (child reference, max key, count), all at one level: the new
+ * children of a branch being rebuilt, or the nodes that replace one node after a change. Mutable,
+ * used by one update at a time; it becomes immutable {@link Branch}es with {@link #toBranches}.
+ */
+final class ChildList {
+  private ChildRef[] refs;
+  private Datom[] maxKeys;
+  private long[] counts;
+  private int size;
+
+  ChildList(int capacity) {
+    refs = new ChildRef[Math.max(4, capacity)];
+    maxKeys = new Datom[refs.length];
+    counts = new long[refs.length];
+  }
+
+  int size() {
+    return size;
+  }
+
+  ChildRef ref(int i) {
+    return refs[i];
+  }
+
+  void addNode(Node node) {
+    add(ChildRef.of(node), node.maxKey(), node.size());
+  }
+
+  void add(ChildRef ref, Datom maxKey, long count) {
+    if (size == refs.length) {
+      int capacity = size * 2;
+      refs = Arrays.copyOf(refs, capacity);
+      maxKeys = Arrays.copyOf(maxKeys, capacity);
+      counts = Arrays.copyOf(counts, capacity);
+    }
+    refs[size] = ref;
+    maxKeys[size] = maxKey;
+    counts[size] = count;
+    size++;
+  }
+
+  /** Appends children {@code from} (inclusive) to {@code to} (exclusive) of {@code branch}. */
+  void addChildren(Branch branch, int from, int to) {
+    int n = to - from;
+    if (n <= 0) {
+      return;
+    }
+    if (size + n > refs.length) {
+      int capacity = Math.max(size * 2, size + n);
+      refs = Arrays.copyOf(refs, capacity);
+      maxKeys = Arrays.copyOf(maxKeys, capacity);
+      counts = Arrays.copyOf(counts, capacity);
+    }
+    System.arraycopy(branch.children, from, refs, size, n);
+    System.arraycopy(branch.maxKeys, from, maxKeys, size, n);
+    System.arraycopy(branch.counts, from, counts, size, n);
+    size += n;
+  }
+
+  /**
+   * Merges every underfull entry into a neighbour, in one pass, so that afterwards no entry is
+   * underfull unless it is the only one. Only in-memory entries can be underfull: entries still
+   * held by address come unchanged from a valid tree. The pass keeps at most the last written entry
+   * underfull and merges each following entry into it, so a run of shrunken siblings collapses into
+   * as few nodes as it fills.
+   */
+  void rebalance(NodeLimits limits, NodeSource source) {
+    int w = 0;
+    for (int i = 0; i < size; i++) {
+      if (w > 0 && (underfull(w - 1, limits) || underfull(i, limits))) {
+        ChildList merged = Merge.siblings(refs[w - 1], refs[i], limits, source);
+        w--;
+        for (int j = 0; j < merged.size; j++, w++) {
+          set(w, merged.refs[j], merged.maxKeys[j], merged.counts[j]);
+        }
+      } else {
+        set(w++, refs[i], maxKeys[i], counts[i]);
+      }
+    }
+    Arrays.fill(refs, w, size, null);
+    Arrays.fill(maxKeys, w, size, null);
+    size = w;
+  }
+
+  private boolean underfull(int i, NodeLimits limits) {
+    Node node = refs[i].nodeOrNull();
+    return node != null && limits.underfull(node);
+  }
+
+  private void set(int i, ChildRef ref, Datom maxKey, long count) {
+    refs[i] = ref;
+    maxKeys[i] = maxKey;
+    counts[i] = count;
+  }
+
+  /**
+   * Groups these entries into branches of {@code level} (balanced, or left-full for appends at the
+   * end of the tree) and adds the branches to {@code out}.
+   */
+  void toBranches(int level, NodeLimits limits, boolean leftFull, ChildList out) {
+    if (size == 0) {
+      return;
+    }
+    int[] cuts = NodeLimits.cuts(size, limits.branchMax(), limits.branchMin(), leftFull);
+    for (int p = 0; p + 1 < cuts.length; p++) {
+      int from = cuts[p];
+      int to = cuts[p + 1];
+      out.addNode(
+          new Branch(
+              level,
+              Arrays.copyOfRange(refs, from, to),
+              Arrays.copyOfRange(maxKeys, from, to),
+              Arrays.copyOfRange(counts, from, to)));
+    }
+  }
+}

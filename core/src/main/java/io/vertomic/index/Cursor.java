@@ -1,0 +1,113 @@
+package io.vertomic.index;
+
+import io.vertomic.datom.Datom;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * A lazy iterator over a key range of a tree, ascending or descending.
+ *
+ * <p>It keeps the path from the root to the current leaf (one branch and child index per level) and
+ * a position in the leaf's array: seeking the start costs one binary search per level, stepping
+ * costs an array read and one comparison with the end bound, and moving to the next leaf climbs
+ * only as far as the first branch with a next child. Nodes are resolved through the tree's {@link
+ * NodeSource} as the cursor reaches them. Nothing is allocated after construction. Not thread-safe;
+ * the tree it reads may be shared freely.
+ */
+final class Cursor implements Iterator<Datom> {
+  private final Comparator<Datom> cmp;
+  private final NodeSource source;
+  private final Datom end;
+  private final int step;
+  private final Branch[] path;
+  private final int[] at;
+  private Datom[] keys;
+  private int pos;
+
+  /**
+   * A cursor over {@code from <= d <= to} ascending, or {@code from >= d >= to} descending; null
+   * bounds are open.
+   */
+  Cursor(Node root, Comparator<Datom> cmp, NodeSource source, Datom from, Datom to, boolean asc) {
+    this.cmp = cmp;
+    this.source = source;
+    this.end = to;
+    this.step = asc ? 1 : -1;
+    this.path = new Branch[root.level()];
+    this.at = new int[root.level()];
+    Node node = root;
+    for (int d = 0; d < path.length; d++) {
+      Branch b = (Branch) node;
+      int n = b.childCount();
+      int i = from == null ? (asc ? 0 : n - 1) : b.route(from, cmp, 0);
+      if (i == n) {
+        if (asc) {
+          return; // from is beyond every key
+        }
+        i = n - 1;
+      }
+      path[d] = b;
+      at[d] = i;
+      node = b.child(i, source);
+    }
+    Leaf leaf = (Leaf) node;
+    keys = leaf.keys;
+    if (from == null) {
+      pos = asc ? 0 : keys.length - 1;
+    } else {
+      pos = asc ? leaf.ceiling(from, cmp) : leaf.floor(from, cmp);
+    }
+    settle();
+  }
+
+  @Override
+  public boolean hasNext() {
+    return keys != null;
+  }
+
+  @Override
+  public Datom next() {
+    if (keys == null) {
+      throw new NoSuchElementException();
+    }
+    Datom d = keys[pos];
+    pos += step;
+    settle();
+    return d;
+  }
+
+  /** Moves off the end of a leaf to the next one, and stops at the end bound. */
+  private void settle() {
+    if (pos < 0 || pos >= keys.length) {
+      nextLeaf();
+      if (keys == null) {
+        return;
+      }
+    }
+    if (end != null && cmp.compare(keys[pos], end) * step > 0) {
+      keys = null;
+    }
+  }
+
+  private void nextLeaf() {
+    int d = path.length - 1;
+    while (d >= 0 && (step > 0 ? at[d] + 1 >= path[d].childCount() : at[d] == 0)) {
+      d--;
+    }
+    if (d < 0) {
+      keys = null;
+      return;
+    }
+    at[d] += step;
+    Node node = path[d].child(at[d], source);
+    for (d++; d < path.length; d++) {
+      Branch b = (Branch) node;
+      path[d] = b;
+      at[d] = step > 0 ? 0 : b.childCount() - 1;
+      node = b.child(at[d], source);
+    }
+    keys = ((Leaf) node).keys;
+    pos = step > 0 ? 0 : keys.length - 1;
+  }
+}

@@ -1,0 +1,175 @@
+package io.vertomic.index;
+
+import io.vertomic.datom.Datom;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A persistent sorted set of datoms under one comparator (an {@link io.vertomic.datom.IndexOrder}
+ * comparator): the structure every index is built on. Immutable and thread-safe; {@link
+ * #withChanges} returns a new tree that shares every node the change did not touch.
+ *
+ * <p>It is a B+tree of large nodes (see {@code Leaf} and {@code Branch} for their layout) whose
+ * children are reached through a {@link NodeSource}, so that the same nodes can be stored as
+ * immutable segments and loaded lazily; trees built here are all in memory.
+ *
+ * <pre>{@code
+ * DatomTree t = DatomTree.empty(IndexOrder.EAVT.comparator())
+ *     .withChanges(List.of(new Datom(5, 10, "Ivan", tx, true)), List.of());
+ * t.get(new Datom(5, 10, "Ivan", 0, true)); // => #datom [5 10 "Ivan" tx true]
+ * }</pre>
+ *
+ * <p>Datoms equal under the comparator are one key: the tree holds at most one of them.
+ */
+public final class DatomTree implements Iterable<Datom> {
+  private final Comparator<Datom> cmp;
+  private final Node root;
+  private final NodeSource source;
+  private final NodeLimits limits;
+
+  private DatomTree(Comparator<Datom> cmp, Node root, NodeSource source, NodeLimits limits) {
+    this.cmp = cmp;
+    this.root = root;
+    this.source = source;
+    this.limits = limits;
+  }
+
+  /** The empty tree ordered by {@code cmp}. */
+  public static DatomTree empty(Comparator<Datom> cmp) {
+    return of(cmp, Leaf.EMPTY, NodeSource.NONE, NodeLimits.DEFAULT);
+  }
+
+  /**
+   * The tree of {@code sorted}, which must be sorted by {@code cmp} without duplicates (else {@link
+   * IllegalArgumentException}). Builds full nodes bottom-up in O(n).
+   */
+  public static DatomTree fromSorted(Comparator<Datom> cmp, List<Datom> sorted) {
+    return empty(cmp).withChanges(sorted, List.of());
+  }
+
+  /** A tree over an existing root: the seam for trees built with other limits or in storage. */
+  static DatomTree of(Comparator<Datom> cmp, Node root, NodeSource source, NodeLimits limits) {
+    return new DatomTree(
+        Objects.requireNonNull(cmp, "cmp"),
+        Objects.requireNonNull(root, "root"),
+        Objects.requireNonNull(source, "source"),
+        Objects.requireNonNull(limits, "limits"));
+  }
+
+  /** The order of this tree. */
+  public Comparator<Datom> comparator() {
+    return cmp;
+  }
+
+  /** The number of datoms, in O(1). */
+  public long size() {
+    return root.size();
+  }
+
+  /** Whether this tree holds no datom. */
+  public boolean isEmpty() {
+    return root.size() == 0;
+  }
+
+  /** The stored datom equal to {@code key} under the comparator, or null. */
+  public Datom get(Datom key) {
+    Objects.requireNonNull(key, "key");
+    Node node = root;
+    while (node instanceof Branch b) {
+      int i = b.route(key, cmp, 0);
+      if (i == b.childCount()) {
+        return null;
+      }
+      node = b.child(i, source);
+    }
+    Leaf leaf = (Leaf) node;
+    int i = leaf.search(key, cmp);
+    return i >= 0 ? leaf.keys[i] : null;
+  }
+
+  /** Whether a datom equal to {@code key} under the comparator is in this tree. */
+  public boolean contains(Datom key) {
+    return get(key) != null;
+  }
+
+  /**
+   * This tree with {@code sortedRemoves} taken out, then {@code sortedAdds} put in; this tree is
+   * unchanged. Both lists must be sorted by the comparator without duplicates (else {@link
+   * IllegalArgumentException}). Removes of absent keys are ignored; an add equal to a stored datom
+   * replaces it. Returns this tree itself when nothing changes. Copies only the paths to changed
+   * keys, in one walk for the whole batch.
+   */
+  public DatomTree withChanges(List<Datom> sortedAdds, List<Datom> sortedRemoves) {
+    Datom[] adds = sortedArray(sortedAdds, "adds");
+    Datom[] removes = sortedArray(sortedRemoves, "removes");
+    if (adds.length == 0 && removes.length == 0) {
+      return this;
+    }
+    Node next = new TreeUpdate(cmp, limits, source, adds, removes).apply(root);
+    return next == root ? this : new DatomTree(cmp, next, source, limits);
+  }
+
+  private Datom[] sortedArray(List<Datom> list, String name) {
+    Datom[] array = Objects.requireNonNull(list, name).toArray(new Datom[0]);
+    for (int i = 0; i < array.length; i++) {
+      Objects.requireNonNull(array[i], name);
+      if (i > 0 && cmp.compare(array[i - 1], array[i]) >= 0) {
+        throw new IllegalArgumentException(
+            name
+                + " must be sorted without duplicates, but "
+                + array[i - 1]
+                + " is followed by "
+                + array[i]);
+      }
+    }
+    return array;
+  }
+
+  /** The datoms {@code from <= d <= to} in ascending order; a null bound is open. Lazy. */
+  public Iterator<Datom> slice(Datom from, Datom to) {
+    return new Cursor(root, cmp, source, from, to, true);
+  }
+
+  /**
+   * The datoms {@code from >= d >= to} in descending order: from {@code from} (null: the last) down
+   * to {@code to} (null: open). Lazy.
+   */
+  public Iterator<Datom> rslice(Datom from, Datom to) {
+    return new Cursor(root, cmp, source, from, to, false);
+  }
+
+  /** All datoms in ascending order. */
+  @Override
+  public Iterator<Datom> iterator() {
+    return slice(null, null);
+  }
+
+  /** The least datom, or null when empty. */
+  public Datom first() {
+    Node node = root;
+    while (node instanceof Branch b) {
+      node = b.child(0, source);
+    }
+    Leaf leaf = (Leaf) node;
+    return leaf.keys.length == 0 ? null : leaf.keys[0];
+  }
+
+  /** The greatest datom, or null when empty. Reads only the root. */
+  public Datom last() {
+    return root.maxKey();
+  }
+
+  Node root() {
+    return root;
+  }
+
+  NodeSource source() {
+    return source;
+  }
+
+  NodeLimits limits() {
+    return limits;
+  }
+}

@@ -1,0 +1,48 @@
+package io.vertomic.peer;
+
+import io.vertx.core.Future;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * A connection to one database. Thread-safe. Reads go through {@link #db()}, an immutable value;
+ * writes go through {@link #transact}, applied by the database's single writer in the order this
+ * connection issued them.
+ */
+public interface Connection {
+
+  /** The most recent database value this peer knows. Cheap: no I/O, no copying. */
+  Database db();
+
+  /**
+   * Submits a transaction: an EDN string such as {@code "[[:db/add \"t\" :item/name \"x\"]]"} or a
+   * {@code List} of list and map forms. The future succeeds with the report once the transaction is
+   * durable, or fails with an {@link io.vertomic.anomaly.Anomaly} ({@code incorrect}, {@code
+   * conflict}, ...) and then the database is unchanged.
+   */
+  Future<TxReport> transact(Object txData);
+
+  /** A database value that includes every transaction acknowledged before this call. */
+  Future<Database> sync();
+
+  /** A database value whose basis is at least {@code t}. */
+  Future<Database> sync(long t);
+
+  /**
+   * A queue that receives the report of every transaction applied after this call, from any
+   * connection to this database. Each call returns the same queue until {@link
+   * #removeTxReportQueue()}.
+   */
+  BlockingQueue<TxReport> txReportQueue();
+
+  /** Stops filling the queue {@link #txReportQueue()} returned. */
+  void removeTxReportQueue();
+
+  /** The transaction log of this database. */
+  Log log();
+
+  /** Asks for the in-memory novelty to be merged into the durable indexes. */
+  Future<Void> requestIndex();
+
+  /** Releases the resources of this connection; a later {@link Peer#connect} opens a new one. */
+  void release();
+}

@@ -1,0 +1,87 @@
+package io.vertomic.peer;
+
+import io.vertomic.datom.Datom;
+import io.vertomic.edn.Keyword;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable database value: every fact as of {@link #basisT()}, possibly filtered ({@link
+ * #asOf}, {@link #since}, {@link #history}) or speculative ({@link #with}). Thread-safe; every
+ * method is a pure read.
+ *
+ * <p>Entity arguments ({@code eid}) may be an entity id ({@code Long}), an ident ({@code Keyword}
+ * or {@code ":ns/name"} string) or a lookup ref ({@code List.of(attr, value)}). Attribute arguments
+ * may be an id, an ident keyword or a {@code ":ns/name"} string.
+ */
+public interface Database {
+
+  /** The {@code t} of the most recent transaction in this value. */
+  long basisT();
+
+  /** The {@code t} this value is filtered as of, or -1. */
+  long asOfT();
+
+  /** The {@code t} this value is filtered since, or -1. */
+  long sinceT();
+
+  /** Whether this is a history value (assertions and retractions of all time). */
+  boolean isHistory();
+
+  /**
+   * This database as it was at {@code t}: a {@code t} or tx id ({@code Number}) or a {@code
+   * java.util.Date} (the last transaction at or before it).
+   */
+  Database asOf(Object t);
+
+  /** Only the facts added after {@code t} (same forms as {@link #asOf}). */
+  Database since(Object t);
+
+  /** Every assertion and retraction of all time, each datom with its {@code added} flag. */
+  Database history();
+
+  /**
+   * The database as it would be after {@code txData}, without writing anything. Fails with the same
+   * anomalies {@link Connection#transact} would.
+   */
+  TxReport with(Object txData);
+
+  /** A lazy, navigable view of one entity; it has no attributes when the entity has no facts. */
+  Entity entity(Object eid);
+
+  /** The tree of facts that {@code selector} names, starting at {@code eid} (pull API). */
+  Map<Keyword, Object> pull(Object selector, Object eid);
+
+  /** {@link #pull} for each of {@code eids}, in order. */
+  List<Map<Keyword, Object>> pullMany(Object selector, List<?> eids);
+
+  /**
+   * The datoms of {@code index} ({@code :eavt}, {@code :aevt}, {@code :avet}, {@code :vaet}, as a
+   * keyword or string) whose leading components equal {@code components}, in index order.
+   */
+  Iterable<Datom> datoms(Object index, Object... components);
+
+  /**
+   * The datoms of {@code index} from the first at or after {@code components} to the end of the
+   * index.
+   */
+  Iterable<Datom> seekDatoms(Object index, Object... components);
+
+  /**
+   * The AVET datoms of {@code attr} with value in {@code [start, end)}; a null bound is open. Fails
+   * with {@code incorrect} when the attribute is neither indexed nor unique.
+   */
+  Iterable<Datom> indexRange(Object attr, Object start, Object end);
+
+  /** The entity id of an ident, id, or lookup ref; null when there is none. */
+  Long entid(Object ident);
+
+  /** The ident of an entity, or null when it has none. */
+  Keyword ident(Object eid);
+
+  /** The schema of an attribute, or null when {@code attr} names no attribute. */
+  Attribute attribute(Object attr);
+
+  /** How many datoms this value holds (in its view: current, as-of, since or history). */
+  long datomCount();
+}

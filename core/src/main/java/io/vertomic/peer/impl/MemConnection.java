@@ -1,0 +1,113 @@
+package io.vertomic.peer.impl;
+
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.peer.Connection;
+import io.vertomic.peer.Database;
+import io.vertomic.peer.Log;
+import io.vertomic.peer.TxReport;
+import io.vertomic.tx.TxResult;
+import io.vertomic.tx.Writer;
+import io.vertx.core.Future;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * A connection to a {@code vertomic:mem} database: reads the writer's latest value, transacts
+ * through it. Thread-safe.
+ */
+final class MemConnection implements Connection {
+  private final Writer writer;
+  private BlockingQueue<TxReport> queue;
+  private Consumer<TxResult> queueFeeder;
+  private volatile boolean released;
+
+  MemConnection(Writer writer) {
+    this.writer = writer;
+  }
+
+  Writer writer() {
+    return writer;
+  }
+
+  @Override
+  public Database db() {
+    return new PeerDb(writer.db());
+  }
+
+  @Override
+  public Future<TxReport> transact(Object txData) {
+    if (released) {
+      return Future.failedFuture(
+          Anomaly.incorrect("db.error/connection-released", "This connection was released"));
+    }
+    if (txData == null) {
+      return Future.failedFuture(
+          Anomaly.incorrect("db.error/invalid-tx-data", "Transaction data is nil"));
+    }
+    return writer.transact(txData).map(MemConnection::report);
+  }
+
+  static TxReport report(TxResult r) {
+    return new TxReport(new PeerDb(r.before()), new PeerDb(r.after()), r.txData(), r.tempids());
+  }
+
+  @Override
+  public Future<Database> sync() {
+    return Future.succeededFuture(db());
+  }
+
+  @Override
+  public Future<Database> sync(long t) {
+    Database db = db();
+    if (db.basisT() < t) {
+      return Future.failedFuture(
+          Anomaly.incorrect(
+              "db.error/invalid-t",
+              "t " + t + " is beyond the basis of this database, " + db.basisT()));
+    }
+    return Future.succeededFuture(db);
+  }
+
+  @Override
+  public synchronized BlockingQueue<TxReport> txReportQueue() {
+    if (queue == null) {
+      BlockingQueue<TxReport> q = new LinkedBlockingQueue<>();
+      queueFeeder = r -> q.add(report(r));
+      writer.listen(queueFeeder);
+      queue = q;
+    }
+    return queue;
+  }
+
+  @Override
+  public synchronized void removeTxReportQueue() {
+    if (queueFeeder != null) {
+      writer.unlisten(queueFeeder);
+      queueFeeder = null;
+      queue = null;
+    }
+  }
+
+  @Override
+  public Log log() {
+    return new MemLog(writer);
+  }
+
+  @Override
+  public Future<Void> requestIndex() {
+    // A mem database's indexes are always current: nothing is left to merge.
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public void release() {
+    close();
+    Catalog.instance().released(this);
+  }
+
+  void close() {
+    released = true;
+    removeTxReportQueue();
+  }
+}

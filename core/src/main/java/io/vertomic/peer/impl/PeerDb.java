@@ -1,0 +1,214 @@
+package io.vertomic.peer.impl;
+
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.datom.Datom;
+import io.vertomic.datom.IndexOrder;
+import io.vertomic.datom.Values;
+import io.vertomic.db.DbValue;
+import io.vertomic.db.EntityView;
+import io.vertomic.db.Resolver;
+import io.vertomic.edn.Keyword;
+import io.vertomic.peer.Attribute;
+import io.vertomic.peer.Database;
+import io.vertomic.peer.Entity;
+import io.vertomic.peer.TxReport;
+import io.vertomic.pull.Pull;
+import io.vertomic.schema.Attr;
+import io.vertomic.tx.TxProcessor;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/** The public {@link Database} over a {@link DbValue}: resolves user arguments, then reads. */
+public final class PeerDb implements Database {
+  private final DbValue db;
+
+  public PeerDb(DbValue db) {
+    this.db = db;
+  }
+
+  /** The value behind this database. */
+  public DbValue value() {
+    return db;
+  }
+
+  @Override
+  public long basisT() {
+    return db.basisT();
+  }
+
+  @Override
+  public long asOfT() {
+    return db.asOfT();
+  }
+
+  @Override
+  public long sinceT() {
+    return db.sinceT();
+  }
+
+  @Override
+  public boolean isHistory() {
+    return db.isHistory();
+  }
+
+  @Override
+  public Database asOf(Object t) {
+    return new PeerDb(db.asOf(Resolver.t(db, t)));
+  }
+
+  @Override
+  public Database since(Object t) {
+    return new PeerDb(db.since(Resolver.t(db, t)));
+  }
+
+  @Override
+  public Database history() {
+    return new PeerDb(db.history());
+  }
+
+  @Override
+  public TxReport with(Object txData) {
+    if (txData == null) {
+      throw Anomaly.incorrect("db.error/invalid-tx-data", "Transaction data is nil");
+    }
+    return MemConnection.report(new TxProcessor(PeerDb::new).process(db, txData, new Date()));
+  }
+
+  @Override
+  public Entity entity(Object eid) {
+    Long id = Resolver.entid(db, eid);
+    return id == null ? null : new EntityView(db, this, id);
+  }
+
+  @Override
+  public Map<Keyword, Object> pull(Object selector, Object eid) {
+    return Pull.pull(db, selector, eid);
+  }
+
+  @Override
+  public List<Map<Keyword, Object>> pullMany(Object selector, List<?> eids) {
+    List<Map<Keyword, Object>> out = new ArrayList<>(eids.size());
+    for (Object eid : eids) {
+      out.add(Pull.pull(db, selector, eid));
+    }
+    return out;
+  }
+
+  @Override
+  public Iterable<Datom> datoms(Object index, Object... components) {
+    IndexOrder order = IndexOrder.named(index);
+    Object[] comps =
+        Resolver.components(db, order, components == null ? new Object[0] : components);
+    return () -> db.datoms(order, comps);
+  }
+
+  @Override
+  public Iterable<Datom> seekDatoms(Object index, Object... components) {
+    IndexOrder order = IndexOrder.named(index);
+    Object[] comps =
+        Resolver.components(db, order, components == null ? new Object[0] : components);
+    return () -> db.seek(order, comps);
+  }
+
+  @Override
+  public Iterable<Datom> indexRange(Object attr, Object start, Object end) {
+    Attr a = Resolver.attr(db, attr);
+    if (!a.inAvet()) {
+      throw Anomaly.incorrect(
+          "db.error/attribute-not-indexed",
+          "Attribute "
+              + a.ident()
+              + " is not indexed: indexRange needs :db/index true or :db/unique");
+    }
+    Object lo = start == null ? null : Resolver.value(db, a, start);
+    Object hi = end == null ? null : Resolver.value(db, a, end);
+    Object[] from = lo == null ? new Object[] {a.id()} : new Object[] {a.id(), lo};
+    return () -> below(db.datoms(IndexOrder.AVET, new Object[] {a.id()}), from, hi);
+  }
+
+  private Iterator<Datom> below(Iterator<Datom> all, Object[] from, Object hi) {
+    Iterator<Datom> it = from.length > 1 ? db.seek(IndexOrder.AVET, from) : all;
+    long a = (Long) from[0];
+    return new Iterator<>() {
+      private Datom next = step();
+
+      private Datom step() {
+        if (!it.hasNext()) {
+          return null;
+        }
+        Datom d = it.next();
+        return d.a() == a && (hi == null || Values.compare(d.v(), hi) < 0) ? d : null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public Datom next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        Datom out = next;
+        next = step();
+        return out;
+      }
+    };
+  }
+
+  @Override
+  public Long entid(Object ident) {
+    return Resolver.entid(db, ident);
+  }
+
+  @Override
+  public Keyword ident(Object eid) {
+    Long id = Resolver.entid(db, eid);
+    return id == null ? null : db.schema().ident(id);
+  }
+
+  @Override
+  public Attribute attribute(Object attr) {
+    Attr a;
+    try {
+      a = Resolver.attr(db, attr);
+    } catch (Anomaly x) {
+      return null;
+    }
+    return new Attribute(
+        a.id(),
+        a.ident(),
+        a.type().ident(),
+        a.cardinalityIdent(),
+        a.unique().ident(),
+        a.inAvet(),
+        a.component(),
+        a.noHistory(),
+        a.fulltext());
+  }
+
+  @Override
+  public long datomCount() {
+    return db.datomCount();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PeerDb p && p.db == db;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(db);
+  }
+
+  @Override
+  public String toString() {
+    return "#db{:basis-t " + db.basisT() + "}";
+  }
+}

@@ -1,0 +1,95 @@
+package io.vertomic.schema;
+
+import io.vertomic.datom.Datom;
+import io.vertomic.datom.EntityId;
+import io.vertomic.edn.Keyword;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The datoms every new database starts with, in its transaction {@code t = 0}: partitions, the
+ * value types, cardinalities and uniqueness idents, and the schema attributes themselves. Ids
+ * follow Datomic's where Datomic has them, so its users recognise them.
+ */
+public final class Bootstrap {
+  /** The counter of the first entity that a transaction may create in {@code :db.part/db}. */
+  public static final long FIRST_DB_COUNTER = 100;
+
+  /** The {@code t} of the first user transaction. */
+  public static final long FIRST_USER_T = 1000;
+
+  private static final long TX = EntityId.tToTx(0);
+  private static final long IDENT = 10;
+
+  private Bootstrap() {}
+
+  /** The bootstrap datoms, in EAVT order of creation. */
+  public static List<Datom> datoms() {
+    List<Datom> d = new ArrayList<>();
+    ident(d, 0, "db.part/db");
+    ident(d, 1, "db/add");
+    ident(d, 2, "db/retract");
+    ident(d, 3, "db.part/tx");
+    ident(d, 4, "db.part/user");
+    attr(d, 10, "db/ident", 21, false, 38, false);
+    attr(d, 13, "db.install/attribute", 20, true, 0, false);
+    ident(d, 20, "db.type/ref");
+    ident(d, 21, "db.type/keyword");
+    ident(d, 22, "db.type/long");
+    ident(d, 23, "db.type/string");
+    ident(d, 24, "db.type/boolean");
+    ident(d, 25, "db.type/instant");
+    ident(d, 27, "db.type/bytes");
+    ident(d, 35, "db.cardinality/one");
+    ident(d, 36, "db.cardinality/many");
+    ident(d, 37, "db.unique/value");
+    ident(d, 38, "db.unique/identity");
+    attr(d, 40, "db/valueType", 20, false, 0, false);
+    attr(d, 41, "db/cardinality", 20, false, 0, false);
+    attr(d, 42, "db/unique", 20, false, 0, false);
+    attr(d, 43, "db/isComponent", 24, false, 0, false);
+    attr(d, 44, "db/index", 24, false, 0, false);
+    attr(d, 45, "db/noHistory", 24, false, 0, false);
+    attr(d, 50, "db/txInstant", 25, false, 0, true);
+    attr(d, 51, "db/fulltext", 24, false, 0, false);
+    ident(d, 56, "db.type/uuid");
+    ident(d, 57, "db.type/double");
+    ident(d, 58, "db.type/float");
+    ident(d, 59, "db.type/uri");
+    ident(d, 60, "db.type/bigint");
+    ident(d, 61, "db.type/bigdec");
+    attr(d, 62, "db/doc", 23, false, 0, false);
+    attr(d, 63, "db/tupleAttrs", 71, false, 0, false);
+    d.add(new Datom(63, 64, Keyword.of("db.type/keyword"), TX, true));
+    attr(d, 64, "db/tupleType", 21, false, 0, false);
+    attr(d, 65, "db/tupleTypes", 71, false, 0, false);
+    d.add(new Datom(65, 64, Keyword.of("db.type/keyword"), TX, true));
+    attr(d, 66, "db.attr/preds", 70, true, 0, false);
+    attr(d, 67, "db/ensure", 20, true, 0, false);
+    attr(d, 68, "db.entity/attrs", 71, false, 0, false);
+    d.add(new Datom(68, 64, Keyword.of("db.type/keyword"), TX, true));
+    attr(d, 69, "db.entity/preds", 70, true, 0, false);
+    ident(d, 70, "db.type/symbol");
+    ident(d, 71, "db.type/tuple");
+    d.add(new Datom(TX, 50, new java.util.Date(0), TX, true));
+    return d;
+  }
+
+  private static void ident(List<Datom> d, long e, String ident) {
+    d.add(new Datom(e, IDENT, Keyword.of(ident), TX, true));
+  }
+
+  private static void attr(
+      List<Datom> d, long e, String ident, long type, boolean many, long unique, boolean index) {
+    ident(d, e, ident);
+    d.add(new Datom(e, 40, type, TX, true));
+    d.add(new Datom(e, 41, many ? 36L : 35L, TX, true));
+    if (unique != 0) {
+      d.add(new Datom(e, 42, unique, TX, true));
+    }
+    if (index) {
+      d.add(new Datom(e, 44, true, TX, true));
+    }
+    d.add(new Datom(0, 13, e, TX, true));
+  }
+}

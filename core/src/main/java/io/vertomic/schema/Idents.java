@@ -1,0 +1,43 @@
+package io.vertomic.schema;
+
+import io.vertomic.edn.Keyword;
+
+/** The built-in idents the engine refers to by name. */
+public final class Idents {
+  private Idents() {}
+
+  public static final Keyword IDENT = Keyword.of("db/ident");
+  public static final Keyword VALUE_TYPE = Keyword.of("db/valueType");
+  public static final Keyword CARDINALITY = Keyword.of("db/cardinality");
+  public static final Keyword UNIQUE = Keyword.of("db/unique");
+  public static final Keyword IS_COMPONENT = Keyword.of("db/isComponent");
+  public static final Keyword INDEX = Keyword.of("db/index");
+  public static final Keyword NO_HISTORY = Keyword.of("db/noHistory");
+  public static final Keyword FULLTEXT = Keyword.of("db/fulltext");
+  public static final Keyword DOC = Keyword.of("db/doc");
+  public static final Keyword TX_INSTANT = Keyword.of("db/txInstant");
+  public static final Keyword TUPLE_ATTRS = Keyword.of("db/tupleAttrs");
+  public static final Keyword TUPLE_TYPE = Keyword.of("db/tupleType");
+  public static final Keyword TUPLE_TYPES = Keyword.of("db/tupleTypes");
+  public static final Keyword ATTR_PREDS = Keyword.of("db.attr/preds");
+  public static final Keyword ENSURE = Keyword.of("db/ensure");
+  public static final Keyword ENTITY_ATTRS = Keyword.of("db.entity/attrs");
+  public static final Keyword ENTITY_PREDS = Keyword.of("db.entity/preds");
+  public static final Keyword INSTALL_ATTRIBUTE = Keyword.of("db.install/attribute");
+  public static final Keyword CARDINALITY_ONE = Keyword.of("db.cardinality/one");
+  public static final Keyword CARDINALITY_MANY = Keyword.of("db.cardinality/many");
+  public static final Keyword PART_DB = Keyword.of("db.part/db");
+  public static final Keyword PART_TX = Keyword.of("db.part/tx");
+  public static final Keyword PART_USER = Keyword.of("db.part/user");
+
+  public static final Keyword ID = Keyword.of("db/id");
+  public static final Keyword ADD = Keyword.of("db/add");
+  public static final Keyword RETRACT = Keyword.of("db/retract");
+  public static final Keyword CAS = Keyword.of("db/cas");
+  public static final Keyword FN_CAS = Keyword.of("db.fn/cas");
+  public static final Keyword RETRACT_ENTITY = Keyword.of("db/retractEntity");
+  public static final Keyword FN_RETRACT_ENTITY = Keyword.of("db.fn/retractEntity");
+
+  /** The tempid that names the current transaction's own entity. */
+  public static final String TX_TEMPID = "datomic.tx";
+}

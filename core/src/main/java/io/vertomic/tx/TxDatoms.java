@@ -1,0 +1,137 @@
+package io.vertomic.tx;
+
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.datom.Datom;
+import io.vertomic.db.DbValue;
+import io.vertomic.schema.Attr;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The datoms a transaction produces, gathered op by op against the database before it:
+ * cardinality-one assertions replace the current value, redundant assertions and retractions of
+ * absent facts vanish, and asserting and retracting the same fact (or two values of a
+ * cardinality-one attribute) in one transaction is a conflict.
+ */
+final class TxDatoms {
+  private final DbValue db;
+  private final long tx;
+  private final TempidResolver ids;
+  private final Map<Fact, Boolean> asserts = new HashMap<>();
+  private final Map<Fact, Datom> retracts = new HashMap<>();
+  private final Map<Fact, Object> ones = new HashMap<>();
+  final List<Datom> asserted = new ArrayList<>();
+  final List<Datom> removed = new ArrayList<>();
+  final List<Datom> retractions = new ArrayList<>();
+
+  /** (entity, attribute) pairs touched, for composite tuples. */
+  final Set<Fact> touched = new HashSet<>();
+
+  TxDatoms(DbValue db, long tx, TempidResolver ids) {
+    this.db = db;
+    this.tx = tx;
+    this.ids = ids;
+  }
+
+  long tx() {
+    return tx;
+  }
+
+  /** Asserts (e, a, v); {@code why} names the statement for conflict messages. */
+  void add(String why, long e, Attr a, Object v) {
+    Fact f = new Fact(e, a.id(), v);
+    if (retracts.containsKey(f)) {
+      throw conflict(why, "asserts and retracts " + show(e, a, v) + " in one transaction");
+    }
+    if (asserts.containsKey(f)) {
+      return;
+    }
+    boolean fresh = ids.isNew(e);
+    if (!a.many()) {
+      Fact ea = new Fact(e, a.id(), null);
+      Object prior = ones.putIfAbsent(ea, v);
+      if (prior != null) {
+        throw conflict(
+            why,
+            "two values for cardinality-one "
+                + a.ident()
+                + " of entity "
+                + e
+                + ": "
+                + TxExpander.describe(prior)
+                + " and "
+                + TxExpander.describe(v));
+      }
+      if (!fresh) {
+        for (Datom old : db.currentDatoms(e, a.id())) {
+          if (io.vertomic.datom.Values.equal(old.v(), v)) {
+            asserts.put(f, false);
+            return;
+          }
+          remove(old);
+        }
+      }
+    } else if (!fresh && db.currentDatom(e, a.id(), v) != null) {
+      asserts.put(f, false);
+      return;
+    }
+    asserts.put(f, true);
+    Datom d = new Datom(e, a.id(), v, tx, true);
+    asserted.add(d);
+    touched.add(new Fact(e, a.id(), null));
+  }
+
+  /** Retracts (e, a, v) when it is current; a retraction of an absent fact is ignored. */
+  void retract(String why, long e, Attr a, Object v) {
+    Fact f = new Fact(e, a.id(), v);
+    if (asserts.containsKey(f)) {
+      throw conflict(why, "asserts and retracts " + show(e, a, v) + " in one transaction");
+    }
+    if (retracts.containsKey(f) || ids.isNew(e)) {
+      return;
+    }
+    Datom old = db.currentDatom(e, a.id(), v);
+    if (old != null) {
+      remove(old);
+    }
+  }
+
+  private void remove(Datom old) {
+    Fact f = new Fact(old.e(), old.a(), old.v());
+    if (retracts.putIfAbsent(f, old) == null) {
+      removed.add(old);
+      retractions.add(new Datom(old.e(), old.a(), old.v(), tx, false));
+      touched.add(new Fact(old.e(), old.a(), null));
+    }
+  }
+
+  /** Whether the current fact (e, a, v) is retracted by this transaction. */
+  boolean isRetracted(long e, long a, Object v) {
+    return retracts.containsKey(new Fact(e, a, v));
+  }
+
+  /** The value this transaction asserts for cardinality-one (e, a), or null. */
+  Object assertedOne(long e, long a) {
+    return ones.get(new Fact(e, a, null));
+  }
+
+  /** Every datom of the transaction: assertions, then retractions. */
+  List<Datom> all() {
+    List<Datom> out = new ArrayList<>(asserted.size() + retractions.size());
+    out.addAll(asserted);
+    out.addAll(retractions);
+    return out;
+  }
+
+  private static Anomaly conflict(String why, String what) {
+    return Anomaly.conflict("db.error/datoms-conflict", why + ": " + what);
+  }
+
+  static String show(long e, Attr a, Object v) {
+    return "[" + e + " " + a.ident() + " " + TxExpander.describe(v) + "]";
+  }
+}

@@ -1,0 +1,257 @@
+package io.vertomic.tx;
+
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.db.DbValue;
+import io.vertomic.db.Resolver;
+import io.vertomic.edn.Edn;
+import io.vertomic.edn.Keyword;
+import io.vertomic.schema.Attr;
+import io.vertomic.schema.Idents;
+import io.vertomic.schema.Unique;
+import io.vertomic.schema.ValueType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Expands transaction data (EDN text or Java lists and maps) into {@link Op}s: list forms are
+ * checked for arity, map forms become one add per attribute value, nested maps (components or maps
+ * with a unique attribute) get their own entity, reverse attributes ({@code :ns/_name}) turn
+ * around. Attributes are resolved against the database before the transaction.
+ */
+final class TxExpander {
+  private final DbValue db;
+  private final List<Op> ops = new ArrayList<>();
+  private int autoIds;
+  private int stmt;
+
+  private TxExpander(DbValue db) {
+    this.db = db;
+  }
+
+  /** The ops of {@code txData}, in order. */
+  static List<Op> expand(DbValue db, Object txData) {
+    Object data = txData instanceof String s ? Edn.read(s) : txData;
+    if (!(data instanceof List<?> forms)) {
+      throw Anomaly.incorrect(
+          "db.error/invalid-tx-data",
+          "Transaction data must be a list of forms, got " + describe(data));
+    }
+    TxExpander x = new TxExpander(db);
+    for (Object form : forms) {
+      x.form(form);
+      x.stmt++;
+    }
+    return x.ops;
+  }
+
+  private void form(Object form) {
+    if (form instanceof Map<?, ?> m) {
+      mapForm(m);
+    } else if (form instanceof List<?> l) {
+      listForm(l);
+    } else {
+      throw bad("db.error/invalid-tx-data", "expected a list or map form, got " + describe(form));
+    }
+  }
+
+  private void listForm(List<?> l) {
+    Keyword op = l.isEmpty() ? null : Resolver.keyword(l.get(0));
+    if (op == null) {
+      throw bad(
+          "db.error/invalid-tx-data",
+          "a list form must start with an operation keyword: " + describe(l));
+    }
+    if (op == Idents.ADD) {
+      arity(l, 4);
+      ops.add(new Op.Add(stmt, entity(l.get(1)), attr(l.get(2)), value(l.get(3))));
+    } else if (op == Idents.RETRACT) {
+      if (l.size() != 3 && l.size() != 4) {
+        arity(l, 4);
+      }
+      Object v = l.size() == 4 ? value(l.get(3)) : Op.ALL_VALUES;
+      ops.add(new Op.Retract(stmt, entity(l.get(1)), attr(l.get(2)), v));
+    } else if (op == Idents.CAS || op == Idents.FN_CAS) {
+      arity(l, 5);
+      ops.add(new Op.Cas(stmt, entity(l.get(1)), attr(l.get(2)), l.get(3), value(l.get(4))));
+    } else if (op == Idents.RETRACT_ENTITY || op == Idents.FN_RETRACT_ENTITY) {
+      arity(l, 2);
+      ops.add(new Op.RetractEntity(stmt, entity(l.get(1))));
+    } else {
+      throw bad("db.error/not-a-data-function", "unknown operation " + op + " in " + describe(l));
+    }
+  }
+
+  private void arity(List<?> l, int n) {
+    if (l.size() != n) {
+      throw bad(
+          "db.error/invalid-tx-data",
+          l.get(0)
+              + " takes "
+              + (n - 1)
+              + " arguments, got "
+              + (l.size() - 1)
+              + ": "
+              + describe(l));
+    }
+  }
+
+  private Object mapForm(Map<?, ?> m) {
+    Object id = null;
+    for (Map.Entry<?, ?> en : m.entrySet()) {
+      if (Resolver.keyword(en.getKey()) == Idents.ID) {
+        id = entity(en.getValue());
+      }
+    }
+    if (id == null) {
+      id = new Op.AutoId(autoIds++);
+    }
+    for (Map.Entry<?, ?> en : m.entrySet()) {
+      Keyword k = Resolver.keyword(en.getKey());
+      if (k == null) {
+        throw bad(
+            "db.error/invalid-tx-data",
+            "map keys must be attribute keywords, got " + describe(en.getKey()));
+      }
+      if (k == Idents.ID) {
+        continue;
+      }
+      if (k.name().startsWith("_") && k.namespace() != null) {
+        reverse(id, Keyword.of(k.namespace(), k.name().substring(1)), en.getValue());
+      } else {
+        entry(id, attr(k), en.getValue());
+      }
+    }
+    return id;
+  }
+
+  private void entry(Object id, Attr a, Object v) {
+    if (a.many()
+        && v instanceof Collection<?> c
+        && !isSingleTuple(a, c)
+        && !(a.isRef() && isLookupRef(v))) {
+      for (Object x : c) {
+        single(id, a, x);
+      }
+    } else {
+      single(id, a, v);
+    }
+  }
+
+  /** A card-many tuple attribute given one tuple rather than a collection of tuples. */
+  private static boolean isSingleTuple(Attr a, Collection<?> c) {
+    return a.type() == ValueType.TUPLE
+        && !c.isEmpty()
+        && !(c.iterator().next() instanceof Collection);
+  }
+
+  private void single(Object id, Attr a, Object v) {
+    if (v instanceof Map<?, ?> nested) {
+      if (!a.isRef()) {
+        throw bad(
+            "db.error/wrong-type-for-attribute",
+            "a map is not a valid value of " + a.type().ident() + " attribute " + a.ident());
+      }
+      if (!a.component() && !hasIdentity(nested)) {
+        throw bad(
+            "db.error/invalid-nested-entity",
+            "nested map under "
+                + a.ident()
+                + " must be a component or have a unique attribute or :db/id: "
+                + describe(nested));
+      }
+      v = mapForm(nested);
+    }
+    ops.add(new Op.Add(stmt, id, a, value(v)));
+  }
+
+  private boolean hasIdentity(Map<?, ?> nested) {
+    for (Object k : nested.keySet()) {
+      Keyword kw = Resolver.keyword(k);
+      if (kw == Idents.ID) {
+        return true;
+      }
+      Attr a = kw == null ? null : db.schema().attr(kw);
+      if (a != null && a.unique() != Unique.NONE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void reverse(Object id, Keyword forward, Object v) {
+    Attr a = attr(forward);
+    if (!a.isRef()) {
+      throw bad(
+          "db.error/invalid-reverse-attr",
+          "reverse attribute needs a reference attribute, " + forward + " is not");
+    }
+    Collection<?> targets = v instanceof Collection<?> c && !isLookupRef(v) ? c : List.of(v);
+    for (Object t : targets) {
+      Object source = t instanceof Map<?, ?> m ? mapForm(m) : entity(t);
+      ops.add(new Op.Add(stmt, source, a, id));
+    }
+  }
+
+  /**
+   * Whether {@code v}, given where a collection of references may stand, is one lookup ref: two
+   * elements, the first a unique attribute (as DataScript decides it), so {@code [:color/red
+   * :color/blue]} stays two idents.
+   */
+  private boolean isLookupRef(Object v) {
+    if (!(v instanceof List<?> l) || l.size() != 2 || l.get(1) instanceof Map) {
+      return false;
+    }
+    Keyword k = Resolver.keyword(l.get(0));
+    Attr a = k == null ? null : db.schema().attr(k);
+    return a != null && a.unique() != Unique.NONE;
+  }
+
+  private Object entity(Object e) {
+    if (e == null) {
+      throw bad("db.error/invalid-tx-data", "entity id is nil");
+    }
+    Keyword k = Resolver.keyword(e);
+    if (k != null) {
+      return k;
+    }
+    if (e instanceof Long
+        || e instanceof String
+        || e instanceof List<?>
+        || e instanceof Op.AutoId) {
+      return e;
+    }
+    if (e instanceof Integer i) {
+      return i.longValue();
+    }
+    throw bad("db.error/invalid-entity-id", "cannot use " + describe(e) + " as an entity id");
+  }
+
+  private Object value(Object v) {
+    if (v == null) {
+      throw bad("db.error/nil-value", "nil is not a legal value");
+    }
+    return v;
+  }
+
+  private Attr attr(Object a) {
+    try {
+      return Resolver.attr(db, a);
+    } catch (Anomaly x) {
+      throw bad("db.error/not-an-attribute", describe(a) + " is not an attribute");
+    }
+  }
+
+  private Anomaly bad(String code, String message) {
+    return Anomaly.incorrect(code, "In statement " + stmt + " of the transaction: " + message);
+  }
+
+  static String describe(Object x) {
+    try {
+      return Edn.write(x);
+    } catch (RuntimeException e) {
+      return String.valueOf(x);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.vertomic.tx;
+
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.datom.Datom;
+import io.vertomic.datom.EntityId;
+import io.vertomic.db.DbValue;
+import io.vertomic.db.Indexes;
+import io.vertomic.peer.Database;
+import io.vertomic.schema.Attr;
+import io.vertomic.schema.Idents;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Pure transaction processing: from a database value and transaction data to the value after it and
+ * the report, or an {@link Anomaly} and nothing changed. Steps: expand forms into ops, resolve
+ * tempids (upserts first), turn ops into datoms against the database before, keep composite tuples
+ * up to date, check uniqueness, schema changes and predicates, then apply the datoms to the indexes
+ * and check entity specs on the result.
+ */
+public final class TxProcessor {
+  private final Function<DbValue, Database> view;
+
+  /** {@code view} wraps a value for entity predicates, which receive a {@link Database}. */
+  public TxProcessor(Function<DbValue, Database> view) {
+    this.view = view;
+  }
+
+  /**
+   * Processes {@code txData} against {@code db}, stamping {@code :db/txInstant} with {@code now}.
+   */
+  public TxResult process(DbValue db, Object txData, Date now) {
+    DbValue base = db.unfiltered();
+    long t = base.nextT();
+    List<Op> ops = TxExpander.expand(base, txData);
+    TempidResolver ids = new TempidResolver(base, ops, t).resolve();
+    TxDatoms acc = new TxDatoms(base, EntityId.tToTx(t), ids);
+    Map<Long, Long> ensures = new LinkedHashMap<>();
+    OpApplier applier = new OpApplier(base, ids, acc);
+    for (Op op : ops) {
+      applier.apply(op, ensures);
+    }
+    stampInstant(base, acc, now);
+    CompositeTuples.update(base, acc);
+    SchemaChanges.Result schema = SchemaChanges.apply(base, acc);
+    Constraints.unique(base, schema.schema(), acc);
+    Constraints.attrPreds(schema.schema(), acc);
+    Indexes idx = base.indexes().apply(schema.schema(), acc.asserted, acc.removed, past(base, acc));
+    for (Map.Entry<Long, Boolean> flip : schema.avetChanges().entrySet()) {
+      idx = idx.withAvet(flip.getKey(), flip.getValue());
+    }
+    DbValue after = base.next(idx, schema.schema(), t, ids.nextT(), ids.nextDbCounter());
+    if (!ensures.isEmpty()) {
+      Constraints.entitySpecs(after, view.apply(after), ensures);
+    }
+    return new TxResult(base, after, List.copyOf(acc.all()), ids.userTempids());
+  }
+
+  private static void stampInstant(DbValue db, TxDatoms acc, Date now) {
+    Attr txInstant = db.schema().attr(Idents.TX_INSTANT);
+    Object given = acc.assertedOne(acc.tx(), txInstant.id());
+    Date previous = null;
+    for (Datom d : db.currentDatoms(EntityId.tToTx(db.basisT()), txInstant.id())) {
+      previous = (Date) d.v();
+    }
+    if (given == null) {
+      Date stamp = previous != null && previous.after(now) ? previous : now;
+      acc.add("Transaction instant", acc.tx(), txInstant, stamp);
+    } else if (previous != null && ((Date) given).before(previous)) {
+      throw Anomaly.incorrect(
+          "db.error/past-tx-instant",
+          "Transaction instant "
+              + TxExpander.describe(given)
+              + " is before the previous one, "
+              + TxExpander.describe(previous));
+    }
+  }
+
+  /** Retracted assertions and their retractions, except for {@code :db/noHistory} attributes. */
+  private static List<Datom> past(DbValue db, TxDatoms acc) {
+    if (acc.removed.isEmpty()) {
+      return List.of();
+    }
+    Set<Long> noHistory = new HashSet<>();
+    for (Attr a : db.schema().attrs()) {
+      if (a.noHistory()) {
+        noHistory.add(a.id());
+      }
+    }
+    List<Datom> out = new ArrayList<>();
+    for (int i = 0; i < acc.removed.size(); i++) {
+      Datom old = acc.removed.get(i);
+      if (!noHistory.contains(old.a())) {
+        out.add(old);
+        out.add(acc.retractions.get(i));
+      }
+    }
+    return out;
+  }
+}

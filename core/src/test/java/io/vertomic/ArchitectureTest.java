@@ -1,0 +1,143 @@
+package io.vertomic;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The "may use" column of STYLE.md section 2.2 for the packages of core: each package depends only
+ * on the packages below it, and Vert.x appears only where I/O happens.
+ */
+class ArchitectureTest {
+  private static JavaClasses core;
+
+  @BeforeAll
+  static void importCore() {
+    core =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.vertomic");
+  }
+
+  private static void mayUse(String pkg, String... allowed) {
+    List<String> all =
+        new ArrayList<>(List.of("java..", "io.vertomic.edn..", "io.vertomic.anomaly..", pkg));
+    all.addAll(List.of(allowed));
+    classes()
+        .that()
+        .resideInAPackage(pkg)
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(all.toArray(String[]::new))
+        .check(core);
+  }
+
+  @Test
+  void datomUsesOnlyTheApi() {
+    mayUse("io.vertomic.datom");
+  }
+
+  @Test
+  void schemaUsesOnlyDatoms() {
+    mayUse("io.vertomic.schema", "io.vertomic.datom");
+  }
+
+  @Test
+  void indexUsesOnlyDatoms() {
+    mayUse("io.vertomic.index", "io.vertomic.datom");
+  }
+
+  @Test
+  void logUsesOnlyDatomsAndPeerRecords() {
+    mayUse("io.vertomic.log", "io.vertomic.datom", "io.vertomic.peer");
+  }
+
+  @Test
+  void dbUsesLowerLayersOnly() {
+    mayUse(
+        "io.vertomic.db",
+        "io.vertomic.datom",
+        "io.vertomic.schema",
+        "io.vertomic.index",
+        "io.vertomic.peer");
+  }
+
+  @Test
+  void pullUsesTheDatabaseValue() {
+    mayUse("io.vertomic.pull", "io.vertomic.datom", "io.vertomic.schema", "io.vertomic.db");
+  }
+
+  @Test
+  void txUsesLowerLayersOnly() {
+    mayUse(
+        "io.vertomic.tx",
+        "io.vertomic.datom",
+        "io.vertomic.schema",
+        "io.vertomic.index",
+        "io.vertomic.db",
+        "io.vertomic.log",
+        "io.vertomic.peer",
+        "io.vertx.core..");
+  }
+
+  @Test
+  void publicPeerApiDependsOnlyOnDatomsAndVertxFutures() {
+    classes()
+        .that()
+        .resideInAPackage("io.vertomic.peer")
+        .and()
+        .doNotHaveSimpleName("Peer")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            "io.vertomic.edn..",
+            "io.vertomic.anomaly..",
+            "io.vertomic.datom..",
+            "io.vertomic.peer",
+            "io.vertx.core..")
+        .check(core);
+  }
+
+  @Test
+  void demoUsesOnlyThePublicApi() {
+    mayUse("io.vertomic.demo", "io.vertomic.datom", "io.vertomic.peer", "io.vertx.core..");
+  }
+
+  @Test
+  void pureCodeStaysFreeOfVertx() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "io.vertomic.datom",
+            "io.vertomic.schema",
+            "io.vertomic.index",
+            "io.vertomic.db",
+            "io.vertomic.pull",
+            "io.vertomic.log")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.vertx..")
+        .check(core);
+  }
+
+  @Test
+  void onlyTheWriterOfTxUsesVertx() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.vertomic.tx")
+        .and()
+        .doNotHaveSimpleName("Writer")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.vertx..")
+        .check(core);
+  }
+}

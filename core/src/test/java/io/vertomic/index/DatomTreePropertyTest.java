@@ -1,0 +1,156 @@
+package io.vertomic.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertomic.datom.Datom;
+import io.vertomic.datom.IndexOrder;
+import io.vertomic.datom.Values;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.Random;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Random sequences of batches applied to a tree and to a {@link TreeSet} with the same comparator
+ * give the same datoms, sizes, slices and reverse slices, every node stays within its limits, and
+ * every earlier version still holds what it held.
+ */
+class DatomTreePropertyTest {
+
+  /** One batch: random adds and removes, plus {@code removeExisting} keys picked from the tree. */
+  record Step(
+      List<Datom> adds, List<Datom> removes, int removeExisting, long seed, Datom from, Datom to) {}
+
+  @Property(tries = 300)
+  void behavesLikeASortedSetUnderEveryOrder(
+      @ForAll IndexOrder order,
+      @ForAll boolean history,
+      @ForAll("limits") NodeLimits limits,
+      @ForAll("steps") List<Step> steps) {
+    Comparator<Datom> cmp = history ? order.historyComparator() : order.comparator();
+    DatomTree tree = DatomTree.of(cmp, Leaf.EMPTY, NodeSource.NONE, limits);
+    TreeSet<Datom> model = new TreeSet<>(cmp);
+    List<DatomTree> versions = new ArrayList<>();
+    List<List<Datom>> snapshots = new ArrayList<>();
+    for (Step step : steps) {
+      List<Datom> adds = sortedDistinct(step.adds(), cmp);
+      List<Datom> removesIn = new ArrayList<>(step.removes());
+      List<Datom> present = new ArrayList<>(model);
+      Random random = new Random(step.seed());
+      for (int i = 0; i < step.removeExisting() && !present.isEmpty(); i++) {
+        removesIn.add(present.get(random.nextInt(present.size())));
+      }
+      List<Datom> removes = sortedDistinct(removesIn, cmp);
+      tree = tree.withChanges(adds, removes);
+      removes.forEach(model::remove);
+      for (Datom d : adds) {
+        model.remove(d);
+        model.add(d);
+      }
+      assertEquals(model.size(), tree.size());
+      assertEquals(new ArrayList<>(model), DatomTreeTest.list(tree.iterator()));
+      assertEquals(
+          expectedSlice(model, cmp, step.from(), step.to()),
+          DatomTreeTest.list(tree.slice(step.from(), step.to())));
+      assertEquals(
+          expectedRslice(model, cmp, step.from(), step.to()),
+          DatomTreeTest.list(tree.rslice(step.from(), step.to())));
+      assertEquals(
+          expectedRslice(model, cmp, step.to(), step.from()),
+          DatomTreeTest.list(tree.rslice(step.to(), step.from())));
+      assertEquals(model.isEmpty() ? null : model.first(), tree.first());
+      assertEquals(model.isEmpty() ? null : model.last(), tree.last());
+      if (step.from() != null) {
+        Datom ceiling = model.ceiling(step.from());
+        Datom expected = ceiling != null && cmp.compare(ceiling, step.from()) == 0 ? ceiling : null;
+        assertEquals(expected, tree.get(step.from()));
+      }
+      TreeInvariants.check(tree);
+      versions.add(tree);
+      snapshots.add(new ArrayList<>(model));
+    }
+    for (int i = 0; i < versions.size(); i++) {
+      assertEquals(snapshots.get(i), DatomTreeTest.list(versions.get(i).iterator()));
+    }
+  }
+
+  private static List<Datom> sortedDistinct(List<Datom> ds, Comparator<Datom> cmp) {
+    TreeSet<Datom> set = new TreeSet<>(cmp);
+    set.addAll(ds);
+    return new ArrayList<>(set);
+  }
+
+  private static List<Datom> expectedSlice(
+      NavigableSet<Datom> model, Comparator<Datom> cmp, Datom from, Datom to) {
+    if (from != null && to != null) {
+      return cmp.compare(from, to) > 0
+          ? List.of()
+          : new ArrayList<>(model.subSet(from, true, to, true));
+    }
+    if (from != null) {
+      return new ArrayList<>(model.tailSet(from, true));
+    }
+    return new ArrayList<>(to != null ? model.headSet(to, true) : model);
+  }
+
+  private static List<Datom> expectedRslice(
+      NavigableSet<Datom> model, Comparator<Datom> cmp, Datom from, Datom to) {
+    return expectedSlice(model.descendingSet(), cmp.reversed(), from, to);
+  }
+
+  @Provide
+  Arbitrary<NodeLimits> limits() {
+    return Arbitraries.of(
+        new NodeLimits(4, 4), new NodeLimits(8, 4), new NodeLimits(16, 8), NodeLimits.DEFAULT);
+  }
+
+  @Provide
+  Arbitrary<List<Step>> steps() {
+    Arbitrary<Datom> bound = Arbitraries.oneOf(datoms(), sentinelBounds()).injectNull(0.2);
+    Arbitrary<Step> step =
+        Combinators.combine(
+                datoms().list().ofMaxSize(150),
+                datoms().list().ofMaxSize(40),
+                Arbitraries.integers().between(0, 120),
+                Arbitraries.longs(),
+                bound,
+                bound)
+            .as(Step::new);
+    return step.list().ofMinSize(1).ofMaxSize(12);
+  }
+
+  private static Arbitrary<Datom> datoms() {
+    Arbitrary<Object> values =
+        Arbitraries.oneOf(
+            Arbitraries.longs().between(0, 8).map(v -> (Object) v),
+            Arbitraries.strings().withChars("abc").ofMaxLength(2).map(v -> (Object) v));
+    return Combinators.combine(
+            Arbitraries.longs().between(0, 40),
+            Arbitraries.longs().between(0, 4),
+            values,
+            Arbitraries.longs().between(0, 3),
+            Arbitraries.of(true, false))
+        .as(Datom::new);
+  }
+
+  /** Bounds the way callers build them: some components fixed, the rest at MIN or MAX. */
+  private static Arbitrary<Datom> sentinelBounds() {
+    return Combinators.combine(
+            Arbitraries.longs().between(0, 40),
+            Arbitraries.longs().between(0, 4),
+            Arbitraries.of(true, false))
+        .as(
+            (e, a, low) ->
+                low
+                    ? new Datom(e, a, Values.MIN, Long.MIN_VALUE, true)
+                    : new Datom(e, a, Values.MAX, Long.MAX_VALUE, false));
+  }
+}
