@@ -75,6 +75,41 @@ class ArchitectureTest {
   }
 
   @Test
+  void queryParserUsesOnlyTheApi() {
+    mayUse("io.vertomic.query.parse", "io.vertomic.datom");
+  }
+
+  @Test
+  void queryFunctionsUseOnlyDatoms() {
+    mayUse("io.vertomic.query.fn", "io.vertomic.datom");
+  }
+
+  @Test
+  void queryPlannerSeesParsedQueriesAndDatabaseValues() {
+    mayUse(
+        "io.vertomic.query.plan",
+        "io.vertomic.query.parse",
+        "io.vertomic.db",
+        "io.vertomic.datom",
+        "io.vertomic.schema",
+        "io.vertomic.index");
+  }
+
+  @Test
+  void queryExecutorNeverSeesThePeerLayer() {
+    mayUse(
+        "io.vertomic.query.exec",
+        "io.vertomic.query.parse",
+        "io.vertomic.query.plan",
+        "io.vertomic.query.fn",
+        "io.vertomic.pull",
+        "io.vertomic.db",
+        "io.vertomic.datom",
+        "io.vertomic.schema",
+        "io.vertomic.index");
+  }
+
+  @Test
   void txUsesLowerLayersOnly() {
     mayUse(
         "io.vertomic.tx",
@@ -121,7 +156,8 @@ class ArchitectureTest {
             "io.vertomic.index",
             "io.vertomic.db",
             "io.vertomic.pull",
-            "io.vertomic.log")
+            "io.vertomic.log",
+            "io.vertomic.query..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("io.vertx..")

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * A lazy {@link Entity}: nothing is read until the first {@link #get} or {@link #keySet}, then the
  * entity's datoms are read once. References come back as entities, cardinality-many values as sets,
- * reverse attributes ({@code :ns/_name}) as the set of entities referring here.
+ * reverse attributes ({@code :ns/_name}) as the set of entities referring here (for a component
+ * attribute, as in Datomic, the one owning entity).
  */
 public final class EntityView implements Entity {
   private final DbValue db;
@@ -60,7 +61,8 @@ public final class EntityView implements Entity {
     return Collections.unmodifiableSet(load().keySet());
   }
 
-  private Set<Entity> reverse(Keyword forward) {
+  /** The referring entities; a component has one owner, so its reverse is that entity alone. */
+  private Object reverse(Keyword forward) {
     Attr a = db.schema().attr(forward);
     if (a == null || !a.isRef()) {
       return null;
@@ -68,7 +70,10 @@ public final class EntityView implements Entity {
     Set<Entity> out = new LinkedHashSet<>();
     Iterator<Datom> it = db.datoms(IndexOrder.VAET, new Object[] {id, a.id()});
     it.forEachRemaining(d -> out.add(new EntityView(db, owner, d.e())));
-    return out.isEmpty() ? null : out;
+    if (out.isEmpty()) {
+      return null;
+    }
+    return a.component() ? out.iterator().next() : out;
   }
 
   private Map<Keyword, Object> load() {

@@ -165,8 +165,11 @@ public final class Resolver {
     return false;
   }
 
+  /**
+   * A VAET value without its attribute: idents, lookup refs and ":ns/name" strings are entities.
+   */
   private static Object entidOrValue(DbValue db, Object c) {
-    return c instanceof Keyword || c instanceof List<?> ? entid(db, c) : c;
+    return keyword(c) != null || c instanceof List<?> ? entid(db, c) : c;
   }
 
   private static Object orMissing(Object v) {

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * A lazy, navigable view of one entity in one {@link Database}. {@link #get} of a reference gives
  * another {@code Entity}; of a cardinality-many attribute a {@code Set}; of a reverse attribute
- * ({@code :person/_follows}) the set of entities pointing here.
+ * ({@code :person/_follows}) the set of entities pointing here, or for a component attribute the
+ * one entity that owns this one.
  *
  * <pre>{@code db.entity(List.of(":person/email", "ivan@x")).get(":person/name") // => "Ivan"}</pre>
  */

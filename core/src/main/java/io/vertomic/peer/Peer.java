@@ -1,6 +1,8 @@
 package io.vertomic.peer;
 
 import io.vertomic.peer.impl.Catalog;
+import io.vertomic.peer.impl.Queries;
+import java.util.Map;
 
 /**
  * The entry point of the peer library, in the spirit of {@code datomic.Peer}: create, delete and
@@ -39,5 +41,43 @@ public final class Peer {
    */
   public static Connection connect(String uri) {
     return Catalog.instance().connect(uri);
+  }
+
+  /**
+   * Runs a Datalog query (EDN text, or the same data as Java lists, list or map form) over {@code
+   * inputs}, matched in order to its {@code :in} ({@code [$]} when absent): databases, scalars,
+   * tuples, collections, relations and rules. Any number of databases may be given (cross-database
+   * joins; as-of, since, history and with values too). The answer follows the find spec: a {@code
+   * Set} of {@code List}s for a relation (maps with {@code :keys}/{@code :syms}/{@code :strs}), a
+   * {@code Collection} for {@code [?x ...]}, a {@code List} or null for a tuple, a value or null
+   * for a scalar. Fails with {@code incorrect} for a bad query or input, {@code forbidden} for a
+   * function that is not whitelisted.
+   *
+   * <pre>{@code
+   * Peer.q("[:find ?n :in $ ?age :where [?e :person/age ?age] [?e :person/name ?n]]", db, 42)
+   * // => #{["Ivan"]}
+   * }</pre>
+   */
+  public static Object q(Object query, Object... inputs) {
+    return Queries.q(query, inputs);
+  }
+
+  /**
+   * Runs a query map: {@code :query}, {@code :args} (a List of inputs), {@code :timeout} (ms; past
+   * it the query fails with an {@code interrupted} anomaly {@code :query.error/timeout}) and {@code
+   * :row-limit} (cap on the rows of any intermediate relation, default 10,000,000; past it, {@code
+   * incorrect} {@code :query.error/too-many-rows}).
+   */
+  public static Object query(Map<?, ?> queryMap) {
+    return Queries.query(queryMap);
+  }
+
+  /**
+   * The plan the engine would run for {@code query} over {@code inputs}, as EDN-able data: {@code
+   * {:steps [{:clause "[?e :email \"x\"]" :index :avet :estimated-rows 1} ...]}}, in execution
+   * order. Runs nothing.
+   */
+  public static Object explain(Object query, Object... inputs) {
+    return Queries.explain(query, inputs);
   }
 }

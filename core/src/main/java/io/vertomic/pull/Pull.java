@@ -11,16 +11,19 @@ import io.vertomic.edn.Symbol;
 import io.vertomic.schema.Attr;
 import io.vertomic.schema.Idents;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The pull API's evaluator for the core of the selector grammar: attribute names, {@code *}, {@code
  * :db/id}, reverse attributes ({@code :ns/_name}), nested maps with sub-selectors, and recursion
- * ({@code ...} or a depth). References without a sub-selector pull as {@code {:db/id id}};
- * components under {@code *} are pulled whole. Missing attributes are left out.
+ * ({@code ...} or a depth, stopping at cycles). References without a sub-selector pull as {@code
+ * {:db/id id}}; components under {@code *} are pulled whole. Missing attributes are left out.
  */
 public final class Pull {
   private static final Symbol STAR = Symbol.of("*");
@@ -37,26 +40,32 @@ public final class Pull {
           "db.error/invalid-pull", "A pull selector must be a vector, got " + selector);
     }
     Long e = Resolver.entid(db, eid);
-    return e == null ? null : entity(db, pattern, e, 0);
+    return e == null ? null : entity(db, pattern, e, 0, new Walk());
   }
 
-  private static Map<Keyword, Object> entity(DbValue db, List<?> pattern, long e, int depth) {
+  /** Pulls {@code pattern} from {@code e}. */
+  private static Map<Keyword, Object> entity(
+      DbValue db, List<?> pattern, long e, int depth, Walk walk) {
+    boolean entered = walk.path().add(e);
     Map<Keyword, Object> out = new LinkedHashMap<>();
     for (Object item : pattern) {
       if (item instanceof Map<?, ?> m) {
         for (Map.Entry<?, ?> en : m.entrySet()) {
-          attribute(db, out, e, en.getKey(), en.getValue(), pattern, depth);
+          attribute(db, out, e, en.getKey(), en.getValue(), pattern, depth, walk);
         }
       } else if (STAR.equals(item) || "*".equals(item)) {
-        star(db, out, e, depth);
+        star(db, out, e, depth, walk);
       } else {
-        attribute(db, out, e, item, null, pattern, depth);
+        attribute(db, out, e, item, null, pattern, depth, walk);
       }
+    }
+    if (entered) {
+      walk.path().remove(e);
     }
     return out;
   }
 
-  private static void star(DbValue db, Map<Keyword, Object> out, long e, int depth) {
+  private static void star(DbValue db, Map<Keyword, Object> out, long e, int depth, Walk walk) {
     out.put(Idents.ID, e);
     for (Iterator<Datom> it = db.datoms(IndexOrder.EAVT, new Object[] {e}); it.hasNext(); ) {
       Datom d = it.next();
@@ -67,7 +76,7 @@ public final class Pull {
       Object v =
           a.isRef()
               ? (a.component()
-                  ? entityOrId(db, List.of(STAR), (Long) d.v(), depth + 1)
+                  ? entityOrId(db, List.of(STAR), (Long) d.v(), depth + 1, walk)
                   : idMap(d.v()))
               : d.v();
       put(out, a, v);
@@ -81,7 +90,8 @@ public final class Pull {
       Object key,
       Object sub,
       List<?> self,
-      int depth) {
+      int depth,
+      Walk walk) {
     Keyword k = Resolver.keyword(key);
     if (k == null) {
       throw Anomaly.incorrect("db.error/invalid-pull", "Unknown pull selector element " + key);
@@ -100,7 +110,7 @@ public final class Pull {
     while (it.hasNext()) {
       Datom d = it.next();
       Object v = reverse ? (Object) d.e() : d.v();
-      values.add(a.isRef() ? nested(db, v, sub, self, depth, a) : v);
+      values.add(a.isRef() ? nested(db, v, sub, self, depth, k, a, walk) : v);
     }
     if (values.isEmpty()) {
       return;
@@ -109,27 +119,51 @@ public final class Pull {
     out.put(k, many ? values : values.get(0));
   }
 
-  private static Object nested(DbValue db, Object v, Object sub, List<?> self, int depth, Attr a) {
+  /**
+   * The value of reference {@code v}: its id, its component, its sub-selector's map, or a recursion
+   * step. Recursion stops at the depth limit and at an entity already being pulled above (a cycle),
+   * which comes back as {@code {:db/id id}}.
+   */
+  private static Object nested(
+      DbValue db, Object v, Object sub, List<?> self, int depth, Keyword k, Attr a, Walk walk) {
     long id = (Long) v;
     if (sub == null) {
-      return a.component() ? entityOrId(db, List.of(STAR), id, depth + 1) : idMap(id);
+      return a.component() ? entityOrId(db, List.of(STAR), id, depth + 1, walk) : idMap(id);
     }
     if (sub instanceof List<?> p) {
-      return entityOrId(db, p, id, depth + 1);
+      return entityOrId(db, p, id, depth + 1, walk);
     }
     int limit = RECURSE.equals(sub) ? MAX_DEPTH : sub instanceof Number n ? n.intValue() : -1;
     if (limit < 0) {
       throw Anomaly.incorrect(
           "db.error/invalid-pull", "Invalid sub-selector " + sub + " for " + a.ident());
     }
-    return depth < limit ? entityOrId(db, self, id, depth + 1) : idMap(id);
+    List<Object> spec = List.of(k, self);
+    int done = walk.recursions().getOrDefault(spec, 0);
+    if (done >= limit || walk.path().contains(id)) {
+      return idMap(id);
+    }
+    walk.recursions().put(spec, done + 1);
+    Object out = entityOrId(db, self, id, depth + 1, walk);
+    walk.recursions().put(spec, done);
+    return out;
   }
 
-  private static Object entityOrId(DbValue db, List<?> pattern, long id, int depth) {
+  /**
+   * The state of one pull: the entities being pulled above the current one (to stop recursion at a
+   * cycle) and, per recursive attribute and pattern, how many levels deep it has recursed.
+   */
+  private record Walk(Set<Long> path, Map<List<Object>, Integer> recursions) {
+    Walk() {
+      this(new HashSet<>(), new HashMap<>());
+    }
+  }
+
+  private static Object entityOrId(DbValue db, List<?> pattern, long id, int depth, Walk walk) {
     if (depth > MAX_DEPTH) {
       return idMap(id);
     }
-    Map<Keyword, Object> m = entity(db, pattern, id, depth);
+    Map<Keyword, Object> m = entity(db, pattern, id, depth, walk);
     return m.isEmpty() ? idMap(id) : m;
   }
 

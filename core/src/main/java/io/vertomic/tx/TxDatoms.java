@@ -23,6 +23,9 @@ final class TxDatoms {
   private final TempidResolver ids;
   private final Map<Fact, Boolean> asserts = new HashMap<>();
   private final Map<Fact, Datom> retracts = new HashMap<>();
+  // Facts the transaction asked to retract, present or not: asserting one of them is a
+  // conflict whichever statement comes first.
+  private final Set<Fact> retractRequests = new HashSet<>();
   private final Map<Fact, Object> ones = new HashMap<>();
   final List<Datom> asserted = new ArrayList<>();
   final List<Datom> removed = new ArrayList<>();
@@ -44,7 +47,7 @@ final class TxDatoms {
   /** Asserts (e, a, v); {@code why} names the statement for conflict messages. */
   void add(String why, long e, Attr a, Object v) {
     Fact f = new Fact(e, a.id(), v);
-    if (retracts.containsKey(f)) {
+    if (retractRequests.contains(f)) {
       throw conflict(why, "asserts and retracts " + show(e, a, v) + " in one transaction");
     }
     if (asserts.containsKey(f)) {
@@ -91,6 +94,7 @@ final class TxDatoms {
     if (asserts.containsKey(f)) {
       throw conflict(why, "asserts and retracts " + show(e, a, v) + " in one transaction");
     }
+    retractRequests.add(f);
     if (retracts.containsKey(f) || ids.isNew(e)) {
       return;
     }

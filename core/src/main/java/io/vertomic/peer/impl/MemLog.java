@@ -1,16 +1,44 @@
 package io.vertomic.peer.impl;
 
+import io.vertomic.datom.Datom;
+import io.vertomic.datom.EntityId;
+import io.vertomic.datom.IndexOrder;
+import io.vertomic.db.DbValue;
 import io.vertomic.db.Resolver;
 import io.vertomic.peer.Log;
 import io.vertomic.peer.LogEntry;
+import io.vertomic.schema.Idents;
 import io.vertomic.tx.Writer;
+import java.util.Date;
+import java.util.Iterator;
 
-/** The {@link Log} of a mem database: bounds resolve like {@code asOf} arguments. */
+/**
+ * The {@link Log} of a mem database. A bound is a t or tx id, or a date: the first transaction
+ * whose {@code :db/txInstant} is at or after it, so that {@code [start, end)} selects by instant
+ * too.
+ */
 record MemLog(Writer writer) implements Log {
   @Override
   public Iterable<LogEntry> txRange(Object start, Object end) {
-    long from = start == null ? 0 : Resolver.t(writer.db(), start);
-    long to = end == null ? Long.MAX_VALUE : Resolver.t(writer.db(), end);
+    DbValue db = writer.db();
+    long from = start == null ? 0 : bound(db, start);
+    long to = end == null ? Long.MAX_VALUE : bound(db, end);
     return writer.log().range(from, to);
+  }
+
+  private static long bound(DbValue db, Object x) {
+    return x instanceof Date date ? firstAtOrAfter(db, date) : Resolver.t(db, x);
+  }
+
+  private static long firstAtOrAfter(DbValue db, Date date) {
+    long txInstant = db.schema().attr(Idents.TX_INSTANT).id();
+    Iterator<Datom> it = db.seek(IndexOrder.AVET, new Object[] {txInstant, date});
+    if (it.hasNext()) {
+      Datom d = it.next();
+      if (d.a() == txInstant) {
+        return EntityId.txToT(d.e());
+      }
+    }
+    return Long.MAX_VALUE;
   }
 }

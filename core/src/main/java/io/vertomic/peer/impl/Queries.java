@@ -1,0 +1,52 @@
+package io.vertomic.peer.impl;
+
+import io.vertomic.query.exec.QueryExecutor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Behind {@code Peer.q}, {@code Peer.query} and {@code Peer.explain}: unwraps the peer's {@link
+ * PeerDb} inputs to their database values, so the query engine never sees the peer API.
+ */
+public final class Queries {
+  private Queries() {}
+
+  public static Object q(Object query, Object... inputs) {
+    return QueryExecutor.q(query, unwrap(inputs));
+  }
+
+  public static Object query(Map<?, ?> request) {
+    Map<Object, Object> copy = new LinkedHashMap<>(request);
+    for (Map.Entry<?, ?> e : request.entrySet()) {
+      if (e.getValue() instanceof List<?> args && isArgs(e.getKey())) {
+        copy.put(e.getKey(), new ArrayList<>(Arrays.asList(unwrap(args.toArray()))));
+      }
+    }
+    return QueryExecutor.query(copy);
+  }
+
+  public static Object explain(Object query, Object... inputs) {
+    return QueryExecutor.explain(query, unwrap(inputs));
+  }
+
+  private static boolean isArgs(Object key) {
+    String k = String.valueOf(key);
+    return k.equals(":args") || k.equals("args");
+  }
+
+  private static Object[] unwrap(Object[] inputs) {
+    if (inputs == null) {
+      return new Object[0];
+    }
+    Object[] out = inputs.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] instanceof PeerDb p) {
+        out[i] = p.value();
+      }
+    }
+    return out;
+  }
+}

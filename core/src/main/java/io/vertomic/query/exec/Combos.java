@@ -1,0 +1,47 @@
+package io.vertomic.query.exec;
+
+import io.vertomic.edn.Symbol;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The product of several relations, visited row by row without being built (unit when there are
+ * none). Each visited row is a fresh array the consumer may keep.
+ */
+final class Combos {
+  final List<Symbol> vars = new ArrayList<>();
+  private final List<Relation> rels;
+
+  private Combos(List<Relation> rels) {
+    this.rels = rels;
+    rels.forEach(r -> vars.addAll(r.vars));
+  }
+
+  static Combos of(List<Relation> rels) {
+    return new Combos(rels);
+  }
+
+  void forEach(Limits limits, Consumer<Object[]> sink) {
+    visit(0, new Object[vars.size()], 0, limits, sink);
+  }
+
+  private void visit(int i, Object[] acc, int at, Limits limits, Consumer<Object[]> sink) {
+    if (i == rels.size()) {
+      limits.tick();
+      sink.accept(acc.clone());
+      return;
+    }
+    Relation r = rels.get(i);
+    int w = r.vars.size();
+    for (Object[] row : r.rows) {
+      System.arraycopy(row, 0, acc, at, w);
+      visit(i + 1, acc, at + w, limits, sink);
+    }
+  }
+
+  /** Column of {@code v}, or -1. */
+  int col(Symbol v) {
+    return vars.indexOf(v);
+  }
+}

@@ -1,0 +1,62 @@
+package io.vertomic.query.exec;
+
+import io.vertomic.db.DbValue;
+import io.vertomic.edn.Symbol;
+import io.vertomic.query.parse.QueryErrors;
+import io.vertomic.query.parse.Rule;
+import io.vertomic.query.parse.Term.SrcVar;
+import io.vertomic.query.plan.PlanContext;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every clause of one run can see: the databases by source, the default source of the clauses
+ * at hand ({@code $}, or the source of an enclosing {@code ($a not ...)} or rule call), the rules,
+ * the limits and the rule tables. Not thread-safe: one per run.
+ */
+final class Env {
+  final Map<Symbol, DbValue> sources;
+  final Symbol defaultSrc;
+  final Map<Symbol, List<Rule>> rules;
+  final Limits limits;
+  final RuleEngine ruleEngine;
+
+  private Env(
+      Map<Symbol, DbValue> sources,
+      Symbol defaultSrc,
+      Map<Symbol, List<Rule>> rules,
+      Limits limits,
+      RuleEngine ruleEngine) {
+    this.sources = sources;
+    this.defaultSrc = defaultSrc;
+    this.rules = rules;
+    this.limits = limits;
+    this.ruleEngine = ruleEngine == null ? new RuleEngine(this) : ruleEngine;
+  }
+
+  static Env of(Map<Symbol, DbValue> sources, Map<Symbol, List<Rule>> rules, Limits limits) {
+    return new Env(sources, SrcVar.DEFAULT.symbol(), rules, limits, null);
+  }
+
+  /** The same run with {@code src} as the default source (unchanged when null). */
+  Env withDefault(SrcVar src) {
+    return src == null || src.symbol().equals(defaultSrc)
+        ? this
+        : new Env(sources, src.symbol(), rules, limits, ruleEngine);
+  }
+
+  /** The database of {@code src}, the default one when null. */
+  DbValue db(SrcVar src) {
+    Symbol s = src == null ? defaultSrc : src.symbol();
+    DbValue db = sources.get(s);
+    if (db == null) {
+      throw QueryErrors.incorrect(
+          "unknown-source", "No database bound to source " + s + " (add it to :in and the inputs)");
+    }
+    return db;
+  }
+
+  PlanContext planContext() {
+    return new PlanContext(sources, defaultSrc, rules);
+  }
+}

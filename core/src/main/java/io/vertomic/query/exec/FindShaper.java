@@ -1,0 +1,183 @@
+package io.vertomic.query.exec;
+
+import io.vertomic.edn.Keyword;
+import io.vertomic.edn.Symbol;
+import io.vertomic.pull.Pull;
+import io.vertomic.query.parse.FindElement;
+import io.vertomic.query.parse.FindElement.FindAggregate;
+import io.vertomic.query.parse.FindElement.FindPull;
+import io.vertomic.query.parse.FindElement.FindVar;
+import io.vertomic.query.parse.FindSpec;
+import io.vertomic.query.parse.Query;
+import io.vertomic.query.parse.Term;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the final bindings into the answer the find spec asks for. The rows over the find and
+ * {@code :with} variables form a set; aggregates group them by the other find elements, then the
+ * {@code :with} variables are dropped; pull expressions are evaluated last, once per row.
+ */
+final class FindShaper {
+  private FindShaper() {}
+
+  static Object shape(Query q, Bindings b, Env env) {
+    List<FindElement> els = q.find().elements();
+    List<Symbol> needed = new ArrayList<>(new LinkedHashSet<>(vars(q)));
+    Relation rel = b.project(needed);
+    List<List<Object>> rows = aggregates(els) ? grouped(els, rel, env) : plain(els, rel, env);
+    FindSpec f = q.find();
+    if (f instanceof FindSpec.FindScalar) {
+      return rows.isEmpty() ? null : rows.get(0).get(0);
+    }
+    if (f instanceof FindSpec.FindTuple) {
+      return rows.isEmpty() ? null : rows.get(0);
+    }
+    if (f instanceof FindSpec.FindColl) {
+      List<Object> out = new ArrayList<>(rows.size());
+      rows.forEach(r -> out.add(r.get(0)));
+      return out;
+    }
+    if (q.returnKeys() != null) {
+      return maps(q.returnKeys(), rows);
+    }
+    return new LinkedHashSet<>(rows);
+  }
+
+  private static List<Symbol> vars(Query q) {
+    List<Symbol> out = new ArrayList<>();
+    for (FindElement e : q.find().elements()) {
+      if (e instanceof FindVar v) {
+        out.add(v.var().symbol());
+      } else if (e instanceof FindAggregate a) {
+        out.add(a.var().symbol());
+      } else if (e instanceof FindPull p) {
+        out.add(p.entity().symbol());
+        if (p.pattern() instanceof Term.Var pv) {
+          out.add(pv.symbol());
+        }
+      }
+    }
+    q.with().forEach(w -> out.add(w.symbol()));
+    return out;
+  }
+
+  private static boolean aggregates(List<FindElement> els) {
+    for (FindElement e : els) {
+      if (e instanceof FindAggregate) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<List<Object>> plain(List<FindElement> els, Relation rel, Env env) {
+    Set<RowKey> seen = new LinkedHashSet<>();
+    List<List<Object>> out = new ArrayList<>();
+    for (Object[] row : rel.rows) {
+      Object[] key = new Object[els.size()];
+      for (int i = 0; i < key.length; i++) {
+        key[i] = keyValue(els.get(i), rel, row);
+      }
+      if (seen.add(new RowKey(key))) {
+        List<Object> r = new ArrayList<>(els.size());
+        for (int i = 0; i < key.length; i++) {
+          r.add(value(els.get(i), key[i], rel, row, env));
+        }
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  private static List<List<Object>> grouped(List<FindElement> els, Relation rel, Env env) {
+    Map<RowKey, List<List<Object>>> bags = new LinkedHashMap<>();
+    Map<RowKey, Object[]> firstRow = new LinkedHashMap<>();
+    for (Object[] row : rel.rows) {
+      List<Object> key = new ArrayList<>();
+      for (FindElement e : els) {
+        if (!(e instanceof FindAggregate)) {
+          key.add(keyValue(e, rel, row));
+        }
+      }
+      RowKey k = new RowKey(key.toArray());
+      firstRow.putIfAbsent(k, row);
+      List<List<Object>> bag = bags.computeIfAbsent(k, x -> newBags(els.size()));
+      for (int i = 0; i < els.size(); i++) {
+        if (els.get(i) instanceof FindAggregate a) {
+          bag.get(i).add(row[rel.col(a.var().symbol())]);
+        }
+      }
+    }
+    List<List<Object>> out = new ArrayList<>();
+    for (Map.Entry<RowKey, List<List<Object>>> en : bags.entrySet()) {
+      Object[] row = firstRow.get(en.getKey());
+      List<Object> r = new ArrayList<>(els.size());
+      for (int i = 0; i < els.size(); i++) {
+        FindElement e = els.get(i);
+        if (e instanceof FindAggregate a) {
+          r.add(Callables.aggregate(a.fn()).apply(a.constants(), en.getValue().get(i)));
+        } else {
+          r.add(value(e, keyValue(e, rel, row), rel, row, env));
+        }
+      }
+      out.add(r);
+    }
+    return out;
+  }
+
+  private static List<List<Object>> newBags(int n) {
+    List<List<Object>> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(new ArrayList<>());
+    }
+    return out;
+  }
+
+  private static Object keyValue(FindElement e, Relation rel, Object[] row) {
+    if (e instanceof FindVar v) {
+      return row[rel.col(v.var().symbol())];
+    }
+    if (e instanceof FindPull p) {
+      return row[rel.col(p.entity().symbol())];
+    }
+    return null;
+  }
+
+  private static Object value(FindElement e, Object key, Relation rel, Object[] row, Env env) {
+    if (e instanceof FindPull p) {
+      Object pattern = p.pattern() instanceof Term.Var pv ? row[rel.col(pv.symbol())] : p.pattern();
+      return Pull.pull(env.db(p.src()), pattern, key);
+    }
+    return key;
+  }
+
+  private static Set<Map<Object, Object>> maps(Query.ReturnKeys keys, List<List<Object>> rows) {
+    List<Object> ks = new ArrayList<>();
+    for (Symbol s : keys.names()) {
+      switch (keys.kind()) {
+        case KEYS:
+          ks.add(Keyword.of(s.text()));
+          break;
+        case SYMS:
+          ks.add(s);
+          break;
+        default:
+          ks.add(s.text());
+      }
+    }
+    Set<Map<Object, Object>> out = new LinkedHashSet<>();
+    for (List<Object> r : rows) {
+      Map<Object, Object> m = new LinkedHashMap<>();
+      for (int i = 0; i < ks.size(); i++) {
+        m.put(ks.get(i), r.get(i));
+      }
+      out.add(m);
+    }
+    return out;
+  }
+}

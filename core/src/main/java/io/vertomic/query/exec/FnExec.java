@@ -1,0 +1,118 @@
+package io.vertomic.query.exec;
+
+import io.vertomic.edn.Symbol;
+import io.vertomic.query.fn.QueryFunction;
+import io.vertomic.query.parse.Clause.FnExpr;
+import io.vertomic.query.parse.Clause.Predicate;
+import io.vertomic.query.parse.Term;
+import io.vertomic.query.parse.Vars;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs predicates and function expressions. When their inputs live in separate relations the
+ * product is streamed through the call, never materialized, so a selective predicate over two
+ * unrelated patterns costs time, not memory.
+ */
+final class FnExec {
+  private FnExec() {}
+
+  static void predicate(Predicate p, Bindings b, Env env) {
+    QueryFunction f = Callables.function(p.fn());
+    Combos in = Combos.of(b.remove(Vars.of(p.args())));
+    int[] cols = cols(p.args(), in.vars);
+    List<Object[]> out = new ArrayList<>();
+    in.forEach(
+        b.limits(),
+        row -> {
+          if (Callables.truthy(f.apply(args(p.args(), cols, row, env)))) {
+            out.add(row);
+            b.limits().rows(out.size());
+          }
+        });
+    b.add(new Relation(in.vars, out));
+  }
+
+  static void fnExpr(FnExpr x, Bindings b, Env env) {
+    QueryFunction f = Callables.function(x.fn());
+    Set<Symbol> outs = Vars.of(x.binding());
+    Set<Symbol> needed = new LinkedHashSet<>(Vars.of(x.args()));
+    Set<Symbol> bound = b.bound();
+    for (Symbol o : outs) {
+      if (bound.contains(o)) {
+        needed.add(o);
+      }
+    }
+    Combos in = Combos.of(b.remove(needed));
+    int[] cols = cols(x.args(), in.vars);
+    List<Symbol> outVars = new ArrayList<>(outs);
+    List<Symbol> fresh = new ArrayList<>();
+    for (Symbol o : outVars) {
+      if (!in.vars.contains(o)) {
+        fresh.add(o);
+      }
+    }
+    List<Symbol> vars = new ArrayList<>(in.vars);
+    vars.addAll(fresh);
+    List<Object[]> out = new ArrayList<>();
+    List<Symbol> ivars = in.vars;
+    in.forEach(
+        b.limits(),
+        row -> {
+          Object result = f.apply(args(x.args(), cols, row, env));
+          for (Object[] bound1 : BindingOutput.bind(x.binding(), result, outVars)) {
+            Object[] nr = java.util.Arrays.copyOf(row, vars.size());
+            if (merge(nr, ivars, outVars, bound1, row.length, fresh)) {
+              out.add(nr);
+            }
+          }
+          b.limits().rows(out.size());
+        });
+    b.add(new Relation(vars, out));
+  }
+
+  private static boolean merge(
+      Object[] nr,
+      List<Symbol> ivars,
+      List<Symbol> outVars,
+      Object[] vals,
+      int n,
+      List<Symbol> fresh) {
+    for (int i = 0; i < outVars.size(); i++) {
+      int c = ivars.indexOf(outVars.get(i));
+      if (c >= 0) {
+        if (!io.vertomic.datom.Values.equal(nr[c], vals[i])) {
+          return false;
+        }
+      } else {
+        nr[n + fresh.indexOf(outVars.get(i))] = vals[i];
+      }
+    }
+    return true;
+  }
+
+  private static int[] cols(List<Term> terms, List<Symbol> vars) {
+    int[] out = new int[terms.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = terms.get(i) instanceof Term.Var v ? vars.indexOf(v.symbol()) : -1;
+    }
+    return out;
+  }
+
+  static Object[] args(List<Term> terms, int[] cols, Object[] row, Env env) {
+    Object[] out = new Object[terms.size()];
+    for (int i = 0; i < out.length; i++) {
+      Term t = terms.get(i);
+      if (t instanceof Term.Var) {
+        out[i] = row[cols[i]];
+      } else if (t instanceof Term.Constant c) {
+        out[i] = BindingOutput.normalize(c.value());
+      } else if (t instanceof Term.SrcVar s) {
+        out[i] = env.db(s);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,60 @@
+package io.vertomic.query.exec;
+
+import io.vertomic.db.DbValue;
+import io.vertomic.edn.Symbol;
+import io.vertomic.query.parse.In;
+import io.vertomic.query.parse.Query;
+import io.vertomic.query.parse.QueryErrors;
+import io.vertomic.query.parse.Rule;
+import io.vertomic.query.parse.RuleParser;
+import io.vertomic.query.parse.Term.SrcVar;
+import io.vertomic.query.parse.Vars;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The inputs of a run matched to its {@code :in}: databases by source, the rules, and one relation
+ * per binding input. Databases arrive as {@link DbValue}s (the peer unwraps its Database values).
+ */
+final class Inputs {
+  final Map<Symbol, DbValue> sources = new LinkedHashMap<>();
+  final List<Rule> rules = new ArrayList<>();
+  final List<Relation> relations = new ArrayList<>();
+
+  static Inputs bind(Query q, Object[] inputs) {
+    Object[] in = inputs == null ? new Object[0] : inputs;
+    if (in.length == 0 && q.in().equals(List.of(new In.InSrc(SrcVar.DEFAULT)))) {
+      return new Inputs();
+    }
+    if (in.length != q.in().size()) {
+      throw QueryErrors.incorrect(
+          "invalid-input-count",
+          "Query :in " + q.in().size() + " input(s) but " + in.length + " given");
+    }
+    Inputs out = new Inputs();
+    for (int i = 0; i < in.length; i++) {
+      In spec = q.in().get(i);
+      Object value = in[i];
+      if (spec instanceof In.InSrc s) {
+        if (!(value instanceof DbValue db)) {
+          throw QueryErrors.incorrect(
+              "invalid-input", "Input " + s.src() + " must be a database, got " + describe(value));
+        }
+        out.sources.put(s.src().symbol(), db);
+      } else if (spec instanceof In.InRules) {
+        out.rules.addAll(RuleParser.parse(value));
+      } else {
+        In.InBinding b = (In.InBinding) spec;
+        List<Symbol> vars = new ArrayList<>(Vars.of(b.binding()));
+        out.relations.add(new Relation(vars, BindingOutput.bind(b.binding(), value, vars)));
+      }
+    }
+    return out;
+  }
+
+  private static String describe(Object v) {
+    return v == null ? "nil" : v.getClass().getSimpleName();
+  }
+}

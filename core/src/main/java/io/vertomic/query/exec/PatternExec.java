@@ -1,0 +1,164 @@
+package io.vertomic.query.exec;
+
+import io.vertomic.datom.Datom;
+import io.vertomic.db.DbValue;
+import io.vertomic.edn.Symbol;
+import io.vertomic.query.parse.Clause.DataPattern;
+import io.vertomic.query.parse.Term;
+import io.vertomic.query.plan.Estimate;
+import io.vertomic.query.plan.Estimator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs a data pattern. With none of its variables bound it scans once and joins the result in; with
+ * some bound it either looks up each distinct binding in the index (an index nested-loop join,
+ * cached per distinct key) or scans once and hash-joins, whichever the estimates say touches fewer
+ * datoms.
+ */
+final class PatternExec {
+  private PatternExec() {}
+
+  static void run(DataPattern p, Bindings b, Env env) {
+    DbValue db = env.db(p.src());
+    List<Term> terms = p.terms();
+    Set<Symbol> pvars = new LinkedHashSet<>();
+    Object[] consts = new Object[5];
+    for (int i = 0; i < 5; i++) {
+      Term t = terms.get(i);
+      if (t instanceof Term.Var v) {
+        pvars.add(v.symbol());
+      } else if (t instanceof Term.Constant c) {
+        consts[i] = c.value();
+      }
+    }
+    Set<Symbol> bound = b.bound();
+    List<Symbol> bvars = new ArrayList<>();
+    List<Symbol> nvars = new ArrayList<>();
+    for (Symbol v : pvars) {
+      (bound.contains(v) ? bvars : nvars).add(v);
+    }
+    if (bvars.isEmpty()) {
+      b.add(scan(db, terms, consts, nvars, b.limits()));
+      return;
+    }
+    Relation r = b.take(bvars);
+    Estimate lookup = Estimator.pattern(db, p, new LinkedHashSet<>(bvars));
+    Estimate scan = Estimator.pattern(db, p, Set.of());
+    if ((double) r.rows.size() * lookup.rows() <= scan.rows() || needsResolving(r, terms)) {
+      b.add(lookup(db, terms, consts, r, bvars, nvars, b.limits()));
+    } else {
+      b.add(r);
+      List<Symbol> all = new ArrayList<>(pvars);
+      b.add(scan(db, terms, consts, all, b.limits()));
+    }
+  }
+
+  /** Bound values that are not ids in id positions (idents, lookup refs) only match by lookup. */
+  private static boolean needsResolving(Relation r, List<Term> terms) {
+    if (r.rows.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < 3; i++) {
+      if (terms.get(i) instanceof Term.Var v && r.col(v.symbol()) >= 0) {
+        Object x = r.rows.get(0)[r.col(v.symbol())];
+        if (i < 2 && !(x instanceof Long) || i == 2 && (x instanceof List<?>)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static Relation scan(
+      DbValue db, List<Term> terms, Object[] consts, List<Symbol> out, Limits limits) {
+    List<Object[]> rows = new ArrayList<>();
+    DatomMatcher m = new DatomMatcher(db);
+    if (m.resolve(consts)) {
+      int[] pos = positions(terms, out);
+      m.forEach(limits, d -> emit(d, terms, pos, rows, null, limits));
+    }
+    return new Relation(out, rows);
+  }
+
+  private static Relation lookup(
+      DbValue db,
+      List<Term> terms,
+      Object[] consts,
+      Relation r,
+      List<Symbol> bvars,
+      List<Symbol> nvars,
+      Limits limits) {
+    int[] keyCols = r.cols(bvars);
+    int[] bpos = positions(terms, bvars);
+    int[] npos = positions(terms, nvars);
+    Map<RowKey, List<Object[]>> cache = new HashMap<>();
+    DatomMatcher m = new DatomMatcher(db);
+    List<Object[]> out = new ArrayList<>();
+    for (Object[] row : r.rows) {
+      limits.tick();
+      RowKey key = RowKey.of(row, keyCols);
+      List<Object[]> found = cache.get(key);
+      if (found == null) {
+        Object[] given = consts.clone();
+        for (int i = 0; i < bvars.size(); i++) {
+          given[bpos[i]] = row[keyCols[i]];
+        }
+        List<Object[]> hits = new ArrayList<>();
+        if (m.resolve(given)) {
+          m.forEach(limits, d -> emit(d, terms, npos, hits, given, limits));
+        }
+        found = hits;
+        cache.put(key, found);
+      }
+      for (Object[] ext : found) {
+        Object[] nr = java.util.Arrays.copyOf(row, row.length + ext.length);
+        System.arraycopy(ext, 0, nr, row.length, ext.length);
+        out.add(nr);
+      }
+      limits.rows(out.size());
+    }
+    List<Symbol> vars = new ArrayList<>(r.vars);
+    vars.addAll(nvars);
+    return new Relation(vars, out);
+  }
+
+  /** The first position of each variable in the pattern. */
+  private static int[] positions(List<Term> terms, List<Symbol> vars) {
+    int[] out = new int[vars.size()];
+    for (int i = 0; i < out.length; i++) {
+      for (int p = 0; p < 5; p++) {
+        if (terms.get(p) instanceof Term.Var v && v.symbol().equals(vars.get(i))) {
+          out[i] = p;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Adds the values of {@code d} at {@code pos}, unless a variable repeated in it disagrees. */
+  private static void emit(
+      Datom d, List<Term> terms, int[] pos, List<Object[]> rows, Object[] given, Limits limits) {
+    for (int p = 0; p < 5; p++) {
+      if (terms.get(p) instanceof Term.Var v) {
+        for (int q = p + 1; q < 5; q++) {
+          if (v.equals(terms.get(q))
+              && !io.vertomic.datom.Values.equal(DatomMatcher.at(d, p), DatomMatcher.at(d, q))) {
+            return;
+          }
+        }
+      }
+    }
+    Object[] row = new Object[pos.length];
+    for (int i = 0; i < pos.length; i++) {
+      row[i] = DatomMatcher.at(d, pos[i]);
+    }
+    rows.add(row);
+    limits.rows(rows.size());
+  }
+}

@@ -1,0 +1,52 @@
+package io.vertomic.query.exec;
+
+import io.vertomic.datom.Values;
+
+/**
+ * A tuple of values as a hash key, with equality and hash from {@link Values} so that byte arrays
+ * and BigDecimals join and deduplicate by value.
+ */
+final class RowKey {
+  private final Object[] values;
+  private final int hash;
+
+  RowKey(Object[] values) {
+    this.values = values;
+    int h = 1;
+    for (Object v : values) {
+      h = h * 31 + Values.hash(v);
+    }
+    this.hash = h;
+  }
+
+  /** The key of {@code row} at column positions {@code cols}. */
+  static RowKey of(Object[] row, int[] cols) {
+    Object[] vs = new Object[cols.length];
+    for (int i = 0; i < cols.length; i++) {
+      vs[i] = row[cols[i]];
+    }
+    return new RowKey(vs);
+  }
+
+  Object[] values() {
+    return values;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof RowKey k) || k.hash != hash || k.values.length != values.length) {
+      return false;
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (!Values.equal(values[i], k.values[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+}

@@ -1,0 +1,54 @@
+package io.vertomic.query.exec;
+
+import io.vertomic.edn.Symbol;
+import io.vertomic.query.parse.Clause;
+import io.vertomic.query.parse.Clause.DataPattern;
+import io.vertomic.query.parse.Clause.FnExpr;
+import io.vertomic.query.parse.Clause.Predicate;
+import io.vertomic.query.parse.Clause.RuleCall;
+import io.vertomic.query.plan.Planner;
+import io.vertomic.query.plan.Step;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Evaluates a list of clauses from a seed: plans them against what the seed binds, then runs each
+ * step, stopping early once some relation is empty (the answer can only be empty then).
+ */
+final class Solver {
+  private Solver() {}
+
+  static Bindings solve(List<Clause> clauses, Relation seed, Set<Symbol> outer, Env env) {
+    Bindings b = new Bindings(seed, env.limits);
+    run(clauses, b, outer, env);
+    return b;
+  }
+
+  static void run(List<Clause> clauses, Bindings b, Set<Symbol> outer, Env env) {
+    List<Step> steps = Planner.plan(clauses, b.bound(), outer, env.planContext());
+    for (Step s : steps) {
+      if (b.isEmpty()) {
+        return;
+      }
+      env.limits.checkTime();
+      execute(s, b, env);
+    }
+  }
+
+  private static void execute(Step s, Bindings b, Env env) {
+    Clause c = s.clause();
+    if (c instanceof DataPattern p) {
+      PatternExec.run(p, b, env);
+    } else if (c instanceof Predicate p) {
+      FnExec.predicate(p, b, env);
+    } else if (c instanceof FnExpr f) {
+      FnExec.fnExpr(f, b, env);
+    } else if (c instanceof RuleCall r) {
+      env.ruleEngine.call(r, b, env);
+    } else if (c instanceof Clause.Not || c instanceof Clause.NotJoin) {
+      NotExec.run(c, s.scope(), b, env);
+    } else {
+      OrExec.run(c, b, env);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.vertomic.query.parse;
+
+import io.vertomic.edn.Symbol;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A query that passed {@link QueryValidator}: every rule call names a rule of the right arity,
+ * every {@code or} branch uses the same variables, and the clauses can run in some order with every
+ * predicate, function and {@code not} bound. Only {@link QueryValidator} creates one (a class, not
+ * a record, so the constructor can stay package-private). Immutable.
+ */
+public final class ValidQuery {
+  private final Query query;
+  private final Map<Symbol, List<Rule>> rules;
+  private final Set<Symbol> inVars;
+
+  ValidQuery(Query query, Map<Symbol, List<Rule>> rules, Set<Symbol> inVars) {
+    this.query = query;
+    this.rules = rules;
+    this.inVars = inVars;
+  }
+
+  public Query query() {
+    return query;
+  }
+
+  /** The rule branches by name (from the {@code %} input). */
+  public Map<Symbol, List<Rule>> rules() {
+    return rules;
+  }
+
+  /** The variables the {@code :in} bindings bind. */
+  public Set<Symbol> inVars() {
+    return inVars;
+  }
+}

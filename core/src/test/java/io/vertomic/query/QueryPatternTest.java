@@ -1,0 +1,98 @@
+package io.vertomic.query;
+
+import org.junit.jupiter.api.Test;
+
+class QueryPatternTest extends QueryTestBase {
+
+  @Test
+  void constantAttributeAndValueFindEntities() {
+    var db = people();
+    assertQuery("#{[\"Petr\"] [\"Oleg\"]}", "[:find ?n :where [?e :age 37] [?e :name ?n]]", db);
+  }
+
+  @Test
+  void joinsThroughReferences() {
+    var db = people();
+    assertQuery(
+        "#{[\"Ivan\" \"Petr\"] [\"Petr\" \"Oleg\"] [\"Oleg\" \"Ivan\"]}",
+        "[:find ?n1 ?n2 :where [?a :friend ?b] [?a :name ?n1] [?b :name ?n2]]",
+        db);
+  }
+
+  @Test
+  void blanksMatchAnything() {
+    var db = people();
+    assertQuery("#{[\"Anna\"]}", "[:find ?n :where [?e :name ?n] (not [?e :friend _])]", db);
+  }
+
+  @Test
+  void lookupRefInEntityPosition() {
+    var db = people();
+    assertQuery("#{[15]}", "[:find ?a :where [[:email \"ivan@x\"] :age ?a]]", db);
+  }
+
+  @Test
+  void lookupRefInValuePositionOfRefAttribute() {
+    var db = people();
+    assertQuery(
+        "#{[\"Oleg\"]}", "[:find ?n :where [?e :friend [:email \"ivan@x\"]] [?e :name ?n]]", db);
+  }
+
+  @Test
+  void identsAsAttributeVariableValues() {
+    var db = people();
+    assertQuery(
+        "#{[:name] [:age] [:email] [:nick] [:friend] [:bio]}",
+        "[:find ?ident :where [[:email \"ivan@x\"] ?a _] [?a :db/ident ?ident]]",
+        db);
+  }
+
+  @Test
+  void cardinalityManyValuesAreSeparateRows() {
+    var db = people();
+    assertQuery("#{[\"vanya\"] [\"ivanushka\"]}", "[:find ?k :where [_ :nick ?k]]", db);
+  }
+
+  @Test
+  void sameVariableTwiceInOnePattern() {
+    var db = people();
+    assertQuery("#{}", "[:find ?e :where [?e :friend ?e]]", db);
+  }
+
+  @Test
+  void unknownLookupRefMatchesNothing() {
+    var db = people();
+    assertQuery("#{}", "[:find ?a :where [[:email \"nobody@x\"] :age ?a]]", db);
+  }
+
+  @Test
+  void mapFormAndJavaListForm() {
+    var db = people();
+    assertQuery("#{[\"Ivan\"]}", "{:find [?n] :where [[?e :age 15] [?e :name ?n]]}", db);
+    Object javaForm =
+        java.util.List.of(
+            io.vertomic.edn.Keyword.of("find"),
+            io.vertomic.edn.Symbol.of("?n"),
+            io.vertomic.edn.Keyword.of("where"),
+            java.util.List.of(
+                io.vertomic.edn.Symbol.of("?e"), io.vertomic.edn.Keyword.of("age"), 15L),
+            java.util.List.of(
+                java.util.List.of(
+                    io.vertomic.edn.Symbol.of("<"), io.vertomic.edn.Symbol.of("?n"), "J")),
+            java.util.List.of(
+                io.vertomic.edn.Symbol.of("?e"),
+                io.vertomic.edn.Keyword.of("name"),
+                io.vertomic.edn.Symbol.of("?n")));
+    assertAnswer("#{[\"Ivan\"]}", q(javaForm, db));
+  }
+
+  @Test
+  void txAndAddedPositionsInHistory() {
+    var db = people();
+    io.vertomic.fixtures.TestDb.tx(conn, "[[:db/add [:email \"ivan@x\"] :age 16]]");
+    assertQuery(
+        "#{[15 false] [15 true] [16 true]}",
+        "[:find ?a ?added :where [[:email \"ivan@x\"] :age ?a _ ?added]]",
+        conn.db().history());
+  }
+}
