@@ -1,0 +1,95 @@
+package io.vertomic.bench;
+
+import datomic.Connection;
+import datomic.Database;
+import datomic.Peer;
+import datomic.Util;
+import io.vertomic.bench.People.Person;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/** Datomic Pro's in-process peer on {@code datomic:mem://} databases: the reference. */
+final class DatomicEngine implements Engine {
+  private static final Object ID = Util.read(":db/id");
+  private static final Object NAME = Util.read(":person/name");
+  private static final Object LAST = Util.read(":person/last-name");
+  private static final Object SEX = Util.read(":person/sex");
+  private static final Object AGE = Util.read(":person/age");
+  private static final Object SALARY = Util.read(":person/salary");
+  private static final Object FOLLOWS = Util.read(":person/follows");
+  private static final Object MALE = Util.read(":male");
+  private static final Object FEMALE = Util.read(":female");
+
+  @Override
+  public String name() {
+    return "datomic";
+  }
+
+  @Override
+  public Session fresh(String name) {
+    String uri = "datomic:mem://" + name;
+    Peer.createDatabase(uri);
+    Connection conn = Peer.connect(uri);
+    await(conn.transact((List<?>) Util.read(People.SCHEMA)));
+    return new DatomicSession(uri, conn);
+  }
+
+  private static Map<?, ?> await(java.util.concurrent.Future<Map> f) {
+    try {
+      return f.get();
+    } catch (Exception e) {
+      throw new IllegalStateException("Datomic transaction failed", e);
+    }
+  }
+
+  private record DatomicSession(String uri, Connection conn) implements Session {
+    @Override
+    public long[] transactPersons(List<Person> persons, IntFunction<Long> idOf) {
+      List<Object> tx = new ArrayList<>(persons.size());
+      for (Person p : persons) {
+        Map<Object, Object> m = new HashMap<>(16);
+        m.put(ID, p.tempid());
+        m.put(NAME, p.name());
+        m.put(LAST, p.lastName());
+        m.put(SEX, p.male() ? MALE : FEMALE);
+        m.put(AGE, p.age());
+        m.put(SALARY, p.salary());
+        if (p.follows().length > 0) {
+          List<Object> follows = new ArrayList<>(p.follows().length);
+          for (int f : p.follows()) {
+            Long id = idOf.apply(f);
+            follows.add(id != null ? id : "p" + f);
+          }
+          m.put(FOLLOWS, follows);
+        }
+        tx.add(m);
+      }
+      Map<?, ?> r = await(conn.transact(tx));
+      Database after = (Database) r.get(Connection.DB_AFTER);
+      Object tempids = r.get(Connection.TEMPIDS);
+      long[] ids = new long[persons.size()];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = (Long) Peer.resolveTempid(after, tempids, persons.get(i).tempid());
+      }
+      return ids;
+    }
+
+    @Override
+    public long countPersons() {
+      long n = 0;
+      for (Object ignored : conn.db().datoms(Database.AEVT, NAME)) {
+        n++;
+      }
+      return n;
+    }
+
+    @Override
+    public void close() {
+      conn.release();
+      Peer.deleteDatabase(uri);
+    }
+  }
+}

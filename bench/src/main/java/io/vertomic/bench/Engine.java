@@ -1,0 +1,30 @@
+package io.vertomic.bench;
+
+import io.vertomic.bench.People.Person;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/** One database engine under test: Vertomic or Datomic, each through its own peer API. */
+interface Engine {
+  String name();
+
+  /** Creates an empty database named {@code name} with the people schema installed. */
+  Session fresh(String name);
+
+  /** A connection to one database of the engine. */
+  interface Session extends AutoCloseable {
+    /**
+     * Transacts {@code persons} as one transaction, each with tempid {@link Person#tempid()};
+     * {@code idOf} gives the entity id of a person created earlier, or null when that person is
+     * created in this same transaction. Returns the entity id of each person, in order.
+     */
+    long[] transactPersons(List<Person> persons, IntFunction<Long> idOf);
+
+    /** How many datoms the AEVT index holds for {@code :person/name} (= persons loaded). */
+    long countPersons();
+
+    /** Deletes the database. */
+    @Override
+    void close();
+  }
+}

@@ -1,0 +1,39 @@
+package io.vertomic.bench;
+
+import io.vertomic.bench.People.Person;
+import java.util.List;
+
+/**
+ * Loading persons in transactions of {@code batch} persons, each awaited before the next:
+ * load-batch (all 20,000 in transactions of 1,000) and load-single (2,000 transactions of one).
+ */
+record LoadWorkload(String name, int persons, int batch) implements Workload {
+  static LoadWorkload loadBatch() {
+    return new LoadWorkload("load-batch", People.COUNT, 1_000);
+  }
+
+  static LoadWorkload loadSingle() {
+    return new LoadWorkload("load-single", 2_000, 1);
+  }
+
+  @Override
+  public Engine.Session setUp(Engine engine, String dbName) {
+    return engine.fresh(dbName);
+  }
+
+  @Override
+  public long run(Engine.Session session) {
+    List<Person> all = People.all();
+    long[] ids = new long[persons];
+    long sum = 0;
+    for (int start = 0; start < persons; start += batch) {
+      int end = Math.min(persons, start + batch);
+      int first = start;
+      long[] created =
+          session.transactPersons(all.subList(start, end), i -> i < first ? ids[i] : null);
+      System.arraycopy(created, 0, ids, start, created.length);
+      sum += created[created.length - 1];
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,85 @@
+package io.vertomic.bench;
+
+import io.vertomic.bench.People.Person;
+import io.vertomic.datom.Datom;
+import io.vertomic.edn.Keyword;
+import io.vertomic.peer.Connection;
+import io.vertomic.peer.Peer;
+import io.vertomic.peer.TxReport;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/** Vertomic's in-process peer on {@code vertomic:mem://} databases. */
+final class VertomicEngine implements Engine {
+  private static final Keyword ID = Keyword.of("db/id");
+  private static final Keyword NAME = Keyword.of("person/name");
+  private static final Keyword LAST = Keyword.of("person/last-name");
+  private static final Keyword SEX = Keyword.of("person/sex");
+  private static final Keyword AGE = Keyword.of("person/age");
+  private static final Keyword SALARY = Keyword.of("person/salary");
+  private static final Keyword FOLLOWS = Keyword.of("person/follows");
+  private static final Keyword MALE = Keyword.of("male");
+  private static final Keyword FEMALE = Keyword.of("female");
+
+  @Override
+  public String name() {
+    return "vertomic";
+  }
+
+  @Override
+  public Session fresh(String name) {
+    String uri = "vertomic:mem://" + name;
+    Peer.createDatabase(uri);
+    Connection conn = Peer.connect(uri);
+    conn.transact(People.SCHEMA).toCompletionStage().toCompletableFuture().join();
+    return new VertomicSession(uri, conn);
+  }
+
+  private record VertomicSession(String uri, Connection conn) implements Session {
+    @Override
+    public long[] transactPersons(List<Person> persons, IntFunction<Long> idOf) {
+      List<Object> tx = new ArrayList<>(persons.size());
+      for (Person p : persons) {
+        Map<Keyword, Object> m = new HashMap<>(16);
+        m.put(ID, p.tempid());
+        m.put(NAME, p.name());
+        m.put(LAST, p.lastName());
+        m.put(SEX, p.male() ? MALE : FEMALE);
+        m.put(AGE, p.age());
+        m.put(SALARY, p.salary());
+        if (p.follows().length > 0) {
+          List<Object> follows = new ArrayList<>(p.follows().length);
+          for (int f : p.follows()) {
+            Long id = idOf.apply(f);
+            follows.add(id != null ? id : "p" + f);
+          }
+          m.put(FOLLOWS, follows);
+        }
+        tx.add(m);
+      }
+      TxReport r = conn.transact(tx).toCompletionStage().toCompletableFuture().join();
+      long[] ids = new long[persons.size()];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = r.tempids().get(persons.get(i).tempid());
+      }
+      return ids;
+    }
+
+    @Override
+    public long countPersons() {
+      long n = 0;
+      for (Datom d : conn.db().datoms(":aevt", ":person/name")) {
+        n += d.added() ? 1 : 0;
+      }
+      return n;
+    }
+
+    @Override
+    public void close() {
+      Peer.deleteDatabase(uri);
+    }
+  }
+}
