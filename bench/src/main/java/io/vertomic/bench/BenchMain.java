@@ -25,6 +25,9 @@ public final class BenchMain {
     for (Workload w : List.of(LoadWorkload.loadBatch(), LoadWorkload.loadSingle())) {
       WORKLOADS.put(w.name(), w);
     }
+    for (Workload w : QueryWorkload.all()) {
+      WORKLOADS.put(w.name(), w);
+    }
   }
 
   private BenchMain() {}

@@ -6,6 +6,7 @@ import datomic.Peer;
 import datomic.Util;
 import io.vertomic.bench.People.Person;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,34 @@ final class DatomicEngine implements Engine {
         n++;
       }
       return n;
+    }
+
+    @Override
+    public long q(String query, Object... inputs) {
+      Object[] all = new Object[inputs.length + 1];
+      all[0] = conn.db();
+      System.arraycopy(inputs, 0, all, 1, inputs.length);
+      return ((Collection<?>) Peer.q(query, all)).size();
+    }
+
+    @Override
+    public long pull(String selector, long[] ids) {
+      Database db = conn.db();
+      Object pattern = Util.read(selector);
+      long n = 0;
+      for (long id : ids) {
+        n += db.pull(pattern, id).size();
+      }
+      return n;
+    }
+
+    @Override
+    public long walkAevt(String attr) {
+      long sum = 0;
+      for (Object d : conn.db().datoms(Database.AEVT, Util.read(attr))) {
+        sum += (Long) ((datomic.Datom) d).v();
+      }
+      return sum;
     }
 
     @Override

@@ -23,6 +23,18 @@ interface Engine {
     /** How many datoms the AEVT index holds for {@code :person/name} (= persons loaded). */
     long countPersons();
 
+    /**
+     * Runs {@code query} (EDN) against the current database, followed by {@code inputs}; returns
+     * the size of the result.
+     */
+    long q(String query, Object... inputs);
+
+    /** Pulls {@code selector} (EDN) for each of {@code ids}; returns the number of maps. */
+    long pull(String selector, long[] ids);
+
+    /** Walks the AEVT index of {@code attr}; returns the sum of the long values. */
+    long walkAevt(String attr);
+
     /** Deletes the database. */
     @Override
     void close();

@@ -23,17 +23,21 @@ record LoadWorkload(String name, int persons, int batch) implements Workload {
 
   @Override
   public long run(Engine.Session session) {
+    long[] ids = load(session);
+    return ids[ids.length - 1];
+  }
+
+  /** Loads the persons; returns their entity ids, by person index. */
+  long[] load(Engine.Session session) {
     List<Person> all = People.all();
     long[] ids = new long[persons];
-    long sum = 0;
     for (int start = 0; start < persons; start += batch) {
       int end = Math.min(persons, start + batch);
       int first = start;
       long[] created =
           session.transactPersons(all.subList(start, end), i -> i < first ? ids[i] : null);
       System.arraycopy(created, 0, ids, start, created.length);
-      sum += created[created.length - 1];
     }
-    return sum;
+    return ids;
   }
 }

@@ -2,11 +2,14 @@ package io.vertomic.bench;
 
 import io.vertomic.bench.People.Person;
 import io.vertomic.datom.Datom;
+import io.vertomic.edn.Edn;
 import io.vertomic.edn.Keyword;
 import io.vertomic.peer.Connection;
+import io.vertomic.peer.Database;
 import io.vertomic.peer.Peer;
 import io.vertomic.peer.TxReport;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +78,34 @@ final class VertomicEngine implements Engine {
         n += d.added() ? 1 : 0;
       }
       return n;
+    }
+
+    @Override
+    public long q(String query, Object... inputs) {
+      Object[] all = new Object[inputs.length + 1];
+      all[0] = conn.db();
+      System.arraycopy(inputs, 0, all, 1, inputs.length);
+      return ((Collection<?>) Peer.q(query, all)).size();
+    }
+
+    @Override
+    public long pull(String selector, long[] ids) {
+      Database db = conn.db();
+      Object pattern = Edn.read(selector);
+      long n = 0;
+      for (long id : ids) {
+        n += db.pull(pattern, id).size();
+      }
+      return n;
+    }
+
+    @Override
+    public long walkAevt(String attr) {
+      long sum = 0;
+      for (Datom d : conn.db().datoms(":aevt", attr)) {
+        sum += (Long) d.v();
+      }
+      return sum;
     }
 
     @Override

@@ -28,6 +28,21 @@ class BothEnginesDoTheSameWorkTest {
     assertSamePersons(new LoadWorkload("load-single-small", 40, 1), 40);
   }
 
+  @Test
+  void queriesGiveResultsOfTheSameSizeInBothEngines() {
+    LoadWorkload load = new LoadWorkload("load-for-queries", 2_000, 500);
+    try (Engine.Session v = load.setUp(ENGINES.get(0), "smoke-q");
+        Engine.Session d = load.setUp(ENGINES.get(1), "smoke-q")) {
+      load.run(v);
+      load.run(d);
+      for (QueryWorkload w : QueryWorkload.all()) {
+        if (!w.name().equals("pull")) {
+          assertEquals(w.op().applyAsLong(d), w.op().applyAsLong(v), w.name());
+        }
+      }
+    }
+  }
+
   private static void assertSamePersons(Workload w, long expected) {
     for (Engine engine : ENGINES) {
       try (Engine.Session s = w.setUp(engine, "smoke-" + w.name())) {
