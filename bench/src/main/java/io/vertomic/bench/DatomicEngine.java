@@ -5,24 +5,14 @@ import datomic.Database;
 import datomic.Peer;
 import datomic.Util;
 import io.vertomic.bench.People.Person;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
 /** Datomic Pro's in-process peer on {@code datomic:mem://} databases: the reference. */
 final class DatomicEngine implements Engine {
-  private static final Object ID = Util.read(":db/id");
-  private static final Object NAME = Util.read(":person/name");
-  private static final Object LAST = Util.read(":person/last-name");
-  private static final Object SEX = Util.read(":person/sex");
-  private static final Object AGE = Util.read(":person/age");
-  private static final Object SALARY = Util.read(":person/salary");
-  private static final Object FOLLOWS = Util.read(":person/follows");
-  private static final Object MALE = Util.read(":male");
-  private static final Object FEMALE = Util.read(":female");
+  private static final PersonTx TX = PersonTx.of(Util::read);
 
   @Override
   public String name() {
@@ -49,25 +39,7 @@ final class DatomicEngine implements Engine {
   private record DatomicSession(String uri, Connection conn) implements Session {
     @Override
     public long[] transactPersons(List<Person> persons, IntFunction<Long> idOf) {
-      List<Object> tx = new ArrayList<>(persons.size());
-      for (Person p : persons) {
-        Map<Object, Object> m = new HashMap<>(16);
-        m.put(ID, p.tempid());
-        m.put(NAME, p.name());
-        m.put(LAST, p.lastName());
-        m.put(SEX, p.male() ? MALE : FEMALE);
-        m.put(AGE, p.age());
-        m.put(SALARY, p.salary());
-        if (p.follows().length > 0) {
-          List<Object> follows = new ArrayList<>(p.follows().length);
-          for (int f : p.follows()) {
-            Long id = idOf.apply(f);
-            follows.add(id != null ? id : "p" + f);
-          }
-          m.put(FOLLOWS, follows);
-        }
-        tx.add(m);
-      }
+      List<Object> tx = TX.txData(persons, idOf);
       Map<?, ?> r = await(conn.transact(tx));
       Database after = (Database) r.get(Connection.DB_AFTER);
       Object tempids = r.get(Connection.TEMPIDS);
@@ -81,7 +53,7 @@ final class DatomicEngine implements Engine {
     @Override
     public long countPersons() {
       long n = 0;
-      for (Object ignored : conn.db().datoms(Database.AEVT, NAME)) {
+      for (Object ignored : conn.db().datoms(Database.AEVT, TX.name())) {
         n++;
       }
       return n;

@@ -8,24 +8,13 @@ import io.vertomic.peer.Connection;
 import io.vertomic.peer.Database;
 import io.vertomic.peer.Peer;
 import io.vertomic.peer.TxReport;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntFunction;
 
 /** Vertomic's in-process peer on {@code vertomic:mem://} databases. */
 final class VertomicEngine implements Engine {
-  private static final Keyword ID = Keyword.of("db/id");
-  private static final Keyword NAME = Keyword.of("person/name");
-  private static final Keyword LAST = Keyword.of("person/last-name");
-  private static final Keyword SEX = Keyword.of("person/sex");
-  private static final Keyword AGE = Keyword.of("person/age");
-  private static final Keyword SALARY = Keyword.of("person/salary");
-  private static final Keyword FOLLOWS = Keyword.of("person/follows");
-  private static final Keyword MALE = Keyword.of("male");
-  private static final Keyword FEMALE = Keyword.of("female");
+  private static final PersonTx TX = PersonTx.of(Keyword::of);
 
   @Override
   public String name() {
@@ -44,25 +33,7 @@ final class VertomicEngine implements Engine {
   private record VertomicSession(String uri, Connection conn) implements Session {
     @Override
     public long[] transactPersons(List<Person> persons, IntFunction<Long> idOf) {
-      List<Object> tx = new ArrayList<>(persons.size());
-      for (Person p : persons) {
-        Map<Keyword, Object> m = new HashMap<>(16);
-        m.put(ID, p.tempid());
-        m.put(NAME, p.name());
-        m.put(LAST, p.lastName());
-        m.put(SEX, p.male() ? MALE : FEMALE);
-        m.put(AGE, p.age());
-        m.put(SALARY, p.salary());
-        if (p.follows().length > 0) {
-          List<Object> follows = new ArrayList<>(p.follows().length);
-          for (int f : p.follows()) {
-            Long id = idOf.apply(f);
-            follows.add(id != null ? id : "p" + f);
-          }
-          m.put(FOLLOWS, follows);
-        }
-        tx.add(m);
-      }
+      List<Object> tx = TX.txData(persons, idOf);
       TxReport r = conn.transact(tx).toCompletionStage().toCompletableFuture().join();
       long[] ids = new long[persons.size()];
       for (int i = 0; i < ids.length; i++) {

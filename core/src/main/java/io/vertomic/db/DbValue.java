@@ -3,6 +3,7 @@ package io.vertomic.db;
 import io.vertomic.datom.Datom;
 import io.vertomic.datom.EntityId;
 import io.vertomic.datom.IndexOrder;
+import io.vertomic.datom.Values;
 import io.vertomic.schema.Attr;
 import io.vertomic.schema.Bootstrap;
 import io.vertomic.schema.Schema;
@@ -174,6 +175,16 @@ public final class DbValue {
       return out.iterator();
     }
     return it;
+  }
+
+  /**
+   * The AVET datoms of attribute {@code a} with {@code lo <= v < hi} (stored values; a null bound
+   * is open), as this view sees them.
+   */
+  public Iterator<Datom> indexRange(long a, Object lo, Object hi) {
+    Datom from = lo == null ? Bounds.min(a) : Bounds.from(IndexOrder.AVET, new Object[] {a, lo});
+    Iterator<Datom> it = scan(IndexOrder.AVET, from, Bounds.max(a));
+    return hi == null ? it : Scan.takeWhile(it, d -> Values.compare(d.v(), hi) < 0);
   }
 
   /** The datoms of {@code order} at or after {@code comps}, to the end of the index. */

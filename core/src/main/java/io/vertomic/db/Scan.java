@@ -5,107 +5,124 @@ import io.vertomic.datom.IndexOrder;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.Predicate;
 
 /**
  * Iterators that turn the current and past trees into the datoms of a view: as-of (each fact's last
  * state at or before a tx), since (only facts added after a tx) and history (every assertion and
- * retraction). All lazy and in index order.
+ * retraction), plus the bounded walk of an index range. All lazy and in index order.
  */
 final class Scan {
   private Scan() {}
 
   /** Current facts asserted after {@code sinceTx}. */
   static Iterator<Datom> since(Iterator<Datom> current, long sinceTx) {
-    return new Filtered(current, d -> d.tx() > sinceTx);
+    return filter(current, d -> d.tx() > sinceTx);
   }
 
   /** Every assertion and retraction with {@code sinceTx < tx <= asOfTx}. */
   static Iterator<Datom> history(
       IndexOrder o, Iterator<Datom> current, Iterator<Datom> past, long asOfTx, long sinceTx) {
-    Iterator<Datom> all = new Merged(current, past, o.historyComparator());
-    return new Filtered(all, d -> d.tx() <= asOfTx && d.tx() > sinceTx);
+    Iterator<Datom> all = merge(current, past, o.historyComparator());
+    return filter(all, d -> d.tx() <= asOfTx && d.tx() > sinceTx);
   }
 
   /** The facts true at {@code asOfTx}, and asserted after {@code sinceTx}. */
   static Iterator<Datom> asOf(
       IndexOrder o, Iterator<Datom> current, Iterator<Datom> past, long asOfTx, long sinceTx) {
-    return new AsOf(
-        new Merged(current, past, o.historyComparator()), o.comparator(), asOfTx, sinceTx);
+    return new AsOf(merge(current, past, o.historyComparator()), o.comparator(), asOfTx, sinceTx);
   }
 
-  /** Two sorted iterators merged into one. */
-  private static final class Merged implements Iterator<Datom> {
-    private final Iterator<Datom> a;
-    private final Iterator<Datom> b;
-    private final Comparator<Datom> cmp;
-    private Datom na;
-    private Datom nb;
-
-    Merged(Iterator<Datom> a, Iterator<Datom> b, Comparator<Datom> cmp) {
-      this.a = a;
-      this.b = b;
-      this.cmp = cmp;
-      na = a.hasNext() ? a.next() : null;
-      nb = b.hasNext() ? b.next() : null;
-    }
-
-    @Override
-    public boolean hasNext() {
-      return na != null || nb != null;
-    }
-
-    @Override
-    public Datom next() {
-      Datom out;
-      if (nb == null || (na != null && cmp.compare(na, nb) <= 0)) {
-        if (na == null) {
-          throw new NoSuchElementException();
+  /** The leading datoms of {@code in} that {@code keep} accepts; stops at the first it refuses. */
+  static Iterator<Datom> takeWhile(Iterator<Datom> in, Predicate<Datom> keep) {
+    return new Lookahead() {
+      @Override
+      Datom compute() {
+        if (in.hasNext()) {
+          Datom d = in.next();
+          return keep.test(d) ? d : null;
         }
-        out = na;
-        na = a.hasNext() ? a.next() : null;
-      } else {
-        out = nb;
-        nb = b.hasNext() ? b.next() : null;
+        return null;
       }
-      return out;
-    }
+    };
   }
 
-  /** Keeps the datoms a predicate accepts. */
-  private static final class Filtered implements Iterator<Datom> {
-    private final Iterator<Datom> in;
-    private final java.util.function.Predicate<Datom> keep;
+  private static Iterator<Datom> filter(Iterator<Datom> in, Predicate<Datom> keep) {
+    return new Lookahead() {
+      @Override
+      Datom compute() {
+        while (in.hasNext()) {
+          Datom d = in.next();
+          if (keep.test(d)) {
+            return d;
+          }
+        }
+        return null;
+      }
+    };
+  }
+
+  private static Iterator<Datom> merge(
+      Iterator<Datom> a, Iterator<Datom> b, Comparator<Datom> cmp) {
+    PeekingIterator pa = new PeekingIterator(a);
+    PeekingIterator pb = new PeekingIterator(b);
+    return new Lookahead() {
+      @Override
+      Datom compute() {
+        if (pb.peek() == null || (pa.peek() != null && cmp.compare(pa.peek(), pb.peek()) <= 0)) {
+          return pa.take();
+        }
+        return pb.take();
+      }
+    };
+  }
+
+  /**
+   * An iterator that computes its next datom one step ahead; {@link #compute} returns null at the
+   * end. The one shape every view iterator shares.
+   */
+  private abstract static class Lookahead implements Iterator<Datom> {
     private Datom next;
+    private boolean ready;
 
-    Filtered(Iterator<Datom> in, java.util.function.Predicate<Datom> keep) {
-      this.in = in;
-      this.keep = keep;
-      advance();
-    }
-
-    private void advance() {
-      next = null;
-      while (in.hasNext()) {
-        Datom d = in.next();
-        if (keep.test(d)) {
-          next = d;
-          return;
-        }
-      }
-    }
+    abstract Datom compute();
 
     @Override
     public boolean hasNext() {
+      if (!ready) {
+        next = compute();
+        ready = true;
+      }
       return next != null;
     }
 
     @Override
     public Datom next() {
-      if (next == null) {
+      if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      Datom out = next;
-      advance();
+      ready = false;
+      return next;
+    }
+  }
+
+  /** An iterator whose next datom can be looked at before it is taken. */
+  private static final class PeekingIterator {
+    private final Iterator<Datom> in;
+    private Datom head;
+
+    PeekingIterator(Iterator<Datom> in) {
+      this.in = in;
+      this.head = in.hasNext() ? in.next() : null;
+    }
+
+    Datom peek() {
+      return head;
+    }
+
+    Datom take() {
+      Datom out = head;
+      head = in.hasNext() ? in.next() : null;
       return out;
     }
   }
@@ -114,53 +131,35 @@ final class Scan {
    * Groups a merged history by fact (e, a, v), and yields the fact when its last datom at or before
    * the as-of tx is an assertion.
    */
-  private static final class AsOf implements Iterator<Datom> {
-    private final Iterator<Datom> in;
+  private static final class AsOf extends Lookahead {
+    private final PeekingIterator in;
     private final Comparator<Datom> fact;
     private final long asOfTx;
     private final long sinceTx;
-    private Datom pending;
-    private Datom next;
 
     AsOf(Iterator<Datom> in, Comparator<Datom> fact, long asOfTx, long sinceTx) {
-      this.in = in;
+      this.in = new PeekingIterator(in);
       this.fact = fact;
       this.asOfTx = asOfTx;
       this.sinceTx = sinceTx;
-      pending = in.hasNext() ? in.next() : null;
-      advance();
     }
 
-    private void advance() {
-      next = null;
-      while (pending != null && next == null) {
+    @Override
+    Datom compute() {
+      while (in.peek() != null) {
+        Datom first = in.peek();
         Datom last = null;
-        Datom first = pending;
-        while (pending != null && fact.compare(first, pending) == 0) {
-          if (pending.tx() <= asOfTx) {
-            last = pending;
+        while (in.peek() != null && fact.compare(first, in.peek()) == 0) {
+          Datom d = in.take();
+          if (d.tx() <= asOfTx) {
+            last = d;
           }
-          pending = in.hasNext() ? in.next() : null;
         }
         if (last != null && last.added() && last.tx() > sinceTx) {
-          next = last;
+          return last;
         }
       }
-    }
-
-    @Override
-    public boolean hasNext() {
-      return next != null;
-    }
-
-    @Override
-    public Datom next() {
-      if (next == null) {
-        throw new NoSuchElementException();
-      }
-      Datom out = next;
-      advance();
-      return out;
+      return null;
     }
   }
 }

@@ -3,7 +3,6 @@ package io.vertomic.peer.impl;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.datom.Datom;
 import io.vertomic.datom.IndexOrder;
-import io.vertomic.datom.Values;
 import io.vertomic.db.DbValue;
 import io.vertomic.db.EntityView;
 import io.vertomic.db.Resolver;
@@ -17,10 +16,8 @@ import io.vertomic.schema.Attr;
 import io.vertomic.tx.TxProcessor;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /** The public {@link Database} over a {@link DbValue}: resolves user arguments, then reads. */
 public final class PeerDb implements Database {
@@ -126,39 +123,7 @@ public final class PeerDb implements Database {
     }
     Object lo = start == null ? null : Resolver.value(db, a, start);
     Object hi = end == null ? null : Resolver.value(db, a, end);
-    Object[] from = lo == null ? new Object[] {a.id()} : new Object[] {a.id(), lo};
-    return () -> below(db.datoms(IndexOrder.AVET, new Object[] {a.id()}), from, hi);
-  }
-
-  private Iterator<Datom> below(Iterator<Datom> all, Object[] from, Object hi) {
-    Iterator<Datom> it = from.length > 1 ? db.seek(IndexOrder.AVET, from) : all;
-    long a = (Long) from[0];
-    return new Iterator<>() {
-      private Datom next = step();
-
-      private Datom step() {
-        if (!it.hasNext()) {
-          return null;
-        }
-        Datom d = it.next();
-        return d.a() == a && (hi == null || Values.compare(d.v(), hi) < 0) ? d : null;
-      }
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public Datom next() {
-        if (next == null) {
-          throw new NoSuchElementException();
-        }
-        Datom out = next;
-        next = step();
-        return out;
-      }
-    };
+    return () -> db.indexRange(a.id(), lo, hi);
   }
 
   @Override
