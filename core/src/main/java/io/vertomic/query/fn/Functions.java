@@ -1,69 +1,92 @@
 package io.vertomic.query.fn;
 
-import io.vertomic.datom.Values;
 import io.vertomic.edn.Symbol;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The whitelist of functions, predicates and aggregates a query may call, and the registry for ones
- * registered from Java. Minimal version written alongside the query engine (comparisons, {@code
- * inc}, {@code +}, {@code str}; {@code count}, {@code min}, {@code max}, {@code sum}, {@code avg})
- * until the full fn package lands; its API is the agreed one. Thread-safe.
+ * The whitelist of functions, predicates and aggregates a query may call, and the registry
+ * applications add their own to from Java. Only names found here run: nothing is looked up by
+ * reflection, so a query string can never call arbitrary code. Built-ins answer to their bare name
+ * and to {@code clojure.core/name}; an application may not replace a built-in. Thread-safe.
+ *
+ * <pre>{@code Functions.register("my.app/discount", a -> ((Long) a[0]) * 9 / 10);}</pre>
  */
 public final class Functions {
   private static final Map<String, QueryFunction> FNS = new ConcurrentHashMap<>();
   private static final Map<String, Aggregate> AGGS = new ConcurrentHashMap<>();
+  private static final Set<String> BUILTINS = ConcurrentHashMap.newKeySet();
 
   static {
-    register("=", a -> Values.equal(a[0], a[1]));
-    register("<", a -> Values.compare(a[0], a[1]) < 0);
-    register(">", a -> Values.compare(a[0], a[1]) > 0);
-    register("<=", a -> Values.compare(a[0], a[1]) <= 0);
-    register("!=", a -> !Values.equal(a[0], a[1]));
-    register("inc", a -> ((Long) a[0]) + 1);
-    register("+", a -> ((Long) a[0]) + ((Long) a[1]));
-    register(
-        "str",
-        a -> {
-          StringBuilder sb = new StringBuilder();
-          for (Object o : a) {
-            sb.append(o);
-          }
-          return sb.toString();
-        });
-    registerAggregate("count", (args, vs) -> (long) vs.size());
-    registerAggregate("min", (args, vs) -> vs.stream().min(Values::compare).orElse(null));
-    registerAggregate("max", (args, vs) -> vs.stream().max(Values::compare).orElse(null));
-    registerAggregate("sum", (args, vs) -> vs.stream().mapToLong(v -> (Long) v).sum());
-    registerAggregate(
-        "avg",
-        (args, vs) -> vs.stream().mapToDouble(v -> ((Number) v).doubleValue()).average().orElse(0));
+    Comparisons.register();
+    Arithmetic.register();
+    Strings.register();
+    Basics.register();
+    Aggregates.register();
   }
 
   private Functions() {}
 
+  /** The function or predicate named {@code name}, or null when none may run. */
   public static QueryFunction function(Symbol name) {
     return FNS.get(name.text());
   }
 
+  /** The aggregate named {@code name}, or null. */
   public static Aggregate aggregate(Symbol name) {
     return AGGS.get(name.text());
   }
 
+  /** Whether {@code name} is an aggregate. */
   public static boolean isAggregate(Symbol name) {
     return AGGS.containsKey(name.text());
   }
 
+  /**
+   * Registers an application function; fails with {@code IllegalArgumentException} when {@code
+   * name} is a built-in.
+   */
   public static void register(String name, QueryFunction f) {
+    refuseBuiltin(name);
     FNS.put(name, f);
   }
 
+  /** Registers an application aggregate; built-in names are refused as for {@link #register}. */
   public static void registerAggregate(String name, Aggregate a) {
+    refuseBuiltin(name);
     AGGS.put(name, a);
   }
 
+  /** Clojure truthiness: everything but null and false is true. */
   public static boolean truthy(Object v) {
     return v != null && !Boolean.FALSE.equals(v);
+  }
+
+  static void builtin(String name, QueryFunction f) {
+    for (String n : aliases(name)) {
+      BUILTINS.add(n);
+      FNS.put(n, f);
+    }
+  }
+
+  static void builtinAggregate(String name, Aggregate a) {
+    for (String n : aliases(name)) {
+      BUILTINS.add(n);
+      AGGS.put(n, a);
+    }
+  }
+
+  private static String[] aliases(String name) {
+    return name.contains("/") && name.length() > 1
+        ? new String[] {name}
+        : new String[] {name, "clojure.core/" + name};
+  }
+
+  private static void refuseBuiltin(String name) {
+    if (BUILTINS.contains(name)) {
+      throw new IllegalArgumentException(
+          name + " is a built-in query function and cannot be replaced");
+    }
   }
 }

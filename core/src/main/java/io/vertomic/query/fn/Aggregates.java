@@ -1,0 +1,129 @@
+package io.vertomic.query.fn;
+
+import io.vertomic.edn.Symbol;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Datomic's aggregates over the bag of a find variable's values: {@code count}, {@code
+ * count-distinct}, {@code sum}, {@code avg}, {@code median}, {@code variance}, {@code stddev},
+ * {@code min}/{@code max} (and {@code (min n ?x)}/{@code (max n ?x)}: the n least or greatest
+ * distinct values), {@code distinct}, {@code rand}/{@code sample}. Numeric results: {@code sum}
+ * keeps longs, {@code avg}, {@code variance} and {@code stddev} are doubles (population variance,
+ * as Datomic), {@code median} is the middle value, the mean of the two middle ones for an even
+ * count.
+ */
+final class Aggregates {
+  private static final Random RANDOM = new Random();
+
+  private Aggregates() {}
+
+  static void register() {
+    Functions.builtinAggregate("count", (args, vs) -> (long) vs.size());
+    Functions.builtinAggregate("count-distinct", (args, vs) -> (long) distinct(vs).size());
+    Functions.builtinAggregate("distinct", (args, vs) -> Collections.unmodifiableSet(distinct(vs)));
+    Functions.builtinAggregate(
+        "sum",
+        (args, vs) -> vs.isEmpty() ? 0L : Functions.function(Symbol.of("+")).apply(vs.toArray()));
+    Functions.builtinAggregate("avg", (args, vs) -> vs.isEmpty() ? null : mean(vs));
+    Functions.builtinAggregate("median", (args, vs) -> median(vs));
+    Functions.builtinAggregate("variance", (args, vs) -> vs.isEmpty() ? null : variance(vs));
+    Functions.builtinAggregate(
+        "stddev", (args, vs) -> vs.isEmpty() ? null : Math.sqrt(variance(vs)));
+    Functions.builtinAggregate("min", (args, vs) -> extreme(args, vs, false));
+    Functions.builtinAggregate("max", (args, vs) -> extreme(args, vs, true));
+    Functions.builtinAggregate(
+        "rand",
+        (args, vs) -> {
+          List<Object> out = new ArrayList<>();
+          for (int i = 0; i < n("rand", args) && !vs.isEmpty(); i++) {
+            out.add(vs.get(RANDOM.nextInt(vs.size())));
+          }
+          return out;
+        });
+    Functions.builtinAggregate(
+        "sample",
+        (args, vs) -> {
+          List<Object> d = new ArrayList<>(distinct(vs));
+          Collections.shuffle(d, RANDOM);
+          return List.copyOf(d.subList(0, Math.min(d.size(), n("sample", args))));
+        });
+  }
+
+  private static Set<Object> distinct(List<Object> vs) {
+    Set<Object> out = new TreeSet<>(Comparisons::compare);
+    out.addAll(vs);
+    return new LinkedHashSet<>(out);
+  }
+
+  private static int n(String fn, List<Object> args) {
+    if (args.size() != 1 || !(args.get(0) instanceof Number n) || n.longValue() < 0) {
+      throw Args.invalid(fn, "needs a count, as in (" + fn + " 3 ?x)");
+    }
+    return (int) Math.min(n.longValue(), Integer.MAX_VALUE);
+  }
+
+  private static double[] doubles(String fn, List<Object> vs) {
+    double[] out = new double[vs.size()];
+    Object[] a = vs.toArray();
+    for (int i = 0; i < a.length; i++) {
+      out[i] = Args.number(fn, a, i).doubleValue();
+    }
+    return out;
+  }
+
+  private static double mean(List<Object> vs) {
+    double sum = 0;
+    for (double d : doubles("avg", vs)) {
+      sum += d;
+    }
+    return sum / vs.size();
+  }
+
+  private static double variance(List<Object> vs) {
+    double m = mean(vs);
+    double sum = 0;
+    for (double d : doubles("variance", vs)) {
+      sum += (d - m) * (d - m);
+    }
+    return sum / vs.size();
+  }
+
+  private static Object median(List<Object> vs) {
+    if (vs.isEmpty()) {
+      return null;
+    }
+    List<Object> sorted = new ArrayList<>(vs);
+    sorted.sort(Comparisons::compare);
+    int mid = sorted.size() / 2;
+    if (sorted.size() % 2 == 1) {
+      return sorted.get(mid);
+    }
+    Object sum = Functions.function(Symbol.of("+")).apply(sorted.get(mid - 1), sorted.get(mid));
+    return Functions.function(Symbol.of("/")).apply(sum, 2L);
+  }
+
+  private static Object extreme(List<Object> args, List<Object> vs, boolean max) {
+    String fn = max ? "max" : "min";
+    if (args.isEmpty()) {
+      Object best = null;
+      for (Object v : vs) {
+        int c = best == null ? 1 : Comparisons.compare(v, best);
+        if (best == null || (max ? c > 0 : c < 0)) {
+          best = v;
+        }
+      }
+      return best;
+    }
+    List<Object> d = new ArrayList<>(distinct(vs));
+    if (max) {
+      Collections.reverse(d);
+    }
+    return List.copyOf(d.subList(0, Math.min(d.size(), n(fn, args))));
+  }
+}

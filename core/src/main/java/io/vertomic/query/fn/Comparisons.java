@@ -1,0 +1,53 @@
+package io.vertomic.query.fn;
+
+import io.vertomic.datom.Values;
+import java.util.function.IntPredicate;
+
+/**
+ * Equality and ordering, variadic as in Clojure ({@code (< 1 2 3)}). Numbers of different Java
+ * types compare by value; everything else by the one total order of {@link Values}, so mixed values
+ * never throw.
+ */
+final class Comparisons {
+  private Comparisons() {}
+
+  static void register() {
+    Functions.builtin("=", a -> chain(a, c -> c == 0));
+    Functions.builtin("==", a -> chain(a, c -> c == 0));
+    Functions.builtin("not=", a -> !chain(a, c -> c == 0));
+    Functions.builtin("!=", a -> !chain(a, c -> c == 0));
+    Functions.builtin("<", a -> chain(a, c -> c < 0));
+    Functions.builtin(">", a -> chain(a, c -> c > 0));
+    Functions.builtin("<=", a -> chain(a, c -> c <= 0));
+    Functions.builtin(">=", a -> chain(a, c -> c >= 0));
+    Functions.builtin(
+        "compare",
+        a -> {
+          Args.arity("compare", a, 2, 2);
+          return (long) Integer.signum(compare(a[0], a[1]));
+        });
+    Functions.builtin(
+        "identical?",
+        a -> {
+          Args.arity("identical?", a, 2, 2);
+          return a[0] == a[1];
+        });
+  }
+
+  /** Compares two values: numbers numerically across types, the rest by {@link Values}. */
+  static int compare(Object x, Object y) {
+    if (x instanceof Number n && y instanceof Number m && x.getClass() != y.getClass()) {
+      return Arithmetic.compareNumbers(n, m);
+    }
+    return Values.compare(x, y);
+  }
+
+  private static boolean chain(Object[] a, IntPredicate ok) {
+    for (int i = 0; i + 1 < a.length; i++) {
+      if (!ok.test(compare(a[i], a[i + 1]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
