@@ -71,6 +71,11 @@ record QueryWorkload(String name, ToLongFunction<Engine.Session> op) implements 
   }
 
   @Override
+  public int samplesFactor() {
+    return 10;
+  }
+
+  @Override
   public long run(Engine.Session session) {
     return op.applyAsLong(((Shared) session).inner());
   }

@@ -32,6 +32,8 @@ final class Runner {
   }
 
   Row run(Workload w) {
+    int warmup = this.warmup * w.samplesFactor();
+    int iterations = this.iterations * w.samplesFactor();
     List<long[]> times = new ArrayList<>();
     for (int e = 0; e < engines.size(); e++) {
       times.add(new long[iterations]);

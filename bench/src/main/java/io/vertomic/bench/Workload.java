@@ -13,4 +13,12 @@ interface Workload {
 
   /** The timed operation; returns a number derived from its result. */
   long run(Engine.Session session);
+
+  /**
+   * How many times the runner's warm-up and measured run counts are multiplied for this workload:
+   * millisecond queries need many more samples than second-long loads for a stable median.
+   */
+  default int samplesFactor() {
+    return 1;
+  }
 }
