@@ -29,7 +29,8 @@ final class FindShaper {
     List<FindElement> els = q.find().elements();
     List<Symbol> needed = new ArrayList<>(new LinkedHashSet<>(vars(q)));
     Relation rel = b.project(needed);
-    List<List<Object>> rows = aggregates(els) ? grouped(els, rel, env) : plain(els, rel, env);
+    boolean bag = !q.with().isEmpty();
+    List<List<Object>> rows = aggregates(els) ? grouped(els, rel, env) : plain(els, rel, env, !bag);
     FindSpec f = q.find();
     if (f instanceof FindSpec.FindScalar) {
       return rows.isEmpty() ? null : rows.get(0).get(0);
@@ -45,7 +46,7 @@ final class FindShaper {
     if (q.returnKeys() != null) {
       return maps(q.returnKeys(), rows);
     }
-    return new LinkedHashSet<>(rows);
+    return bag ? rows : new LinkedHashSet<>(rows);
   }
 
   private static List<Symbol> vars(Query q) {
@@ -75,7 +76,12 @@ final class FindShaper {
     return false;
   }
 
-  private static List<List<Object>> plain(List<FindElement> els, Relation rel, Env env) {
+  /**
+   * One row per distinct find tuple; with {@code distinct} false (a {@code :with} query without
+   * aggregates, as Datomic) one per row of the relation, so the answer is a bag.
+   */
+  private static List<List<Object>> plain(
+      List<FindElement> els, Relation rel, Env env, boolean distinct) {
     Set<RowKey> seen = new LinkedHashSet<>();
     List<List<Object>> out = new ArrayList<>();
     for (Object[] row : rel.rows) {
@@ -83,7 +89,7 @@ final class FindShaper {
       for (int i = 0; i < key.length; i++) {
         key[i] = keyValue(els.get(i), rel, row);
       }
-      if (seen.add(new RowKey(key))) {
+      if (!distinct || seen.add(new RowKey(key))) {
         List<Object> r = new ArrayList<>(els.size());
         for (int i = 0; i < key.length; i++) {
           r.add(value(els.get(i), key[i], rel, row, env));
