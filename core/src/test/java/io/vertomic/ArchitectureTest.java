@@ -45,6 +45,35 @@ class ArchitectureTest {
   }
 
   @Test
+  void storageSpiUsesOnlyTheApiAndVertx() {
+    mayUse("io.vertomic.storage", "io.vertx.core..");
+  }
+
+  @Test
+  void storageBackendsUseOnlyTheSpi() {
+    for (String backend : List.of("io.vertomic.storage.mem", "io.vertomic.storage.dev")) {
+      classes()
+          .that()
+          .resideInAPackage(backend)
+          .should()
+          .onlyDependOnClassesThat()
+          .resideOutsideOfPackages(
+              "io.vertomic.datom..",
+              "io.vertomic.schema..",
+              "io.vertomic.index..",
+              "io.vertomic.db..",
+              "io.vertomic.tx..",
+              "io.vertomic.query..",
+              "io.vertomic.peer..",
+              "io.vertomic.pull..",
+              "io.vertomic.log..",
+              "io.vertomic.cache..")
+          .allowEmptyShould(true)
+          .check(core);
+    }
+  }
+
+  @Test
   void schemaUsesOnlyDatoms() {
     mayUse("io.vertomic.schema", "io.vertomic.datom");
   }

@@ -1,0 +1,83 @@
+package io.vertomic.storage;
+
+import io.vertx.core.Future;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A storage system as Vertomic sees it: immutable segments by key, a few mutable roots guarded by
+ * revisions, and one transaction log per database keyed by {@code t}. It knows bytes and keys,
+ * nothing of datoms; segment and log encodings live above it.
+ *
+ * <p>Every method is asynchronous and never throws: failures travel in the returned future as an
+ * {@link io.vertomic.anomaly.Anomaly}. Storage that cannot be reached fails with category {@code
+ * unavailable}; a lost compare-and-swap or an existing log entry fails with {@code conflict} and
+ * the codes {@link #CAS_FAILED} and {@link #LOG_T_EXISTS}; a backend bug fails with {@code fault}.
+ * A succeeded write is durable: it survives a crash of this process and of the storage process
+ * (within what the backend promises, e.g. fsync for {@code dev}).
+ *
+ * <p>Implementations are thread-safe; one instance serves every database of its storage system. The
+ * instance is opened by a {@link StorageProvider} and lives until {@link #close()}.
+ *
+ * <pre>{@code
+ * storage.put("seg/db-1/0a1b", bytes)
+ *     .compose(v -> storage.cas("db/people", 0, rootBytes))   // create: expected revision 0
+ *     .compose(rev -> storage.appendLog("db-1", 1000, entry)); // fails conflict if t 1000 exists
+ * }</pre>
+ */
+public interface Storage {
+  /** Anomaly code of a compare-and-swap whose expected revision is not the current one. */
+  String CAS_FAILED = "storage/cas-failed";
+
+  /** Anomaly code of a log append for a {@code t} the log already holds. */
+  String LOG_T_EXISTS = "storage/log-t-exists";
+
+  /** The segment stored under {@code key}, or null when there is none. */
+  Future<byte[]> get(String key);
+
+  /**
+   * Stores an immutable segment. Keys are never reused for other bytes, so writing a key that
+   * exists (with the same bytes, as a retried write does) succeeds and changes nothing.
+   */
+  Future<Void> put(String key, byte[] value);
+
+  /** Keys of the stored segments that start with {@code prefix}, in ascending order. */
+  Future<List<String>> keys(String prefix);
+
+  /** Deletes segments (for garbage collection); keys that do not exist are ignored. */
+  Future<Void> delete(Collection<String> keys);
+
+  /** The root named {@code name}, or null when there is none. */
+  Future<Root> root(String name);
+
+  /** Names of the roots that start with {@code prefix}, in ascending order. */
+  Future<List<String>> roots(String prefix);
+
+  /**
+   * Compare-and-swap of a root. {@code expectedRevision} is the revision the caller read, 0 for a
+   * root that must not exist yet. With a non-null {@code value} the root becomes {@code value} at
+   * revision {@code expectedRevision + 1}, which the future returns; with a null value the root is
+   * removed and the future returns 0. Fails {@code conflict} ({@link #CAS_FAILED}) when the current
+   * revision differs.
+   */
+  Future<Long> cas(String name, long expectedRevision, byte[] value);
+
+  /**
+   * Appends the log entry of transaction {@code t} of database {@code db}. Fails {@code conflict}
+   * ({@link #LOG_T_EXISTS}) when the log already has an entry for that {@code t}: this is what
+   * fences a stale writer.
+   */
+  Future<Void> appendLog(String db, long t, byte[] entry);
+
+  /**
+   * Log entries of {@code db} with {@code fromT <= t < untilT}, ascending by {@code t}, at most
+   * {@code limit} of them; an empty list when there are none.
+   */
+  Future<List<LogRecord>> readLog(String db, long fromT, long untilT, int limit);
+
+  /** Deletes every log entry of {@code db} (when the database is deleted). */
+  Future<Void> deleteLog(String db);
+
+  /** Releases connections and files; the instance is unusable afterwards. */
+  Future<Void> close();
+}

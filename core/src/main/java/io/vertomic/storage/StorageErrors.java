@@ -1,0 +1,36 @@
+package io.vertomic.storage;
+
+import io.vertomic.anomaly.Anomaly;
+
+/**
+ * The anomalies every backend answers with, worded once so that a failure reads the same on mem,
+ * dev, sql and cass. Backends translate their driver's errors here, at the boundary.
+ */
+public final class StorageErrors {
+  private StorageErrors() {}
+
+  /** A lost compare-and-swap of a root. */
+  public static Anomaly casFailed(String name, long expected, long actual) {
+    return Anomaly.conflict(
+        Storage.CAS_FAILED,
+        "Root " + name + " is at revision " + actual + ", not the expected " + expected);
+  }
+
+  /** An append for a {@code t} the log already has. */
+  public static Anomaly logTExists(String db, long t) {
+    return Anomaly.conflict(
+        Storage.LOG_T_EXISTS, "The log of database " + db + " already has an entry for t " + t);
+  }
+
+  /** Storage that could not be reached or refused the operation. */
+  public static Anomaly unreachable(String storage, String operation, Throwable cause) {
+    String why = cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage();
+    return Anomaly.unavailable(
+        "Storage " + storage + " is unavailable (" + operation + ")" + why, cause);
+  }
+
+  /** An operation on a storage instance that was closed. */
+  public static Anomaly closed(String storage) {
+    return Anomaly.unavailable("Storage " + storage + " is closed", null);
+  }
+}

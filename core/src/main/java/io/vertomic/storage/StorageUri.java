@@ -1,0 +1,67 @@
+package io.vertomic.storage;
+
+import io.vertomic.anomaly.Anomaly;
+import java.util.ServiceLoader;
+
+/**
+ * A parsed connection URI: the storage kind, the storage system (what to connect to, everything of
+ * the URI but the database name) and the database name ({@code *} for "every database of this
+ * storage", as in Datomic).
+ *
+ * <pre>{@code
+ * StorageUri.parse("vertomic:sql://people?postgresql://postgres@127.0.0.1:5432/test")
+ * // => kind "sql", system "postgresql://postgres@127.0.0.1:5432/test", database "people"
+ * }</pre>
+ */
+public record StorageUri(String uri, String kind, String system, String database) {
+  private static final String PREFIX = "vertomic:";
+
+  /** Parses {@code uri} with the provider of its kind; fails {@code incorrect} when malformed. */
+  public static StorageUri parse(String uri) {
+    if (uri == null) {
+      throw new NullPointerException("uri");
+    }
+    int sep = uri.indexOf("://");
+    if (!uri.startsWith(PREFIX) || sep < 0) {
+      throw Anomaly.incorrect(
+          "db.error/invalid-uri",
+          "Invalid database URI " + uri + ": expected vertomic:KIND://... (see API.md section 1)");
+    }
+    String kind = uri.substring(PREFIX.length(), sep);
+    return provider(kind, uri).parse(uri, uri.substring(sep + 3));
+  }
+
+  /**
+   * The provider of {@code kind}; fails {@code incorrect} when no module on the class path has it.
+   */
+  public static StorageProvider provider(String kind, String uri) {
+    for (StorageProvider p : ServiceLoader.load(StorageProvider.class)) {
+      if (p.kind().equals(kind)) {
+        return p;
+      }
+    }
+    throw Anomaly.incorrect(
+        "db.error/unsupported-storage",
+        "No storage of kind '" + kind + "' for " + uri + " on the class path");
+  }
+
+  /** True for the {@code *} name that stands for every database of the storage. */
+  public boolean isWildcard() {
+    return database.equals("*");
+  }
+
+  /** Fails {@code incorrect} unless {@code name} is a valid database name. */
+  public static String checkName(String name, String uri) {
+    if (name.equals("*")) {
+      return name;
+    }
+    if (name.isEmpty()
+        || name.length() > 200
+        || !name.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_.".indexOf(c) >= 0)) {
+      throw Anomaly.incorrect(
+          "db.error/invalid-uri",
+          "Invalid database name '" + name + "' in " + uri + ": use letters, digits, - _ and .");
+    }
+    return name;
+  }
+}
