@@ -1,13 +1,12 @@
 package io.vertomic.pull;
 
-import io.vertomic.anomaly.Anomaly;
 import io.vertomic.datom.Datom;
 import io.vertomic.datom.IndexOrder;
 import io.vertomic.db.DbValue;
 import io.vertomic.db.Resolver;
-import io.vertomic.edn.Edn;
 import io.vertomic.edn.Keyword;
-import io.vertomic.edn.Symbol;
+import io.vertomic.pull.Selector.AttrSpec;
+import io.vertomic.pull.Selector.Recursion;
 import io.vertomic.schema.Attr;
 import io.vertomic.schema.Idents;
 import java.util.ArrayList;
@@ -20,163 +19,153 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The pull API's evaluator for the core of the selector grammar: attribute names, {@code *}, {@code
- * :db/id}, reverse attributes ({@code :ns/_name}), nested maps with sub-selectors, and recursion
- * ({@code ...} or a depth, stopping at cycles). References without a sub-selector pull as {@code
- * {:db/id id}}; components under {@code *} are pulled whole. Missing attributes are left out.
+ * The pull API's evaluator over a parsed {@link Selector}, with Datomic's answers: missing
+ * attributes are left out (or take their {@code :default}); references without a sub-selector pull
+ * as {@code {:db/id id}} and components as whole maps; cardinality-many values stop at {@code
+ * :limit} (1000 unless given); recursion stops at its depth, where the attribute is left out, and
+ * at a cycle, where the entity comes back as {@code {:db/id id}}.
  */
 public final class Pull {
-  private static final Symbol STAR = Symbol.of("*");
-  private static final Symbol RECURSE = Symbol.of("...");
-  private static final int MAX_DEPTH = 100;
+  private static final int MAX_NESTING = 100;
+  private static final Object OMIT = new Object();
 
   private Pull() {}
 
   /** The map {@code selector} pulls from entity {@code eid}; null when eid names no entity. */
-  public static Map<Keyword, Object> pull(DbValue db, Object selector, Object eid) {
-    Object sel = selector instanceof String s ? Edn.read(s) : selector;
-    if (!(sel instanceof List<?> pattern)) {
-      throw Anomaly.incorrect(
-          "db.error/invalid-pull", "A pull selector must be a vector, got " + selector);
-    }
+  public static Map<Object, Object> pull(DbValue db, Object selector, Object eid) {
+    Selector sel = Selector.parse(selector);
     Long e = Resolver.entid(db, eid);
-    return e == null ? null : entity(db, pattern, e, 0, new Walk());
+    return e == null ? null : entity(db, sel, e, 0, new Walk());
   }
 
-  /** Pulls {@code pattern} from {@code e}. */
-  private static Map<Keyword, Object> entity(
-      DbValue db, List<?> pattern, long e, int depth, Walk walk) {
-    boolean entered = walk.path().add(e);
-    Map<Keyword, Object> out = new LinkedHashMap<>();
-    for (Object item : pattern) {
-      if (item instanceof Map<?, ?> m) {
-        for (Map.Entry<?, ?> en : m.entrySet()) {
-          attribute(db, out, e, en.getKey(), en.getValue(), pattern, depth, walk);
-        }
-      } else if (STAR.equals(item) || "*".equals(item)) {
-        star(db, out, e, depth, walk);
-      } else {
-        attribute(db, out, e, item, null, pattern, depth, walk);
-      }
+  private static Map<Object, Object> entity(
+      DbValue db, Selector sel, long e, int nesting, Walk walk) {
+    boolean entered = walk.path.add(e);
+    Map<Object, Object> out = new LinkedHashMap<>();
+    if (sel.star()) {
+      star(db, out, sel, e, nesting, walk);
+    }
+    for (AttrSpec a : sel.attrs()) {
+      attribute(db, out, sel, a, e, nesting, walk);
     }
     if (entered) {
-      walk.path().remove(e);
+      walk.path.remove(e);
     }
     return out;
   }
 
-  private static void star(DbValue db, Map<Keyword, Object> out, long e, int depth, Walk walk) {
+  private static void star(
+      DbValue db, Map<Object, Object> out, Selector sel, long e, int nesting, Walk walk) {
     out.put(Idents.ID, e);
+    Set<Keyword> explicit = new HashSet<>();
+    sel.attrs().forEach(a -> explicit.add(a.name()));
     for (Iterator<Datom> it = db.datoms(IndexOrder.EAVT, new Object[] {e}); it.hasNext(); ) {
       Datom d = it.next();
       Attr a = db.schema().attr(d.a());
-      if (a == null || out.containsKey(a.ident()) && !a.many()) {
+      if (a == null || explicit.contains(a.ident())) {
         continue;
       }
-      Object v =
-          a.isRef()
-              ? (a.component()
-                  ? entityOrId(db, List.of(STAR), (Long) d.v(), depth + 1, walk)
-                  : idMap(d.v()))
-              : d.v();
-      put(out, a, v);
+      Object v = a.isRef() ? reference(db, (Long) d.v(), a, null, sel, nesting, walk) : d.v();
+      if (a.many()) {
+        addTo(out, a.ident(), v);
+      } else {
+        out.put(a.ident(), v);
+      }
     }
   }
 
   private static void attribute(
       DbValue db,
-      Map<Keyword, Object> out,
+      Map<Object, Object> out,
+      Selector self,
+      AttrSpec spec,
       long e,
-      Object key,
-      Object sub,
-      List<?> self,
-      int depth,
+      int nesting,
       Walk walk) {
-    Keyword k = Resolver.keyword(key);
-    if (k == null) {
-      throw Anomaly.incorrect("db.error/invalid-pull", "Unknown pull selector element " + key);
-    }
-    if (k == Idents.ID) {
-      out.put(Idents.ID, e);
+    if (spec.forward() == Idents.ID) {
+      out.put(spec.key(), e);
       return;
     }
-    boolean reverse = k.name().startsWith("_");
-    Keyword forward = reverse ? Keyword.of(k.namespace(), k.name().substring(1)) : k;
-    Attr a = Resolver.attr(db, forward);
-    List<Object> values = new ArrayList<>();
+    Attr a = Resolver.attr(db, spec.forward());
+    boolean many = spec.reverse() ? !a.component() : a.many();
     Object[] comps = {e, a.id()};
     Iterator<Datom> it =
-        reverse ? db.datoms(IndexOrder.VAET, comps) : db.datoms(IndexOrder.EAVT, comps);
-    while (it.hasNext()) {
+        spec.reverse() ? db.datoms(IndexOrder.VAET, comps) : db.datoms(IndexOrder.EAVT, comps);
+    List<Object> values = new ArrayList<>();
+    while (it.hasNext() && (!many || spec.limit() == null || values.size() < spec.limit())) {
       Datom d = it.next();
-      Object v = reverse ? (Object) d.e() : d.v();
-      values.add(a.isRef() ? nested(db, v, sub, self, depth, k, a, walk) : v);
+      Object v = spec.reverse() ? (Object) d.e() : d.v();
+      if (a.isRef()) {
+        v = reference(db, (Long) v, a, spec, self, nesting, walk);
+      }
+      if (v != OMIT) {
+        values.add(v);
+      }
     }
     if (values.isEmpty()) {
+      if (spec.dflt() != Selector.NO_DEFAULT) {
+        out.put(spec.key(), spec.dflt());
+      }
       return;
     }
-    boolean many = reverse ? !a.component() : a.many();
-    out.put(k, many ? values : values.get(0));
+    Object v = many ? values : values.get(0);
+    out.put(spec.key(), spec.xform() == null ? v : Xforms.require(spec.xform()).apply(v));
   }
 
   /**
-   * The value of reference {@code v}: its id, its component, its sub-selector's map, or a recursion
-   * step. Recursion stops at the depth limit and at an entity already being pulled above (a cycle),
-   * which comes back as {@code {:db/id id}}.
+   * The value of a reference to {@code id}: a component pulled whole, a nested selector's map, a
+   * recursion step (or {@link #OMIT} past its depth), or {@code {:db/id id}}.
    */
-  private static Object nested(
-      DbValue db, Object v, Object sub, List<?> self, int depth, Keyword k, Attr a, Walk walk) {
-    long id = (Long) v;
+  private static Object reference(
+      DbValue db, long id, Attr a, AttrSpec spec, Selector self, int nesting, Walk walk) {
+    Object sub = spec == null ? null : spec.sub();
     if (sub == null) {
-      return a.component() ? entityOrId(db, List.of(STAR), id, depth + 1, walk) : idMap(id);
+      return a.component() && (spec == null || !spec.reverse())
+          ? nested(db, new Selector(true, List.of()), id, nesting, walk)
+          : idMap(id);
     }
-    if (sub instanceof List<?> p) {
-      return entityOrId(db, p, id, depth + 1, walk);
+    if (sub instanceof Selector s) {
+      return nested(db, s, id, nesting, walk);
     }
-    int limit = RECURSE.equals(sub) ? MAX_DEPTH : sub instanceof Number n ? n.intValue() : -1;
-    if (limit < 0) {
-      throw Anomaly.incorrect(
-          "db.error/invalid-pull", "Invalid sub-selector " + sub + " for " + a.ident());
+    int depth = ((Recursion) sub).depth();
+    int done = walk.recursions.getOrDefault(spec, 0);
+    if (done >= depth) {
+      return OMIT;
     }
-    List<Object> spec = List.of(k, self);
-    int done = walk.recursions().getOrDefault(spec, 0);
-    if (done >= limit || walk.path().contains(id)) {
+    if (walk.path.contains(id)) {
       return idMap(id);
     }
-    walk.recursions().put(spec, done + 1);
-    Object out = entityOrId(db, self, id, depth + 1, walk);
-    walk.recursions().put(spec, done);
+    walk.recursions.put(spec, done + 1);
+    Object out = nested(db, self, id, nesting, walk);
+    walk.recursions.put(spec, done);
     return out;
+  }
+
+  private static Object nested(DbValue db, Selector sel, long id, int nesting, Walk walk) {
+    if (nesting >= MAX_NESTING) {
+      return idMap(id);
+    }
+    Map<Object, Object> m = entity(db, sel, id, nesting + 1, walk);
+    return m.isEmpty() ? idMap(id) : m;
   }
 
   /**
    * The state of one pull: the entities being pulled above the current one (to stop recursion at a
-   * cycle) and, per recursive attribute and pattern, how many levels deep it has recursed.
+   * cycle) and, per recursive attribute, how many levels deep it has recursed.
    */
-  private record Walk(Set<Long> path, Map<List<Object>, Integer> recursions) {
-    Walk() {
-      this(new HashSet<>(), new HashMap<>());
-    }
+  private static final class Walk {
+    final Set<Long> path = new HashSet<>();
+    final Map<AttrSpec, Integer> recursions = new HashMap<>();
   }
 
-  private static Object entityOrId(DbValue db, List<?> pattern, long id, int depth, Walk walk) {
-    if (depth > MAX_DEPTH) {
-      return idMap(id);
-    }
-    Map<Keyword, Object> m = entity(db, pattern, id, depth, walk);
-    return m.isEmpty() ? idMap(id) : m;
-  }
-
-  private static Map<Keyword, Object> idMap(Object id) {
-    return Map.of(Idents.ID, id);
+  private static Map<Object, Object> idMap(long id) {
+    Map<Object, Object> m = new LinkedHashMap<>();
+    m.put(Idents.ID, id);
+    return m;
   }
 
   @SuppressWarnings("unchecked")
-  private static void put(Map<Keyword, Object> out, Attr a, Object v) {
-    if (a.many()) {
-      ((List<Object>) out.computeIfAbsent(a.ident(), x -> new ArrayList<>())).add(v);
-    } else {
-      out.put(a.ident(), v);
-    }
+  private static void addTo(Map<Object, Object> out, Keyword k, Object v) {
+    ((List<Object>) out.computeIfAbsent(k, x -> new ArrayList<>())).add(v);
   }
 }

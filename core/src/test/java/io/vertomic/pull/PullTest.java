@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
@@ -281,5 +282,50 @@ class PullTest {
   void anUnknownAttributeInASelectorIsIncorrect() {
     Anomaly a = assertThrows(Anomaly.class, () -> db.pull("[:person/nope]", ivan));
     assertEquals(Category.INCORRECT, a.category());
+  }
+
+  @Test
+  void xformAppliesAnAllowedFunctionToTheValue() {
+    Xforms.register("test.pull/shout", v -> ((String) v).toUpperCase());
+    assertEdn(
+        "{:person/name \"IVAN\" :age \"30\"}",
+        db.pull("[[:person/name :xform test.pull/shout] [:person/age :as :age :xform str]]", ivan));
+  }
+
+  @Test
+  void xformOfAFunctionNotAllowedIsForbidden() {
+    Anomaly a =
+        assertThrows(
+            Anomaly.class, () -> db.pull("[[:person/name :xform java.lang.System/exit]]", ivan));
+    assertEquals(Category.FORBIDDEN, a.category());
+    assertTrue(a.getMessage().contains("java.lang.System/exit"), a.getMessage());
+  }
+
+  @Test
+  void badAttributeOptionsAreIncorrectAndQuoteTheSelector() {
+    for (String bad :
+        List.of(
+            "[[:person/name :as]]",
+            "[[:person/name :color \"red\"]]",
+            "[[:person/friend :limit -1]]",
+            "[(limit :person/friend)]",
+            "[{:person/friend :nope}]")) {
+      Anomaly a = assertThrows(Anomaly.class, () -> db.pull(bad, ivan), bad);
+      assertEquals(Category.INCORRECT, a.category(), bad);
+    }
+  }
+
+  @Test
+  void cardinalityManyValuesStopAtTheDefaultLimitOfAThousand() {
+    StringBuilder nicks =
+        new StringBuilder("[{:db/id \"x\" :person/name \"Many\" :person/aliases [");
+    for (int i = 0; i < 1005; i++) {
+      nicks.append('"').append(i).append("\" ");
+    }
+    long many = Facts.id(tx(conn, nicks.append("]}]").toString()), "x");
+    Map<Keyword, Object> m = conn.db().pull("[:person/aliases]", many);
+    assertEquals(1000, ((List<?>) m.get(Keyword.of("person/aliases"))).size());
+    Map<Keyword, Object> all = conn.db().pull("[[:person/aliases :limit nil]]", many);
+    assertEquals(1005, ((List<?>) all.get(Keyword.of("person/aliases"))).size());
   }
 }

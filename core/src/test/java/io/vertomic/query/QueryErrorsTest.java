@@ -52,10 +52,19 @@ class QueryErrorsTest extends QueryTestBase {
   void wrongRuleArity() {
     assertRejected(
         Category.INCORRECT,
-        "[:find ?e :in $ % :where (r ?e ?x)]",
-        new Object[] {people(), "[[(r ?a) [?a :age _]]]"},
-        "Rule r takes 1 arguments",
-        "(r ?e ?x)");
+        "[:find ?e :in $ % :where (r ?e)]",
+        new Object[] {people(), "[[(r ?a ?b) [?a :age ?b]]]"},
+        "Rule r takes 2 arguments",
+        "(r ?e)");
+  }
+
+  @Test
+  void extraRuleArgumentsAreIgnoredAsDatomicDoes() {
+    assertQuery(
+        "#{[15]}",
+        "[:find ?a :in $ % :where (r ?e ?a ?x) [?e :name \"Ivan\"]]",
+        people(),
+        "[[(r ?e ?a) [?e :age ?a]]]");
   }
 
   @Test
@@ -69,7 +78,7 @@ class QueryErrorsTest extends QueryTestBase {
         Category.INCORRECT,
         "[:find ?e :where [?e :age _] (not [?x :age 15])]",
         db(),
-        "join variables should be bound",
+        "not bound outside",
         "(not [?x :age 15])");
   }
 

@@ -12,12 +12,22 @@ class QueryNotTest extends QueryTestBase {
   }
 
   @Test
-  void notWithLocalVariablesAndPredicate() {
+  void notJoinKeepsVariablesLocalForAPredicate() {
     var db = people();
     assertQuery(
         "#{[\"Ivan\"] [\"Anna\"]}",
-        "[:find ?n :where [?e :name ?n] (not [?e :age ?a] [(> ?a 30)])]",
+        "[:find ?n :where [?e :name ?n] (not-join [?e] [?e :age ?a] [(> ?a 30)])]",
         db);
+  }
+
+  @Test
+  void notWithAVariableBoundOnlyInsideIsRejectedAsDatomicDoes() {
+    assertRejected(
+        io.vertomic.anomaly.Category.INCORRECT,
+        "[:find ?n :where [?e :name ?n] (not [?e :age ?a] [(> ?a 30)])]",
+        new Object[] {people()},
+        "[?a]",
+        "not-join");
   }
 
   @Test

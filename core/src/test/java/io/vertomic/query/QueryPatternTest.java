@@ -28,7 +28,22 @@ class QueryPatternTest extends QueryTestBase {
   @Test
   void lookupRefInEntityPosition() {
     var db = people();
-    assertQuery("#{[15]}", "[:find ?a :where [[:email \"ivan@x\"] :age ?a]]", db);
+    assertRejected(
+        io.vertomic.anomaly.Category.INCORRECT,
+        "[:find ?a :where [[:email \"ivan@x\"] :age ?a]]",
+        new Object[] {db},
+        "lookup ref is not allowed",
+        "[[:email \"ivan@x\"] :age ?a]");
+  }
+
+  @Test
+  void lookupRefAsEntityInput() {
+    var db = people();
+    assertQuery(
+        "#{[15]}",
+        "[:find ?a :in $ ?e :where [?e :age ?a]]",
+        db,
+        io.vertomic.edn.Edn.read("[:email \"ivan@x\"]"));
   }
 
   @Test
@@ -43,8 +58,9 @@ class QueryPatternTest extends QueryTestBase {
     var db = people();
     assertQuery(
         "#{[:name] [:age] [:email] [:nick] [:friend] [:bio]}",
-        "[:find ?ident :where [[:email \"ivan@x\"] ?a _] [?a :db/ident ?ident]]",
-        db);
+        "[:find ?ident :in $ ?e :where [?e ?a _] [?a :db/ident ?ident]]",
+        db,
+        io.vertomic.edn.Edn.read("[:email \"ivan@x\"]"));
   }
 
   @Test
@@ -62,7 +78,11 @@ class QueryPatternTest extends QueryTestBase {
   @Test
   void unknownLookupRefMatchesNothing() {
     var db = people();
-    assertQuery("#{}", "[:find ?a :where [[:email \"nobody@x\"] :age ?a]]", db);
+    assertQuery(
+        "#{}",
+        "[:find ?a :in $ ?e :where [?e :age ?a]]",
+        db,
+        io.vertomic.edn.Edn.read("[:email \"nobody@x\"]"));
   }
 
   @Test
@@ -92,7 +112,8 @@ class QueryPatternTest extends QueryTestBase {
     io.vertomic.fixtures.TestDb.tx(conn, "[[:db/add [:email \"ivan@x\"] :age 16]]");
     assertQuery(
         "#{[15 false] [15 true] [16 true]}",
-        "[:find ?a ?added :where [[:email \"ivan@x\"] :age ?a _ ?added]]",
-        conn.db().history());
+        "[:find ?a ?added :in $ ?e :where [?e :age ?a _ ?added]]",
+        conn.db().history(),
+        io.vertomic.edn.Edn.read("[:email \"ivan@x\"]"));
   }
 }

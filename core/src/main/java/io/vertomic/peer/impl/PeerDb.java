@@ -82,15 +82,17 @@ public final class PeerDb implements Database {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public Map<Keyword, Object> pull(Object selector, Object eid) {
-    return Pull.pull(db, selector, eid);
+    // keys are keywords unless the selector renames them with :as
+    return (Map<Keyword, Object>) (Map<?, ?>) Pull.pull(db, selector, eid);
   }
 
   @Override
   public List<Map<Keyword, Object>> pullMany(Object selector, List<?> eids) {
     List<Map<Keyword, Object>> out = new ArrayList<>(eids.size());
     for (Object eid : eids) {
-      out.add(Pull.pull(db, selector, eid));
+      out.add(pull(selector, eid));
     }
     return out;
   }

@@ -31,7 +31,7 @@ final class Builtins {
     }
     switch (name.name()) {
       case "missing?":
-        return a -> !datoms(a, "missing?").hasNext();
+        return Builtins::missing;
       case "get-else":
         return Builtins::getElse;
       case "get-some":
@@ -63,6 +63,16 @@ final class Builtins {
     return e == null
         ? java.util.Collections.emptyIterator()
         : db.datoms(IndexOrder.EAVT, new Object[] {e, attr.id()});
+  }
+
+  private static Object missing(Object... a) {
+    DbValue db = db(a, "missing?", 3);
+    // Datomic answers true for an attribute the database does not have
+    boolean known =
+        a[2] instanceof Number n
+            ? db.schema().attr(n.longValue()) != null
+            : Resolver.keyword(a[2]) != null && db.schema().attr(Resolver.keyword(a[2])) != null;
+    return !known || !datoms(a, "missing?").hasNext();
   }
 
   private static Object getElse(Object... a) {

@@ -40,7 +40,9 @@ final class RuleEngine {
   }
 
   void call(RuleCall call, Bindings b, Env env) {
-    List<Term> args = call.args();
+    // Datomic ignores arguments beyond the rule's arity
+    int arity = env.rules.get(call.name()).get(0).arity();
+    List<Term> args = call.args().subList(0, Math.min(arity, call.args().size()));
     Set<Symbol> bound = b.bound();
     boolean[] mask = new boolean[args.size()];
     List<Symbol> boundVars = new ArrayList<>();

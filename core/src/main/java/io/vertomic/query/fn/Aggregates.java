@@ -105,6 +105,10 @@ final class Aggregates {
       return sorted.get(mid);
     }
     Object sum = Functions.function(Symbol.of("+")).apply(sorted.get(mid - 1), sorted.get(mid));
+    // the mean of the middle two: a long when exact, else a double (not the truncating long /)
+    if (sum instanceof Long l && l % 2 != 0) {
+      return l / 2.0;
+    }
     return Functions.function(Symbol.of("/")).apply(sum, 2L);
   }
 

@@ -7,8 +7,8 @@ import java.math.MathContext;
 /**
  * Arithmetic over query values. Longs stay longs (overflow is an {@code incorrect} anomaly, as
  * Clojure throws); a double or float anywhere makes a double; otherwise a BigInteger or BigDecimal
- * makes a BigDecimal. {@code /} of two integers gives a long when it divides exactly and a double
- * otherwise (Clojure would give a ratio, which EDN and Java callers have no type for).
+ * makes a BigDecimal. {@code /} of two integers truncates to a long, as Datomic's does ({@code (/
+ * 37 2)} is 18; Clojure would give a ratio, which EDN and Java callers have no type for).
  */
 final class Arithmetic {
   private Arithmetic() {}
@@ -139,10 +139,7 @@ final class Arithmetic {
       }
       acc =
           switch (kind(acc, d)) {
-            case LONG ->
-                acc.longValue() % d.longValue() == 0
-                    ? (Number) (acc.longValue() / d.longValue())
-                    : (Number) (acc.doubleValue() / d.doubleValue());
+            case LONG -> acc.longValue() / d.longValue();
             case DOUBLE -> acc.doubleValue() / d.doubleValue();
             case BIG -> big(acc).divide(big(d), MathContext.DECIMAL128);
           };

@@ -4,9 +4,10 @@ import io.vertomic.datom.Values;
 import java.util.function.IntPredicate;
 
 /**
- * Equality and ordering, variadic as in Clojure ({@code (< 1 2 3)}). Numbers of different Java
- * types compare by value; everything else by the one total order of {@link Values}, so mixed values
- * never throw.
+ * Equality and ordering. Equality is variadic as in Clojure; {@code <}, {@code >}, {@code <=} and
+ * {@code >=} take exactly two arguments, as Datomic's range predicates do. Numbers of different
+ * Java types compare by value; everything else by the one total order of {@link Values}, so mixed
+ * values never throw.
  */
 final class Comparisons {
   private Comparisons() {}
@@ -16,10 +17,10 @@ final class Comparisons {
     Functions.builtin("==", a -> chain(a, c -> c == 0));
     Functions.builtin("not=", a -> !chain(a, c -> c == 0));
     Functions.builtin("!=", a -> !chain(a, c -> c == 0));
-    Functions.builtin("<", a -> chain(a, c -> c < 0));
-    Functions.builtin(">", a -> chain(a, c -> c > 0));
-    Functions.builtin("<=", a -> chain(a, c -> c <= 0));
-    Functions.builtin(">=", a -> chain(a, c -> c >= 0));
+    Functions.builtin("<", a -> range("<", a, c -> c < 0));
+    Functions.builtin(">", a -> range(">", a, c -> c > 0));
+    Functions.builtin("<=", a -> range("<=", a, c -> c <= 0));
+    Functions.builtin(">=", a -> range(">=", a, c -> c >= 0));
     Functions.builtin(
         "compare",
         a -> {
@@ -40,6 +41,11 @@ final class Comparisons {
       return Arithmetic.compareNumbers(n, m);
     }
     return Values.compare(x, y);
+  }
+
+  private static boolean range(String fn, Object[] a, IntPredicate ok) {
+    Args.arity(fn, a, 2, 2);
+    return chain(a, ok);
   }
 
   private static boolean chain(Object[] a, IntPredicate ok) {

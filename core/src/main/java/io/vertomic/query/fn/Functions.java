@@ -23,6 +23,7 @@ public final class Functions {
     Arithmetic.register();
     Strings.register();
     Basics.register();
+    Colls.register();
     Aggregates.register();
   }
 

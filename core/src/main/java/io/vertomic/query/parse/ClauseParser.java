@@ -51,16 +51,25 @@ final class ClauseParser {
       start = 1;
     }
     int n = l.size() - start;
-    if (n < 1 || n > 5) {
+    if (n < 1) {
       throw QueryErrors.incorrect(CODE, "A data pattern has 1 to 5 elements: " + text);
     }
     List<Term> terms = new ArrayList<>(5);
-    for (int i = start; i < l.size(); i++) {
+    // Datomic ignores elements after the fifth (e a v tx added)
+    for (int i = start; i < Math.min(l.size(), start + 5); i++) {
       Term t = Term.of(l.get(i));
       if (t instanceof SrcVar) {
         throw QueryErrors.incorrect(CODE, "Source " + t + " out of place in " + text);
       }
       terms.add(t);
+    }
+    if (terms.get(0) instanceof Term.Constant c && c.value() instanceof List) {
+      // Datomic takes lookup refs in value position and as inputs, not as a pattern's entity
+      throw QueryErrors.incorrect(
+          CODE,
+          "Cannot parse "
+              + text
+              + ": a lookup ref is not allowed as a pattern's entity; bind it with :in instead");
     }
     while (terms.size() < 5) {
       terms.add(new Term.Blank());

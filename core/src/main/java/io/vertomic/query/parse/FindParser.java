@@ -103,7 +103,9 @@ final class FindParser {
     if (pattern instanceof String s) {
       pattern = io.vertomic.edn.Edn.read(s);
     }
-    if (!(pattern instanceof List<?>)) {
+    if (Forms.isPlainSymbol(pattern)) {
+      pattern = new Var((Symbol) pattern);
+    } else if (!(pattern instanceof List<?>)) {
       Term pt = Term.of(pattern);
       if (!(pt instanceof Var)) {
         throw QueryErrors.incorrect(CODE, "A pull pattern must be a vector or ?var: " + text);

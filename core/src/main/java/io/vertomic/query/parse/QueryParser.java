@@ -101,6 +101,9 @@ public final class QueryParser {
         out.add(new In.InRules());
       } else if (Forms.isSrc(f)) {
         out.add(new In.InSrc((SrcVar) Term.of(f)));
+      } else if (Forms.isPlainSymbol(f) && !((Symbol) f).name().equals("_")) {
+        // a pull pattern input, named by a plain symbol as Datomic allows
+        out.add(new In.InBinding(new Binding.BindScalar(new Term.Var((Symbol) f))));
       } else if (f instanceof List<?> || f instanceof Symbol) {
         try {
           out.add(new In.InBinding(BindingParser.parse(f, "invalid-input")));

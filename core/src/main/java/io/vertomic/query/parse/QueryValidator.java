@@ -64,6 +64,13 @@ public final class QueryValidator {
         }
       }
     }
+    Set<Symbol> found = new LinkedHashSet<>();
+    for (FindElement e : q.find().elements()) {
+      if (e instanceof FindVar v && !found.add(v.var().symbol())) {
+        throw QueryErrors.incorrect(
+            "invalid-find", "Find variable " + v.var() + " appears more than once in :find");
+      }
+    }
     for (Term.Var v : needed) {
       if (!bindable.contains(v.symbol())) {
         throw QueryErrors.incorrect(
@@ -92,7 +99,7 @@ public final class QueryValidator {
         throw QueryErrors.incorrect(
             "unknown-rule", "Unknown rule or clause '" + r.name() + "' in " + r.text());
       }
-      if (defs.get(0).arity() != r.args().size()) {
+      if (defs.get(0).arity() > r.args().size()) {
         throw QueryErrors.incorrect(
             "rule-arity",
             "Rule "
@@ -120,12 +127,19 @@ public final class QueryValidator {
         }
         first = vs;
       }
-    } else if (c instanceof Not n && Vars.joinVars(n, Vars.scope(siblings, n, outer)).isEmpty()) {
-      throw QueryErrors.incorrect(
-          "insufficient-binding",
-          "Insufficient binding of db clause: join variables should be bound outside "
-              + n.text()
-              + " (none of its variables is bound elsewhere)");
+    } else if (c instanceof Not n) {
+      // Datomic: every variable of a not (unlike not-join) must be bound outside it
+      Set<Symbol> inside = new LinkedHashSet<>(Vars.all(n));
+      inside.removeAll(Vars.scope(siblings, n, outer));
+      if (!inside.isEmpty()) {
+        throw QueryErrors.incorrect(
+            "insufficient-binding",
+            "Insufficient binding of db clause: variable(s) "
+                + inside
+                + " of "
+                + n.text()
+                + " are not bound outside it; use not-join to keep variables local");
+      }
     }
     Set<Symbol> inner = new LinkedHashSet<>(outer);
     inner.addAll(Vars.scope(siblings, c, outer));
