@@ -84,8 +84,19 @@ class ArchitectureTest {
   }
 
   @Test
-  void logUsesOnlyDatomsAndPeerRecords() {
-    mayUse("io.vertomic.log", "io.vertomic.datom", "io.vertomic.peer");
+  void logUsesDatomsStorageAndWire() {
+    mayUse(
+        "io.vertomic.log",
+        "io.vertomic.datom",
+        "io.vertomic.peer",
+        "io.vertomic.storage",
+        "io.vertomic.wire",
+        "io.vertx.core..");
+  }
+
+  @Test
+  void wireUsesOnlyDatomsAndItsCodecs() {
+    mayUse("io.vertomic.wire", "io.vertomic.datom", "org.msgpack..", "com.github.luben..");
   }
 
   @Test
@@ -185,7 +196,7 @@ class ArchitectureTest {
             "io.vertomic.index",
             "io.vertomic.db",
             "io.vertomic.pull",
-            "io.vertomic.log",
+            "io.vertomic.wire",
             "io.vertomic.query..")
         .should()
         .dependOnClassesThat()
@@ -200,6 +211,8 @@ class ArchitectureTest {
         .resideInAPackage("io.vertomic.tx")
         .and()
         .doNotHaveSimpleName("Writer")
+        .and()
+        .haveNameNotMatching("io\\.vertomic\\.tx\\.LogSink.*")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("io.vertx..")

@@ -44,6 +44,15 @@ public final class Peer {
   }
 
   /**
+   * Releases every connection and storage this process opened, and the Vert.x instance behind
+   * durable storages, so the JVM can exit (Datomic's {@code Peer.shutdown}). Databases stay in
+   * storage; {@code mem} databases are kept until the process ends.
+   */
+  public static void shutdown() {
+    Catalog.instance().shutdown();
+  }
+
+  /**
    * Runs a Datalog query (EDN text, or the same data as Java lists, list or map form) over {@code
    * inputs}, matched in order to its {@code :in} ({@code [$]} when absent): databases, scalars,
    * tuples, collections, relations and rules. Any number of databases may be given (cross-database

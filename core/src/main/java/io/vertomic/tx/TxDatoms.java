@@ -113,6 +113,27 @@ final class TxDatoms {
     }
   }
 
+  /**
+   * Takes a datom of a transaction that was already accepted (read back from the log): an assertion
+   * as is, a retraction together with the current datom it retracts.
+   */
+  void replay(Datom d) {
+    Fact f = new Fact(d.e(), d.a(), d.v());
+    if (d.added()) {
+      asserts.put(f, true);
+      asserted.add(d);
+      return;
+    }
+    Datom old = db.currentDatom(d.e(), d.a(), d.v());
+    if (old == null) {
+      throw new IllegalStateException("log retracts a datom the database does not hold: " + d);
+    }
+    retracts.put(f, old);
+    retractRequests.add(f);
+    removed.add(old);
+    retractions.add(d);
+  }
+
   /** Whether the current fact (e, a, v) is retracted by this transaction. */
   boolean isRetracted(long e, long a, Object v) {
     return retracts.containsKey(new Fact(e, a, v));

@@ -51,15 +51,38 @@ public final class TxProcessor {
     SchemaChanges.Result schema = SchemaChanges.apply(base, acc);
     Constraints.unique(base, schema.schema(), acc);
     Constraints.attrPreds(schema.schema(), acc);
-    Indexes idx = base.indexes().apply(schema.schema(), acc.asserted, acc.removed, past(base, acc));
-    for (Map.Entry<Long, Boolean> flip : schema.avetChanges().entrySet()) {
-      idx = idx.withAvet(flip.getKey(), flip.getValue());
-    }
-    DbValue after = base.next(idx, schema.schema(), t, ids.nextT(), ids.nextDbCounter());
+    DbValue after = next(base, acc, schema, t, ids.nextT(), ids.nextDbCounter());
     if (!ensures.isEmpty()) {
       Constraints.entitySpecs(after, view.apply(after), ensures);
     }
     return new TxResult(base, after, List.copyOf(acc.all()), ids.userTempids());
+  }
+
+  /**
+   * Applies a transaction that was already accepted, as its log entry recorded it ({@code t}, its
+   * datoms and the id counters after it), without checking it again: the database comes out exactly
+   * as the writer had it.
+   */
+  public static DbValue replay(
+      DbValue db, long t, List<Datom> datoms, long nextT, long nextDbCounter) {
+    DbValue base = db.unfiltered();
+    TxDatoms acc = new TxDatoms(base, EntityId.tToTx(t), new TempidResolver(base, List.of(), t));
+    datoms.forEach(acc::replay);
+    return next(base, acc, SchemaChanges.apply(base, acc), t, nextT, nextDbCounter);
+  }
+
+  private static DbValue next(
+      DbValue base,
+      TxDatoms acc,
+      SchemaChanges.Result schema,
+      long t,
+      long nextT,
+      long nextDbCounter) {
+    Indexes idx = base.indexes().apply(schema.schema(), acc.asserted, acc.removed, past(base, acc));
+    for (Map.Entry<Long, Boolean> flip : schema.avetChanges().entrySet()) {
+      idx = idx.withAvet(flip.getKey(), flip.getValue());
+    }
+    return base.next(idx, schema.schema(), t, nextT, nextDbCounter);
   }
 
   private static void stampInstant(DbValue db, TxDatoms acc, Date now) {

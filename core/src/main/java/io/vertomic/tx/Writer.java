@@ -17,13 +17,23 @@ import java.util.function.Consumer;
  */
 public final class Writer {
   private final TxProcessor processor;
+  private final LogSink sink;
   private final TxLog log = new TxLog();
   private final List<Consumer<TxResult>> listeners = new CopyOnWriteArrayList<>();
   private volatile DbValue db;
+  // completes when the previous transaction has been answered: transactions run one at a time
+  private Future<Void> tail = Future.succeededFuture();
 
+  /** A writer of a database that lives in memory only. */
   public Writer(DbValue initial, TxProcessor processor) {
+    this(initial, processor, LogSink.NONE);
+  }
+
+  /** A writer that makes every transaction durable in {@code sink} before answering. */
+  public Writer(DbValue initial, TxProcessor processor, LogSink sink) {
     this.db = initial;
     this.processor = processor;
+    this.sink = sink;
   }
 
   /** The most recent database value. */
@@ -47,24 +57,47 @@ public final class Writer {
   }
 
   /**
-   * Applies {@code txData}. The future fails with the anomaly that explains a rejected transaction;
-   * the database is then unchanged.
+   * Applies {@code txData} once every earlier transaction has been answered. The future fails with
+   * the anomaly that explains a rejected transaction, or with the sink's failure; the database is
+   * then unchanged.
    */
-  public Future<TxResult> transact(Object txData) {
+  public synchronized Future<TxResult> transact(Object txData) {
+    Future<TxResult> result = tail.transform(ignored -> apply(txData));
+    tail = result.transform(ar -> Future.succeededFuture());
+    return result;
+  }
+
+  private Future<TxResult> apply(Object txData) {
+    TxResult r;
     try {
-      return Future.succeededFuture(apply(txData));
+      r = processor.process(db, txData, new Date());
     } catch (RuntimeException e) {
       return Future.failedFuture(Anomalies.from(e));
     }
+    return sink.append(r)
+        .transform(
+            ar -> {
+              if (ar.succeeded()) {
+                commit(r);
+                return Future.succeededFuture(r);
+              }
+              // the entry may have reached storage even so: continue from what the log holds
+              return sink.catchUp(db)
+                  .transform(
+                      caught -> {
+                        if (caught.succeeded()) {
+                          db = caught.result();
+                        }
+                        return Future.failedFuture(Anomalies.from(ar.cause()));
+                      });
+            });
   }
 
-  private synchronized TxResult apply(Object txData) {
-    TxResult r = processor.process(db, txData, new Date());
+  private synchronized void commit(TxResult r) {
     log.append(new LogEntry(r.after().basisT(), r.txData()));
     db = r.after();
     for (Consumer<TxResult> l : listeners) {
       l.accept(r);
     }
-    return r;
   }
 }

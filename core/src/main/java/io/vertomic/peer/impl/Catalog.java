@@ -3,20 +3,23 @@ package io.vertomic.peer.impl;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.db.DbValue;
 import io.vertomic.peer.Connection;
+import io.vertomic.storage.StorageUri;
 import io.vertomic.tx.TxProcessor;
 import io.vertomic.tx.Writer;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The databases and connections of this process, by URI. {@code vertomic:mem://NAME} databases live
- * here, each with its own single {@link Writer}; other storages arrive with the durable storage
- * issue and are refused with {@code incorrect} until then. Thread-safe.
+ * The databases and connections of this process, by URI (API.md section 1). {@code
+ * vertomic:mem://NAME} databases live here, each with its own single {@link Writer} and no storage
+ * at all (as Datomic's mem databases); every other kind goes to {@link StorageDatabases}, through
+ * the storage provider its URI names. Thread-safe.
  */
 public final class Catalog {
   private static final Catalog INSTANCE = new Catalog();
 
   private final ConcurrentHashMap<String, Writer> mem = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, MemConnection> connections = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, LocalConnection> connections = new ConcurrentHashMap<>();
+  private final StorageDatabases durable = new StorageDatabases();
 
   private Catalog() {}
 
@@ -26,10 +29,13 @@ public final class Catalog {
   }
 
   public boolean createDatabase(String uri) {
-    String name = DbUri.parse(uri).name();
+    StorageUri u = parse(uri);
+    if (!u.kind().equals("mem")) {
+      return durable.create(u);
+    }
     boolean[] created = {false};
     mem.computeIfAbsent(
-        name,
+        u.database(),
         n -> {
           created[0] = true;
           return new Writer(DbValue.bootstrap(), new TxProcessor(PeerDb::new));
@@ -38,25 +44,48 @@ public final class Catalog {
   }
 
   public boolean deleteDatabase(String uri) {
-    String name = DbUri.parse(uri).name();
-    MemConnection c = connections.remove(name);
+    StorageUri u = parse(uri);
+    if (!u.kind().equals("mem")) {
+      return durable.delete(u);
+    }
+    LocalConnection c = connections.remove(u.database());
     if (c != null) {
       c.close();
     }
-    return mem.remove(name) != null;
+    return mem.remove(u.database()) != null;
   }
 
   public Connection connect(String uri) {
-    String name = DbUri.parse(uri).name();
-    Writer w = mem.get(name);
+    StorageUri u = parse(uri);
+    if (!u.kind().equals("mem")) {
+      return durable.connect(u);
+    }
+    Writer w = mem.get(u.database());
     if (w == null) {
       throw Anomaly.notFound("db.error/db-not-found", "Could not find database " + uri);
     }
     return connections.compute(
-        name, (n, c) -> c != null && c.writer() == w ? c : new MemConnection(w));
+        u.database(), (n, c) -> c != null && c.writer() == w ? c : new LocalConnection(w));
   }
 
-  void released(MemConnection c) {
+  /** Releases every connection and storage of this process (Datomic's {@code shutdown}). */
+  public void shutdown() {
+    connections.values().forEach(LocalConnection::close);
+    connections.clear();
+    durable.shutdown();
+  }
+
+  void released(LocalConnection c) {
     connections.values().remove(c);
+    durable.released(c);
+  }
+
+  private static StorageUri parse(String uri) {
+    StorageUri u = StorageUri.parse(uri);
+    if (u.isWildcard()) {
+      throw Anomaly.incorrect(
+          "db.error/invalid-uri", "A database URI names one database, not *: " + uri);
+    }
+    return u;
   }
 }

@@ -72,7 +72,7 @@ public final class PeerDb implements Database {
     if (txData == null) {
       throw Anomaly.incorrect("db.error/invalid-tx-data", "Transaction data is nil");
     }
-    return MemConnection.report(new TxProcessor(PeerDb::new).process(db, txData, new Date()));
+    return LocalConnection.report(new TxProcessor(PeerDb::new).process(db, txData, new Date()));
   }
 
   @Override

@@ -13,16 +13,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 /**
- * A connection to a {@code vertomic:mem} database: reads the writer's latest value, transacts
- * through it. Thread-safe.
+ * A connection whose database has its single {@link Writer} in this process: a {@code vertomic:mem}
+ * database, or (until the transactor process exists) a database in durable storage that this
+ * process writes. Reads the writer's latest value, transacts through it. Thread-safe.
  */
-final class MemConnection implements Connection {
+final class LocalConnection implements Connection {
   private final Writer writer;
   private BlockingQueue<TxReport> queue;
   private Consumer<TxResult> queueFeeder;
   private volatile boolean released;
 
-  MemConnection(Writer writer) {
+  LocalConnection(Writer writer) {
     this.writer = writer;
   }
 
@@ -45,7 +46,7 @@ final class MemConnection implements Connection {
       return Future.failedFuture(
           Anomaly.incorrect("db.error/invalid-tx-data", "Transaction data is nil"));
     }
-    return writer.transact(txData).map(MemConnection::report);
+    return writer.transact(txData).map(LocalConnection::report);
   }
 
   static TxReport report(TxResult r) {

@@ -1,0 +1,53 @@
+package io.vertomic.log;
+
+import io.vertomic.storage.LogRecord;
+import io.vertomic.storage.Storage;
+import io.vertomic.wire.TxEntry;
+import io.vertomic.wire.TxEntryCodec;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The durable transaction log of one database in a {@link Storage}: entries keyed by {@code t},
+ * appended by the single writer (an append for a {@code t} that exists fails {@code conflict},
+ * which fences a stale writer), read back in {@code t} order to rebuild or catch up a database.
+ * Thread-safe; holds no state but its storage and database id.
+ */
+public final class StorageLog {
+  /** How many entries one storage read brings. */
+  public static final int PAGE = 512;
+
+  private final Storage storage;
+  private final String dbId;
+
+  public StorageLog(Storage storage, String dbId) {
+    this.storage = storage;
+    this.dbId = dbId;
+  }
+
+  public Future<Void> append(TxEntry entry) {
+    return storage.appendLog(dbId, entry.t(), TxEntryCodec.encode(entry));
+  }
+
+  /**
+   * Up to {@link #PAGE} entries with {@code t >= fromT}, in order; decoding failures are faults.
+   */
+  public Future<List<TxEntry>> read(long fromT) {
+    return storage
+        .readLog(dbId, fromT, Long.MAX_VALUE, PAGE)
+        .map(
+            records -> {
+              List<TxEntry> out = new ArrayList<>(records.size());
+              for (LogRecord r : records) {
+                out.add(TxEntryCodec.decode(r.entry(), "log entry t=" + r.t() + " of " + dbId));
+              }
+              return out;
+            });
+  }
+
+  /** Deletes the whole log (when the database is deleted). */
+  public Future<Void> delete() {
+    return storage.deleteLog(dbId);
+  }
+}

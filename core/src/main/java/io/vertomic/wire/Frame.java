@@ -1,0 +1,100 @@
+package io.vertomic.wire;
+
+import com.github.luben.zstd.Zstd;
+import io.vertomic.anomaly.Anomaly;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+
+/**
+ * The envelope of every blob Vertomic writes to storage (log entries, index segments): a header
+ * that names the format, then the MessagePack payload compressed with Zstandard.
+ *
+ * <pre>
+ *   offset size
+ *   0      2    magic "VX"
+ *   2      1    kind (what the payload is: see the K_* constants)
+ *   3      1    format version of that kind, currently 1
+ *   4      4    CRC-32C of the uncompressed payload
+ *   8      4    uncompressed payload length
+ *   12     ..   zstd frame
+ * </pre>
+ *
+ * A blob that fails any check (short, wrong magic, unknown version, bad length, checksum mismatch,
+ * undecodable zstd) is reported as a {@code fault} anomaly naming the blob: stored data is never
+ * silently misread.
+ */
+public final class Frame {
+  /** A transaction log entry. */
+  public static final byte K_LOG_ENTRY = 1;
+
+  /** An index tree node. */
+  public static final byte K_INDEX_NODE = 2;
+
+  /** A database root. */
+  public static final byte K_ROOT = 3;
+
+  static final byte VERSION = 1;
+  private static final int HEADER = 12;
+  private static final int MAX_PAYLOAD = 256 * 1024 * 1024;
+  private static final int LEVEL = 3;
+
+  private Frame() {}
+
+  /** Wraps {@code payload} of {@code kind}. */
+  public static byte[] wrap(byte kind, byte[] payload) {
+    byte[] z = Zstd.compress(payload, LEVEL);
+    CRC32C crc = new CRC32C();
+    crc.update(payload);
+    return ByteBuffer.allocate(HEADER + z.length)
+        .put((byte) 'V')
+        .put((byte) 'X')
+        .put(kind)
+        .put(VERSION)
+        .putInt((int) crc.getValue())
+        .putInt(payload.length)
+        .put(z)
+        .array();
+  }
+
+  /** The payload of a blob of {@code kind}; fails {@code fault} naming {@code what} if corrupt. */
+  public static byte[] unwrap(byte kind, byte[] blob, String what) {
+    if (blob == null || blob.length < HEADER || blob[0] != 'V' || blob[1] != 'X') {
+      throw corrupt(what, "not a Vertomic blob (short or wrong magic)");
+    }
+    if (blob[2] != kind) {
+      throw corrupt(what, "holds kind " + blob[2] + ", expected " + kind);
+    }
+    if (blob[3] != VERSION) {
+      throw corrupt(what, "has format version " + blob[3] + ", this build reads " + VERSION);
+    }
+    ByteBuffer h = ByteBuffer.wrap(blob);
+    int crc = h.getInt(4);
+    int length = h.getInt(8);
+    if (length < 0 || length > MAX_PAYLOAD) {
+      throw corrupt(what, "claims a payload of " + length + " bytes");
+    }
+    byte[] payload;
+    try {
+      payload = new byte[length];
+      long n = Zstd.decompressByteArray(payload, 0, length, blob, HEADER, blob.length - HEADER);
+      if (n != length) {
+        throw corrupt(what, "decompressed to " + n + " bytes, expected " + length);
+      }
+    } catch (RuntimeException e) {
+      if (e instanceof Anomaly a) {
+        throw a;
+      }
+      throw corrupt(what, "does not decompress (" + e.getMessage() + ")");
+    }
+    CRC32C check = new CRC32C();
+    check.update(payload);
+    if ((int) check.getValue() != crc) {
+      throw corrupt(what, "fails its checksum");
+    }
+    return payload;
+  }
+
+  static Anomaly corrupt(String what, String why) {
+    return Anomaly.fault("Corrupt stored data: " + what + " " + why, null);
+  }
+}

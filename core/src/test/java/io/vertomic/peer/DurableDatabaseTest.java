@@ -1,0 +1,117 @@
+package io.vertomic.peer;
+
+import static io.vertomic.fixtures.DatomRows.assertEdn;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.anomaly.Category;
+import io.vertomic.edn.Edn;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A database in storage (here the heap-kept test storage {@code vertomic:kept}): every acknowledged
+ * transaction is in the log, and a peer that restarts rebuilds the same database from it, schema,
+ * history and id counters included.
+ */
+class DurableDatabaseTest {
+  private final String uri = "vertomic:kept://people-" + UUID.randomUUID();
+
+  @AfterEach
+  void shutdown() {
+    Peer.shutdown();
+  }
+
+  private static TxReport tx(Connection c, String edn) throws Exception {
+    return c.transact(edn).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void createIsTrueOnceAndConnectToAMissingDatabaseIsNotFound() {
+    assertTrue(Peer.createDatabase(uri));
+    assertFalse(Peer.createDatabase(uri));
+    Anomaly a =
+        assertThrows(
+            Anomaly.class, () -> Peer.connect("vertomic:kept://nope-" + UUID.randomUUID()));
+    assertEquals(Category.NOT_FOUND, a.category());
+  }
+
+  @Test
+  void aRestartedPeerFindsEveryAcknowledgedTransaction() throws Exception {
+    Peer.createDatabase(uri);
+    Connection c = Peer.connect(uri);
+    tx(
+        c,
+        "[{:db/ident :person/name :db/valueType :db.type/string :db/cardinality"
+            + " :db.cardinality/one :db/unique :db.unique/identity}"
+            + " {:db/ident :person/age :db/valueType :db.type/long :db/cardinality"
+            + " :db.cardinality/one}]");
+    tx(c, "[{:person/name \"Ivan\" :person/age 30} {:person/name \"Anna\" :person/age 25}]");
+    TxReport last = tx(c, "[[:db/add [:person/name \"Ivan\"] :person/age 31]]");
+    Database before = c.db();
+
+    Peer.shutdown();
+    Database after = Peer.connect(uri).db();
+
+    assertEquals(before.basisT(), after.basisT());
+    assertEquals(last.dbAfter().basisT(), after.basisT());
+    String q = "[:find ?n ?a :where [?e :person/name ?n] [?e :person/age ?a]]";
+    assertEquals(Peer.q(q, before), Peer.q(q, after));
+    assertEdn("#{[\"Ivan\" 31] [\"Anna\" 25]}", Peer.q(q, after));
+    assertEquals(
+        Edn.write(
+            Peer.q("[:find ?a ?added :where [?e :person/age ?a _ ?added]]", before.history())),
+        Edn.write(
+            Peer.q("[:find ?a ?added :where [?e :person/age ?a _ ?added]]", after.history())));
+  }
+
+  @Test
+  void newEntitiesAfterARestartGetFreshIds() throws Exception {
+    Peer.createDatabase(uri);
+    Connection c = Peer.connect(uri);
+    tx(c, "[{:db/ident :thing/n :db/valueType :db.type/long :db/cardinality :db.cardinality/one}]");
+    long first = (Long) tx(c, "[{:db/id \"x\" :thing/n 1}]").tempids().get("x");
+    Peer.shutdown();
+    Connection again = Peer.connect(uri);
+    long second = (Long) tx(again, "[{:db/id \"x\" :thing/n 2}]").tempids().get("x");
+    assertTrue(second > first, second + " > " + first);
+    assertEquals(
+        List.of(1L, 2L),
+        ((java.util.Collection<?>) Peer.q("[:find [?n ...] :where [_ :thing/n ?n]]", again.db()))
+            .stream().map(Long.class::cast).sorted().toList());
+  }
+
+  @Test
+  void aRejectedTransactionLeavesNothingInTheLog() throws Exception {
+    Peer.createDatabase(uri);
+    Connection c = Peer.connect(uri);
+    long basis = c.db().basisT();
+    assertThrows(Exception.class, () -> tx(c, "[[:db/add \"x\" :no/such 1]]"));
+    Peer.shutdown();
+    assertEquals(basis, Peer.connect(uri).db().basisT());
+  }
+
+  @Test
+  void deleteRemovesTheDatabaseAndItsLog() throws Exception {
+    Peer.createDatabase(uri);
+    tx(
+        Peer.connect(uri),
+        "[{:db/ident :a/b :db/valueType :db.type/long :db/cardinality :db.cardinality/one}]");
+    assertTrue(Peer.deleteDatabase(uri));
+    assertFalse(Peer.deleteDatabase(uri));
+    assertEquals(
+        Category.NOT_FOUND, assertThrows(Anomaly.class, () -> Peer.connect(uri)).category());
+    assertTrue(Peer.createDatabase(uri));
+    assertEquals(
+        List.of(),
+        List.copyOf(
+            (java.util.Collection<?>)
+                Peer.q("[:find ?e :where [?e :db/ident :a/b]]", Peer.connect(uri).db())));
+  }
+}
