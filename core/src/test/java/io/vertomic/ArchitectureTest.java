@@ -79,8 +79,8 @@ class ArchitectureTest {
   }
 
   @Test
-  void indexUsesOnlyDatoms() {
-    mayUse("io.vertomic.index", "io.vertomic.datom");
+  void indexUsesOnlyDatomsAndTheWireFormat() {
+    mayUse("io.vertomic.index", "io.vertomic.datom", "io.vertomic.wire", "org.msgpack..");
   }
 
   @Test

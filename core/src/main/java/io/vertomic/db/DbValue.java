@@ -4,6 +4,7 @@ import io.vertomic.datom.Datom;
 import io.vertomic.datom.EntityId;
 import io.vertomic.datom.IndexOrder;
 import io.vertomic.datom.Values;
+import io.vertomic.index.DatomTree;
 import io.vertomic.schema.Attr;
 import io.vertomic.schema.Bootstrap;
 import io.vertomic.schema.Schema;
@@ -61,6 +62,32 @@ public final class DbValue {
     Indexes idx = Indexes.empty().apply(schema, boot, List.of(), List.of());
     return new DbValue(
         idx, schema, 0, Bootstrap.FIRST_USER_T, Bootstrap.FIRST_DB_COUNTER, -1, -1, false);
+  }
+
+  /**
+   * The database whose indexes are {@code indexes} (read back from storage) at basis {@code
+   * basisT}: the schema is rebuilt from the schema datoms they hold.
+   */
+  public static DbValue restore(Indexes indexes, long basisT, long nextT, long nextDbCounter) {
+    DatomTree eavt = indexes.current(IndexOrder.EAVT);
+    DatomTree aevt = indexes.current(IndexOrder.AEVT);
+    java.util.SortedSet<Long> entities = new java.util.TreeSet<>();
+    for (long a : Bootstrap.SCHEMA_ATTRIBUTES) {
+      aevt.slice(Bounds.min(a), Bounds.max(a)).forEachRemaining(d -> entities.add(d.e()));
+    }
+    Schema schema =
+        Schema.empty()
+            .update(
+                entities,
+                e -> {
+                  List<Datom> out = new ArrayList<>();
+                  eavt.slice(
+                          new Datom(e, Long.MIN_VALUE, Values.MIN, Long.MIN_VALUE, true),
+                          new Datom(e, Long.MAX_VALUE, Values.MAX, Long.MAX_VALUE, false))
+                      .forEachRemaining(out::add);
+                  return out;
+                });
+    return new DbValue(indexes, schema, basisT, nextT, nextDbCounter, -1, -1, false);
   }
 
   private static List<Datom> datomsOf(List<Datom> ds, long e) {

@@ -35,6 +35,14 @@ public final class Indexes {
     return new Indexes(c, p);
   }
 
+  /** The indexes made of these trees, one per {@link IndexOrder} ordinal in each array. */
+  public static Indexes of(DatomTree[] current, DatomTree[] past) {
+    if (current.length != 4 || past.length != 4) {
+      throw new IllegalArgumentException("one tree per index order");
+    }
+    return new Indexes(current.clone(), past.clone());
+  }
+
   /** The tree of current facts in {@code order}. */
   public DatomTree current(IndexOrder order) {
     return current[order.ordinal()];

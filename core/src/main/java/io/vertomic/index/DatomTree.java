@@ -28,12 +28,24 @@ public final class DatomTree implements Iterable<Datom> {
   private final Node root;
   private final NodeSource source;
   private final NodeLimits limits;
+  // the segment key of the root when this tree is exactly a stored one, else null
+  private final String rootAddress;
 
-  private DatomTree(Comparator<Datom> cmp, Node root, NodeSource source, NodeLimits limits) {
+  private DatomTree(
+      Comparator<Datom> cmp, Node root, NodeSource source, NodeLimits limits, String rootAddress) {
     this.cmp = cmp;
     this.root = root;
     this.source = source;
     this.limits = limits;
+    this.rootAddress = rootAddress;
+  }
+
+  /**
+   * The tree stored under {@code rootAddress} (see {@link TreeWriter}): reads the root now and
+   * every other node lazily through {@code source}.
+   */
+  public static DatomTree stored(Comparator<Datom> cmp, String rootAddress, NodeSource source) {
+    return new DatomTree(cmp, source.load(rootAddress), source, NodeLimits.DEFAULT, rootAddress);
   }
 
   /** The empty tree ordered by {@code cmp}. */
@@ -55,7 +67,8 @@ public final class DatomTree implements Iterable<Datom> {
         Objects.requireNonNull(cmp, "cmp"),
         Objects.requireNonNull(root, "root"),
         Objects.requireNonNull(source, "source"),
-        Objects.requireNonNull(limits, "limits"));
+        Objects.requireNonNull(limits, "limits"),
+        null);
   }
 
   /** The order of this tree. */
@@ -108,7 +121,7 @@ public final class DatomTree implements Iterable<Datom> {
       return this;
     }
     Node next = new TreeUpdate(cmp, limits, source, adds, removes).apply(root);
-    return next == root ? this : new DatomTree(cmp, next, source, limits);
+    return next == root ? this : new DatomTree(cmp, next, source, limits, null);
   }
 
   private Datom[] sortedArray(List<Datom> list, String name) {
@@ -163,6 +176,10 @@ public final class DatomTree implements Iterable<Datom> {
 
   Node root() {
     return root;
+  }
+
+  String rootAddress() {
+    return rootAddress;
   }
 
   NodeSource source() {

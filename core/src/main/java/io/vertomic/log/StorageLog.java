@@ -34,8 +34,13 @@ public final class StorageLog {
    * Up to {@link #PAGE} entries with {@code t >= fromT}, in order; decoding failures are faults.
    */
   public Future<List<TxEntry>> read(long fromT) {
+    return read(fromT, Long.MAX_VALUE);
+  }
+
+  /** Up to {@link #PAGE} entries with {@code fromT <= t < untilT}, in order. */
+  public Future<List<TxEntry>> read(long fromT, long untilT) {
     return storage
-        .readLog(dbId, fromT, Long.MAX_VALUE, PAGE)
+        .readLog(dbId, fromT, untilT, PAGE)
         .map(
             records -> {
               List<TxEntry> out = new ArrayList<>(records.size());

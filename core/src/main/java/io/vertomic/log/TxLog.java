@@ -26,6 +26,11 @@ public final class TxLog {
     return from >= to ? List.of() : new ArrayList<>(entries.subList(from, to));
   }
 
+  /** Forgets the entries with {@code t <= last}, once they are durable elsewhere. */
+  public synchronized void dropThrough(long last) {
+    entries.subList(0, firstAtOrAfter(last + 1)).clear();
+  }
+
   private int firstAtOrAfter(long t) {
     int lo = 0;
     int hi = entries.size();

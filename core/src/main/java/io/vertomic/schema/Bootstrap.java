@@ -18,6 +18,14 @@ public final class Bootstrap {
   /** The {@code t} of the first user transaction. */
   public static final long FIRST_USER_T = 1000;
 
+  /**
+   * The attributes whose datoms make up the schema ({@code :db/ident}, value type, cardinality,
+   * unique, index, fulltext, component, no-history, tuple attrs and types, attr preds): a change to
+   * one of them changes the schema.
+   */
+  public static final java.util.Set<Long> SCHEMA_ATTRIBUTES =
+      java.util.Set.of(10L, 40L, 41L, 42L, 43L, 44L, 45L, 51L, 63L, 64L, 65L, 66L);
+
   private static final long TX = EntityId.tToTx(0);
   private static final long IDENT = 10;
 

@@ -6,6 +6,7 @@ import io.vertomic.datom.IndexOrder;
 import io.vertomic.db.DbValue;
 import io.vertomic.edn.Keyword;
 import io.vertomic.schema.Attr;
+import io.vertomic.schema.Bootstrap;
 import io.vertomic.schema.Idents;
 import io.vertomic.schema.Schema;
 import io.vertomic.schema.Unique;
@@ -27,8 +28,6 @@ import java.util.Set;
  * New attributes are also recorded under {@code :db.install/attribute}, as Datomic does.
  */
 final class SchemaChanges {
-  private static final Set<Long> SCHEMA_ATTRS =
-      Set.of(10L, 40L, 41L, 42L, 43L, 44L, 45L, 51L, 63L, 64L, 65L, 66L);
 
   /** The schema after the transaction, and the attributes whose AVET membership flipped. */
   record Result(Schema schema, Map<Long, Boolean> avetChanges) {}
@@ -38,7 +37,7 @@ final class SchemaChanges {
   static Result apply(DbValue db, TxDatoms acc) {
     Set<Long> entities = new LinkedHashSet<>();
     for (Datom d : acc.all()) {
-      if (SCHEMA_ATTRS.contains(d.a())) {
+      if (Bootstrap.SCHEMA_ATTRIBUTES.contains(d.a())) {
         entities.add(d.e());
       }
     }

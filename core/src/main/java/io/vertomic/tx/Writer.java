@@ -5,10 +5,14 @@ import io.vertomic.db.DbValue;
 import io.vertomic.log.TxLog;
 import io.vertomic.peer.LogEntry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The single writer of one database: applies transactions one at a time, in the order they arrive,
@@ -18,6 +22,7 @@ import java.util.function.Consumer;
 public final class Writer {
   private final TxProcessor processor;
   private final LogSink sink;
+  private final Executor processing;
   private final TxLog log = new TxLog();
   private final List<Consumer<TxResult>> listeners = new CopyOnWriteArrayList<>();
   private volatile DbValue db;
@@ -26,14 +31,19 @@ public final class Writer {
 
   /** A writer of a database that lives in memory only. */
   public Writer(DbValue initial, TxProcessor processor) {
-    this(initial, processor, LogSink.NONE);
+    this(initial, processor, LogSink.NONE, Runnable::run);
   }
 
-  /** A writer that makes every transaction durable in {@code sink} before answering. */
-  public Writer(DbValue initial, TxProcessor processor, LogSink sink) {
+  /**
+   * A writer that makes every transaction durable in {@code sink} before answering, and processes
+   * transactions on {@code processing} (never an event loop: processing may read index segments
+   * from storage).
+   */
+  public Writer(DbValue initial, TxProcessor processor, LogSink sink, Executor processing) {
     this.db = initial;
     this.processor = processor;
     this.sink = sink;
+    this.processing = processing;
   }
 
   /** The most recent database value. */
@@ -67,13 +77,45 @@ public final class Writer {
     return result;
   }
 
+  /**
+   * Replaces the database with {@code f} of it, in turn with transactions: when the durable index
+   * has moved on, the database becomes the indexed one plus the transactions after it.
+   */
+  public synchronized Future<Void> rebase(UnaryOperator<DbValue> f) {
+    Future<Void> result =
+        tail.transform(
+            ignored ->
+                on(
+                    () -> {
+                      db = f.apply(db);
+                      return null;
+                    }));
+    tail = result.transform(ar -> Future.succeededFuture());
+    return result;
+  }
+
   private Future<TxResult> apply(Object txData) {
-    TxResult r;
+    return on(() -> processor.process(db, txData, new Date())).compose(this::append);
+  }
+
+  private <T> Future<T> on(Supplier<T> work) {
+    Promise<T> p = Promise.promise();
     try {
-      r = processor.process(db, txData, new Date());
+      processing.execute(
+          () -> {
+            try {
+              p.complete(work.get());
+            } catch (RuntimeException e) {
+              p.fail(Anomalies.from(e));
+            }
+          });
     } catch (RuntimeException e) {
-      return Future.failedFuture(Anomalies.from(e));
+      p.fail(Anomalies.from(e));
     }
+    return p.future();
+  }
+
+  private Future<TxResult> append(TxResult r) {
     return sink.append(r)
         .transform(
             ar -> {

@@ -114,4 +114,88 @@ class DurableDatabaseTest {
             (java.util.Collection<?>)
                 Peer.q("[:find ?e :where [?e :db/ident :a/b]]", Peer.connect(uri).db())));
   }
+
+  private static long segments() {
+    return io.vertomic.fixtures.KeptMemStorageProvider.segmentCount();
+  }
+
+  private static String people(int from, int to) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = from; i < to; i++) {
+      b.append("{:person/name \"p").append(i).append("\" :person/age ").append(i % 90).append('}');
+    }
+    return b.append(']').toString();
+  }
+
+  private static final String SCHEMA =
+      "[{:db/ident :person/name :db/valueType :db.type/string :db/cardinality"
+          + " :db.cardinality/one :db/unique :db.unique/identity}"
+          + " {:db/ident :person/age :db/valueType :db.type/long :db/cardinality"
+          + " :db.cardinality/one :db/index true}]";
+
+  @Test
+  void aRestartedPeerReadsTheIndexAndReplaysOnlyTheLogAfterIt() throws Exception {
+    Peer.createDatabase(uri);
+    Connection c = Peer.connect(uri);
+    tx(c, SCHEMA);
+    tx(c, people(0, 2000));
+    c.requestIndex().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    tx(c, people(2000, 2100));
+    tx(c, "[[:db/retract [:person/name \"p7\"] :person/age 7]]");
+    Database before = c.db();
+
+    Peer.shutdown();
+    Database after = Peer.connect(uri).db();
+
+    assertEquals(before.basisT(), after.basisT());
+    String q = "[:find (count ?e) (sum ?a) :where [?e :person/age ?a]]";
+    assertEquals(Edn.write(Peer.q(q, before)), Edn.write(Peer.q(q, after)));
+    assertEdn("#{[2099 92543]}", Peer.q(q, after));
+    assertEquals(
+        Edn.write(
+            Peer.q(
+                "[:find ?a ?added :where [?e :person/age ?a _ ?added] [?e :person/name \"p7\"]]",
+                after.history())),
+        "#{[7 false] [7 true]}");
+    assertEquals(
+        Edn.write(Peer.q("[:find ?n :where [?e :person/age 89] [?e :person/name ?n]]", before)),
+        Edn.write(Peer.q("[:find ?n :where [?e :person/age 89] [?e :person/name ?n]]", after)));
+  }
+
+  @Test
+  void asecondIndexWritesOnlyTheSegmentsThatChanged() throws Exception {
+    Peer.createDatabase(uri);
+    Connection c = Peer.connect(uri);
+    tx(c, SCHEMA);
+    tx(c, people(0, 20_000));
+    long before = segments();
+    c.requestIndex().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    long first = segments() - before;
+    tx(c, "[{:person/name \"p5\" :person/age 44}]");
+    c.requestIndex().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    long second = segments() - before - first;
+    assertTrue(first > 100, "first index wrote " + first + " segments");
+    assertTrue(second > 0 && second < first / 10, "second index wrote " + second + " of " + first);
+  }
+
+  @Test
+  void novelityPastTheThresholdIndexesWithoutBeingAsked() throws Exception {
+    System.setProperty("vertomic.indexThresholdDatoms", "500");
+    try {
+      Peer.createDatabase(uri);
+      Connection c = Peer.connect(uri);
+      tx(c, SCHEMA);
+      long before = segments();
+      for (int i = 0; i < 10; i++) {
+        tx(c, people(i * 100, i * 100 + 100));
+      }
+      c.requestIndex().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      assertTrue(segments() > before);
+      Peer.shutdown();
+      assertEdn(
+          "1000", Peer.q("[:find (count ?e) . :where [?e :person/name]]", Peer.connect(uri).db()));
+    } finally {
+      System.clearProperty("vertomic.indexThresholdDatoms");
+    }
+  }
 }

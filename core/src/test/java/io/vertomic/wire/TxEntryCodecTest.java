@@ -87,7 +87,7 @@ class TxEntryCodecTest {
     byte[] otherVersion = good.clone();
     otherVersion[3] = 9;
     bad.add(otherVersion);
-    bad.add(new DbRoot("x", 0).encode());
+    bad.add(DbRoot.created("x").encode());
     for (byte[] b : bad) {
       Anomaly a =
           assertThrows(Anomaly.class, () -> TxEntryCodec.decode(b, "log entry t=1000 of db"));

@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A connection whose database has its single {@link Writer} in this process: a {@code vertomic:mem}
@@ -19,12 +20,25 @@ import java.util.function.Consumer;
  */
 final class LocalConnection implements Connection {
   private final Writer writer;
+  private final Log log;
+  private final Supplier<Future<Void>> indexer;
   private BlockingQueue<TxReport> queue;
   private Consumer<TxResult> queueFeeder;
   private volatile boolean released;
 
+  /** A connection to a mem database. */
   LocalConnection(Writer writer) {
+    this(writer, null, () -> Future.succeededFuture());
+  }
+
+  /**
+   * A connection whose log is read from {@code log} (null: the writer's memory) and whose {@code
+   * requestIndex} runs {@code indexer}.
+   */
+  LocalConnection(Writer writer, MemLog.Range log, Supplier<Future<Void>> indexer) {
     this.writer = writer;
+    this.log = new MemLog(writer, log != null ? log : writer.log()::range);
+    this.indexer = indexer;
   }
 
   Writer writer() {
@@ -92,13 +106,12 @@ final class LocalConnection implements Connection {
 
   @Override
   public Log log() {
-    return new MemLog(writer);
+    return log;
   }
 
   @Override
   public Future<Void> requestIndex() {
-    // A mem database's indexes are always current: nothing is left to merge.
-    return Future.succeededFuture();
+    return indexer.get();
   }
 
   @Override

@@ -11,19 +11,27 @@ import io.vertomic.schema.Idents;
 import io.vertomic.tx.Writer;
 import java.util.Date;
 import java.util.Iterator;
+import java.util.List;
 
 /**
- * The {@link Log} of a mem database. A bound is a t or tx id, or a date: the first transaction
- * whose {@code :db/txInstant} is at or after it, so that {@code [start, end)} selects by instant
- * too.
+ * The {@link Log} of a database whose writer is in this process: entries come from {@code entries}
+ * (the writer's memory for mem, the storage log for durable databases). A bound is a t or tx id, or
+ * a date: the first transaction whose {@code :db/txInstant} is at or after it, so that {@code
+ * [start, end)} selects by instant too.
  */
-record MemLog(Writer writer) implements Log {
+record MemLog(Writer writer, Range entries) implements Log {
+  /** The entries with {@code from <= t < to}, in order. */
+  @FunctionalInterface
+  interface Range {
+    List<LogEntry> read(long from, long to);
+  }
+
   @Override
   public Iterable<LogEntry> txRange(Object start, Object end) {
     DbValue db = writer.db();
     long from = start == null ? 0 : bound(db, start);
     long to = end == null ? Long.MAX_VALUE : bound(db, end);
-    return writer.log().range(from, to);
+    return entries.read(from, to);
   }
 
   private static long bound(DbValue db, Object x) {

@@ -2,18 +2,17 @@ package io.vertomic.peer.impl;
 
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
-import io.vertomic.db.DbValue;
 import io.vertomic.log.StorageLog;
 import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageUri;
-import io.vertomic.tx.TxProcessor;
-import io.vertomic.tx.Writer;
 import io.vertomic.wire.DbRoot;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The databases of durable storages (every kind but mem) as this process sees them: one opened
@@ -29,13 +28,27 @@ import java.util.concurrent.ConcurrentHashMap;
 final class StorageDatabases {
   private static final String ROOT_PREFIX = "db/";
 
+  /** System property: bytes of decoded segments the object cache may hold (default: heap / 4). */
+  static final String CACHE_BYTES = "vertomic.objectCacheBytes";
+
+  /** System property: novelty datoms after which the index job runs (default 100,000). */
+  static final String INDEX_THRESHOLD = "vertomic.indexThresholdDatoms";
+
   private final ConcurrentHashMap<String, Future<Storage>> storages = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, LocalConnection> connections = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, SegmentNodeSource> sources = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, DurableDatabase> databases = new ConcurrentHashMap<>();
+  private final ExecutorService processing =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "vertomic-writer");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile Vertx vertx;
 
   boolean create(StorageUri uri) {
     Storage s = storage(uri);
-    DbRoot root = new DbRoot(uri.database() + "-" + UUID.randomUUID(), 0);
+    DbRoot root = DbRoot.created(uri.database() + "-" + UUID.randomUUID());
     try {
       Blocking.await(s.cas(rootName(uri), 0, root.encode()), "create " + uri.uri());
       return true;
@@ -49,9 +62,9 @@ final class StorageDatabases {
 
   boolean delete(StorageUri uri) {
     Storage s = storage(uri);
-    LocalConnection c = connections.remove(uri.uri());
-    if (c != null) {
-      c.close();
+    DurableDatabase d = databases.remove(uri.uri());
+    if (d != null) {
+      d.close();
     }
     Root r = Blocking.await(s.root(rootName(uri)), "read root of " + uri.uri());
     if (r == null) {
@@ -64,31 +77,45 @@ final class StorageDatabases {
   }
 
   LocalConnection connect(StorageUri uri) {
-    LocalConnection open = connections.get(uri.uri());
+    DurableDatabase open = databases.get(uri.uri());
     if (open != null) {
-      return open;
+      return open.connection();
     }
-    Storage s = storage(uri);
-    Root r = Blocking.await(s.root(rootName(uri)), "read root of " + uri.uri());
-    if (r == null) {
-      throw Anomaly.notFound("db.error/db-not-found", "Could not find database " + uri.uri());
+    synchronized (this) {
+      open = databases.get(uri.uri());
+      if (open == null) {
+        Storage s = storage(uri);
+        SegmentNodeSource source =
+            sources.computeIfAbsent(
+                uri.kind() + "|" + uri.system(),
+                k -> new SegmentNodeSource(s, Long.getLong(CACHE_BYTES, defaultCacheBytes())));
+        open =
+            DurableDatabase.open(
+                s, uri, rootName(uri), source, processing, Long.getLong(INDEX_THRESHOLD, 100_000));
+        databases.put(uri.uri(), open);
+      }
+      return open.connection();
     }
-    DbRoot root = DbRoot.decode(r.value(), "root of " + uri.uri());
-    StorageLogSink sink = new StorageLogSink(new StorageLog(s, root.id()));
-    DbValue db = Blocking.await(sink.catchUp(DbValue.bootstrap()), "read log of " + uri.uri());
-    LocalConnection c = new LocalConnection(new Writer(db, new TxProcessor(PeerDb::new), sink));
-    LocalConnection raced = connections.putIfAbsent(uri.uri(), c);
-    return raced != null ? raced : c;
   }
 
   void released(LocalConnection c) {
-    connections.values().remove(c);
+    databases.values().removeIf(d -> d.connection() == c);
+  }
+
+  /** The object cache of the storage {@code uri} names, once a connection has opened it. */
+  SegmentNodeSource source(StorageUri uri) {
+    return sources.get(uri.kind() + "|" + uri.system());
+  }
+
+  private static long defaultCacheBytes() {
+    return Runtime.getRuntime().maxMemory() / 4;
   }
 
   /** Closes every storage and the Vert.x instance this catalog started. */
   synchronized void shutdown() {
-    connections.values().forEach(LocalConnection::close);
-    connections.clear();
+    databases.values().forEach(DurableDatabase::close);
+    databases.clear();
+    sources.clear();
     for (Future<Storage> f : storages.values()) {
       if (f.succeeded()) {
         Blocking.await(f.result().close(), "close storage");

@@ -2,11 +2,16 @@ package io.vertomic.peer.impl;
 
 import io.vertomic.db.DbValue;
 import io.vertomic.log.StorageLog;
+import io.vertomic.peer.LogEntry;
 import io.vertomic.tx.LogSink;
 import io.vertomic.tx.TxProcessor;
 import io.vertomic.tx.TxResult;
 import io.vertomic.wire.TxEntry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * Makes a writer's transactions durable in a {@link StorageLog}, and rebuilds a database from that
@@ -14,9 +19,12 @@ import io.vertx.core.Future;
  */
 final class StorageLogSink implements LogSink {
   private final StorageLog log;
+  private final Executor processing;
 
-  StorageLogSink(StorageLog log) {
+  /** {@code processing} replays entries (off the event loop: replay may read segments). */
+  StorageLogSink(StorageLog log, Executor processing) {
     this.log = log;
+    this.processing = processing;
   }
 
   @Override
@@ -34,11 +42,39 @@ final class StorageLogSink implements LogSink {
               if (entries.isEmpty()) {
                 return Future.succeededFuture(db);
               }
-              DbValue next = db;
-              for (TxEntry e : entries) {
-                next = TxProcessor.replay(next, e.t(), e.datoms(), e.nextT(), e.nextDbCounter());
-              }
-              return catchUp(next);
+              Promise<DbValue> replayed = Promise.promise();
+              processing.execute(
+                  () -> {
+                    try {
+                      DbValue next = db;
+                      for (TxEntry e : entries) {
+                        next =
+                            TxProcessor.replay(
+                                next, e.t(), e.datoms(), e.nextT(), e.nextDbCounter());
+                      }
+                      replayed.complete(next);
+                    } catch (RuntimeException ex) {
+                      replayed.fail(ex);
+                    }
+                  });
+              return replayed.future().compose(this::catchUp);
             });
+  }
+
+  /** The entries with {@code from <= t < to}, read from storage on the calling thread. */
+  List<LogEntry> entries(long from, long to) {
+    List<LogEntry> out = new ArrayList<>();
+    long next = from;
+    while (next < to) {
+      List<TxEntry> page = Blocking.await(log.read(next, to), "read the log from t " + next);
+      if (page.isEmpty()) {
+        break;
+      }
+      for (TxEntry e : page) {
+        out.add(new LogEntry(e.t(), e.datoms()));
+      }
+      next = page.get(page.size() - 1).t() + 1;
+    }
+    return out;
   }
 }

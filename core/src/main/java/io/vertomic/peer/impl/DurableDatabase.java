@@ -1,0 +1,153 @@
+package io.vertomic.peer.impl;
+
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.db.DbValue;
+import io.vertomic.log.StorageLog;
+import io.vertomic.peer.LogEntry;
+import io.vertomic.storage.Root;
+import io.vertomic.storage.Storage;
+import io.vertomic.storage.StorageUri;
+import io.vertomic.tx.TxProcessor;
+import io.vertomic.tx.TxResult;
+import io.vertomic.tx.Writer;
+import io.vertomic.wire.DbRoot;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One database in durable storage, written by this process: its {@link Writer} (which appends every
+ * transaction to the log before acknowledging it), its durable index and the job that advances it.
+ * The database value is the durable index at index-basis-t, read lazily through the shared {@link
+ * SegmentNodeSource}, plus the novelty since (transactions replayed from the log on connect,
+ * applied in memory after). When the novelty passes {@code indexThreshold} datoms, or on {@code
+ * requestIndex}, an {@link IndexJob} writes the changed segments and swaps the root; the writer
+ * then rebases onto the new index and forgets the novelty it covers. Thread-safe.
+ */
+final class DurableDatabase {
+  private final Storage storage;
+  private final String rootName;
+  private final SegmentNodeSource source;
+  private final Executor processing;
+  private final long indexThreshold;
+  private final StorageLogSink sink;
+  private final Writer writer;
+  private final LocalConnection connection;
+  private final AtomicLong novelty = new AtomicLong();
+  private Root root;
+  private Future<Void> indexing;
+
+  private DurableDatabase(
+      Storage storage,
+      String rootName,
+      Root root,
+      SegmentNodeSource source,
+      Executor processing,
+      long indexThreshold) {
+    this.storage = storage;
+    this.rootName = rootName;
+    this.root = root;
+    this.source = source;
+    this.processing = processing;
+    this.indexThreshold = indexThreshold;
+    DbRoot r = dbRoot(root);
+    this.sink = new StorageLogSink(new StorageLog(storage, r.id()), processing);
+    DbValue indexed = r.indexed() ? IndexJob.load(r, source) : DbValue.bootstrap();
+    DbValue db = Blocking.await(sink.catchUp(indexed), "read the log of " + rootName);
+    novelty.set(db.basisT() > indexed.basisT() ? indexThreshold / 2 : 0);
+    this.writer = new Writer(db, new TxProcessor(PeerDb::new), sink, processing);
+    this.connection = new LocalConnection(writer, sink::entries, this::requestIndex);
+    writer.listen(this::afterCommit);
+  }
+
+  /** Opens the database under root {@code rootName}; fails {@code not-found} when there is none. */
+  static DurableDatabase open(
+      Storage storage,
+      StorageUri uri,
+      String rootName,
+      SegmentNodeSource source,
+      Executor processing,
+      long indexThreshold) {
+    Root r = Blocking.await(storage.root(rootName), "read root of " + uri.uri());
+    if (r == null) {
+      throw Anomaly.notFound("db.error/db-not-found", "Could not find database " + uri.uri());
+    }
+    return new DurableDatabase(storage, rootName, r, source, processing, indexThreshold);
+  }
+
+  LocalConnection connection() {
+    return connection;
+  }
+
+  /**
+   * Writes the index up to the current {@code t}; joins a job already running. Completes once the
+   * root names the new index and the writer has rebased onto it.
+   */
+  synchronized Future<Void> requestIndex() {
+    if (indexing != null) {
+      return indexing;
+    }
+    DbValue snapshot = writer.db();
+    DbRoot current = dbRoot(root);
+    if (current.indexed() && current.indexBasisT() == snapshot.basisT()) {
+      return Future.succeededFuture();
+    }
+    Root before = root;
+    Promise<Root> written = Promise.promise();
+    processing.execute(
+        () -> {
+          try {
+            IndexJob.run(storage, rootName, before, current, snapshot).onComplete(written);
+          } catch (RuntimeException e) {
+            written.fail(e);
+          }
+        });
+    Future<Void> job =
+        written
+            .future()
+            .compose(
+                next -> {
+                  synchronized (this) {
+                    root = next;
+                  }
+                  DbRoot indexed = dbRoot(next);
+                  return writer.rebase(db -> onto(IndexJob.load(indexed, source), db));
+                });
+    indexing = job;
+    job.onComplete(ar -> finished());
+    return job;
+  }
+
+  private synchronized void finished() {
+    indexing = null;
+    novelty.set(writer.db().basisT() > dbRoot(root).indexBasisT() ? 1 : 0);
+  }
+
+  /**
+   * {@code indexed} plus every transaction of {@code current} after it, from the writer's memory.
+   */
+  private DbValue onto(DbValue indexed, DbValue current) {
+    DbValue db = indexed;
+    for (LogEntry e : writer.log().range(indexed.basisT() + 1, Long.MAX_VALUE)) {
+      db = TxProcessor.replay(db, e.t(), e.data(), current.nextT(), current.nextDbCounter());
+    }
+    writer.log().dropThrough(indexed.basisT());
+    return db;
+  }
+
+  private void afterCommit(TxResult r) {
+    if (novelty.addAndGet(r.txData().size()) >= indexThreshold) {
+      novelty.set(0);
+      requestIndex();
+    }
+  }
+
+  void close() {
+    connection.close();
+  }
+
+  private DbRoot dbRoot(Root r) {
+    return DbRoot.decode(r.value(), "root " + rootName);
+  }
+}

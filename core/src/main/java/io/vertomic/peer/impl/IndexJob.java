@@ -1,0 +1,132 @@
+package io.vertomic.peer.impl;
+
+import io.vertomic.datom.IndexOrder;
+import io.vertomic.db.DbValue;
+import io.vertomic.db.Indexes;
+import io.vertomic.index.DatomTree;
+import io.vertomic.index.NodeSource;
+import io.vertomic.index.TreeWriter;
+import io.vertomic.storage.Root;
+import io.vertomic.storage.Storage;
+import io.vertomic.wire.DbRoot;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Makes a database value's indexes durable: writes the nodes that are not stored yet as segments
+ * (copy on write: nodes already stored are shared with the previous index), then swaps the
+ * database's root by compare-and-swap to name the new trees at the value's {@code t}. Segments go
+ * in first, so a root never names a missing segment; a lost swap leaves only unreachable segments,
+ * which garbage collection removes.
+ *
+ * <p>Segment keys are {@code seg/DBID/MILLIS-UUID}: the time in a key lets garbage collection spare
+ * segments younger than its cut-off, such as those of an index job still running.
+ */
+final class IndexJob {
+  /** How many segment writes are in flight at once. */
+  static final int PARALLEL_PUTS = 16;
+
+  private IndexJob() {}
+
+  /** The key prefix of every segment of database {@code dbId}. */
+  static String segmentPrefix(String dbId) {
+    return "seg/" + dbId + "/";
+  }
+
+  /**
+   * Writes the indexes of {@code db} and swaps root {@code rootName} (read as {@code root}) to
+   * them; the future holds the new root as stored. Runs the encoding on the calling thread.
+   */
+  static Future<Root> run(Storage storage, String rootName, Root root, DbRoot current, DbValue db) {
+    String prefix = segmentPrefix(current.id());
+    List<String> rootKeys = new ArrayList<>();
+    List<Map.Entry<String, byte[]>> segments = new ArrayList<>();
+    Indexes idx = db.indexes();
+    for (boolean past : new boolean[] {false, true}) {
+      for (IndexOrder o : IndexOrder.values()) {
+        DatomTree tree = past ? idx.past(o) : idx.current(o);
+        TreeWriter.Written w =
+            TreeWriter.write(
+                tree,
+                () ->
+                    prefix
+                        + Long.toString(System.currentTimeMillis(), 36)
+                        + "-"
+                        + UUID.randomUUID());
+        rootKeys.add(w.rootKey());
+        segments.addAll(w.segments().entrySet());
+      }
+    }
+    DbRoot next =
+        new DbRoot(
+            current.id(), db.basisT(), db.nextT(), db.nextDbCounter(), List.copyOf(rootKeys));
+    byte[] encoded = next.encode();
+    return putAll(storage, segments.iterator())
+        .compose(v -> storage.cas(rootName, root.revision(), encoded))
+        .map(rev -> new Root(rootName, rev, encoded));
+  }
+
+  /** The database {@code root} names, with its trees read lazily through {@code source}. */
+  static DbValue load(DbRoot root, NodeSource source) {
+    DatomTree[] current = new DatomTree[4];
+    DatomTree[] past = new DatomTree[4];
+    for (IndexOrder o : IndexOrder.values()) {
+      int i = o.ordinal();
+      current[i] = DatomTree.stored(o.comparator(), root.indexRoots().get(i), source);
+      past[i] = DatomTree.stored(o.historyComparator(), root.indexRoots().get(4 + i), source);
+    }
+    return DbValue.restore(
+        Indexes.of(current, past), root.indexBasisT(), root.nextT(), root.nextDbCounter());
+  }
+
+  private static Future<Void> putAll(Storage storage, Iterator<Map.Entry<String, byte[]>> it) {
+    List<Future<Void>> lanes = new ArrayList<>();
+    for (int i = 0; i < PARALLEL_PUTS; i++) {
+      lanes.add(lane(storage, it));
+    }
+    return Future.all(lanes).mapEmpty();
+  }
+
+  // each lane takes the next segment when its previous put is done; a loop, not recursion, while
+  // puts complete at once (in-memory storage), so the stack stays flat
+  private static Future<Void> lane(Storage storage, Iterator<Map.Entry<String, byte[]>> it) {
+    Promise<Void> done = Promise.promise();
+    step(storage, it, done);
+    return done.future();
+  }
+
+  private static void step(
+      Storage storage, Iterator<Map.Entry<String, byte[]>> it, Promise<Void> done) {
+    while (true) {
+      Map.Entry<String, byte[]> next;
+      synchronized (it) {
+        if (!it.hasNext()) {
+          done.tryComplete();
+          return;
+        }
+        next = it.next();
+      }
+      Future<Void> put = storage.put(next.getKey(), next.getValue());
+      if (!put.isComplete()) {
+        put.onComplete(
+            ar -> {
+              if (ar.failed()) {
+                done.tryFail(ar.cause());
+              } else {
+                step(storage, it, done);
+              }
+            });
+        return;
+      }
+      if (put.failed()) {
+        done.tryFail(put.cause());
+        return;
+      }
+    }
+  }
+}

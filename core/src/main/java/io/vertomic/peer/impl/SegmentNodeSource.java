@@ -1,0 +1,61 @@
+package io.vertomic.peer.impl;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.index.Node;
+import io.vertomic.index.NodeCodec;
+import io.vertomic.index.NodeSource;
+import io.vertomic.storage.Storage;
+
+/**
+ * Where the index trees of durable databases find their stored nodes: the object cache of decoded
+ * segments (Caffeine, bounded by an estimate of their heap bytes, least recently used out first),
+ * then storage. Synchronous, as trees are read by the synchronous peer API; it waits for storage
+ * through {@link Blocking}, so it refuses to run on an event loop. A missing or corrupt segment is
+ * a {@code fault} naming its key; unreachable storage is {@code unavailable}. Thread-safe.
+ */
+final class SegmentNodeSource implements NodeSource {
+  private final Storage storage;
+  private final Cache<String, Node> cache;
+  private final long budget;
+
+  SegmentNodeSource(Storage storage, long budgetBytes) {
+    this.storage = storage;
+    this.budget = budgetBytes;
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumWeight(budgetBytes)
+            .weigher((String k, Node n) -> NodeCodec.heapBytes(n))
+            .recordStats()
+            .build();
+  }
+
+  @Override
+  public Node load(Object address) {
+    return cache.get((String) address, this::read);
+  }
+
+  private Node read(String key) {
+    byte[] bytes = Blocking.await(storage.get(key), "read segment " + key);
+    if (bytes == null) {
+      throw Anomaly.fault("Segment " + key + " is missing from storage", null);
+    }
+    return NodeCodec.decode(bytes, "segment " + key);
+  }
+
+  /** Bytes the cache holds now, by its estimate; never above {@link #budget()} once settled. */
+  long weightedSize() {
+    cache.cleanUp();
+    return cache.policy().eviction().orElseThrow().weightedSize().orElse(0);
+  }
+
+  long budget() {
+    return budget;
+  }
+
+  /** Hits over requests since this source was made. */
+  double hitRatio() {
+    return cache.stats().hitRate();
+  }
+}
