@@ -85,7 +85,7 @@ public final class NodeCodec {
    */
   public static int heapBytes(Node node) {
     if (node instanceof Leaf leaf) {
-      return 32 + leaf.keys.length * 96;
+      return 32 + leaf.keys.length * 120;
     }
     return 64 + ((Branch) node).childCount() * 200;
   }

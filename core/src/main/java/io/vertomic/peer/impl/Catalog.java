@@ -75,6 +75,18 @@ public final class Catalog {
     durable.shutdown();
   }
 
+  /**
+   * The object cache of the storage {@code uri} names, as (budget bytes, bytes held, hit ratio);
+   * null before a connection to that storage opened it. For tests and metrics.
+   */
+  public CacheStats cacheStats(String uri) {
+    SegmentNodeSource s = durable.source(parse(uri));
+    return s == null ? null : new CacheStats(s.budget(), s.weightedSize(), s.hitRatio());
+  }
+
+  /** A snapshot of an object cache. */
+  public record CacheStats(long budgetBytes, long heldBytes, double hitRatio) {}
+
   void released(LocalConnection c) {
     connections.values().remove(c);
     durable.released(c);
