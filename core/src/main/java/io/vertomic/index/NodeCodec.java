@@ -79,6 +79,18 @@ public final class NodeCodec {
     }
   }
 
+  /** The keys of a stored branch's children; none for a leaf. */
+  public static List<String> children(byte[] blob, String what) {
+    Node n = decode(blob, what);
+    List<String> out = new java.util.ArrayList<>();
+    if (n instanceof Branch b) {
+      for (ChildRef c : b.children) {
+        out.add((String) c.address());
+      }
+    }
+    return out;
+  }
+
   /**
    * About how many bytes of heap a decoded {@code node} takes, for byte-bounded caches: object
    * headers, arrays and a typical datom with a small value.

@@ -43,6 +43,16 @@ public interface Connection {
   /** Asks for the in-memory novelty to be merged into the durable indexes. */
   Future<Void> requestIndex();
 
+  /**
+   * Deletes the index segments of this database that its current index no longer reaches and that
+   * were written before {@code olderThan} (Datomic's {@code gcStorage}); the future holds how many
+   * were deleted. A database value older than {@code olderThan} may fail to read afterwards. A mem
+   * database has no segments: 0.
+   */
+  default Future<Long> gcStorage(java.util.Date olderThan) {
+    return Future.succeededFuture(0L);
+  }
+
   /** Releases the resources of this connection; a later {@link Peer#connect} opens a new one. */
   void release();
 }

@@ -198,4 +198,32 @@ class DurableDatabaseTest {
       System.clearProperty("vertomic.indexThresholdDatoms");
     }
   }
+
+  @Test
+  void gcStorageDeletesOnlyUnreachableSegmentsOlderThanTheCutOff() throws Exception {
+    long others = segments();
+    Peer.createDatabase(uri);
+    Connection c = Peer.connect(uri);
+    tx(c, SCHEMA);
+    tx(c, people(0, 5000));
+    c.requestIndex().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    tx(c, "[{:person/name \"p1\" :person/age 60}]");
+    c.requestIndex().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    long before = segments();
+    assertEquals(0L, get(c.gcStorage(new java.util.Date(0))));
+    long deleted = get(c.gcStorage(new java.util.Date(System.currentTimeMillis() + 60_000)));
+    assertTrue(deleted > 0 && deleted < before, deleted + " of " + before);
+    assertEquals(before - deleted, segments());
+    assertEquals(0L, get(c.gcStorage(new java.util.Date(System.currentTimeMillis() + 60_000))));
+    Peer.shutdown();
+    Database db = Peer.connect(uri).db();
+    assertEdn("5000", Peer.q("[:find (count ?e) . :where [?e :person/age]]", db));
+    assertEdn("60", Peer.q("[:find ?a . :where [?e :person/name \"p1\"] [?e :person/age ?a]]", db));
+    assertTrue(Peer.deleteDatabase(uri));
+    assertEquals(others, segments(), "delete removes the database's segments");
+  }
+
+  private static <T> T get(io.vertx.core.Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
 }

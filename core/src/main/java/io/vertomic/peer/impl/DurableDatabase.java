@@ -57,7 +57,8 @@ final class DurableDatabase {
     DbValue db = Blocking.await(sink.catchUp(indexed), "read the log of " + rootName);
     novelty.set(db.basisT() > indexed.basisT() ? indexThreshold / 2 : 0);
     this.writer = new Writer(db, new TxProcessor(PeerDb::new), sink, processing);
-    this.connection = new LocalConnection(writer, sink::entries, this::requestIndex);
+    this.connection =
+        new LocalConnection(writer, sink::entries, this::requestIndex, this::gcStorage);
     writer.listen(this::afterCommit);
   }
 
@@ -141,6 +142,24 @@ final class DurableDatabase {
       novelty.set(0);
       requestIndex();
     }
+  }
+
+  /** Deletes unreachable segments older than {@code olderThan}, on the processing threads. */
+  Future<Long> gcStorage(java.util.Date olderThan) {
+    DbRoot current;
+    synchronized (this) {
+      current = dbRoot(root);
+    }
+    Promise<Long> p = Promise.promise();
+    processing.execute(
+        () -> {
+          try {
+            p.complete(StorageGc.collect(storage, current, olderThan));
+          } catch (RuntimeException e) {
+            p.fail(e);
+          }
+        });
+    return p.future();
   }
 
   void close() {

@@ -33,6 +33,12 @@ final class IndexJob {
 
   private IndexJob() {}
 
+  /** When the segment {@code key} (under {@code prefix}) was written, in epoch ms. */
+  static long writtenAt(String key, String prefix) {
+    int dash = key.indexOf('-', prefix.length());
+    return Long.parseLong(key.substring(prefix.length(), dash), 36);
+  }
+
   /** The key prefix of every segment of database {@code dbId}. */
   static String segmentPrefix(String dbId) {
     return "seg/" + dbId + "/";

@@ -8,9 +8,11 @@ import io.vertomic.peer.TxReport;
 import io.vertomic.tx.TxResult;
 import io.vertomic.tx.Writer;
 import io.vertx.core.Future;
+import java.util.Date;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -22,21 +24,27 @@ final class LocalConnection implements Connection {
   private final Writer writer;
   private final Log log;
   private final Supplier<Future<Void>> indexer;
+  private final Function<Date, Future<Long>> gc;
   private BlockingQueue<TxReport> queue;
   private Consumer<TxResult> queueFeeder;
   private volatile boolean released;
 
   /** A connection to a mem database. */
   LocalConnection(Writer writer) {
-    this(writer, null, () -> Future.succeededFuture());
+    this(writer, null, () -> Future.succeededFuture(), olderThan -> Future.succeededFuture(0L));
   }
 
   /**
-   * A connection whose log is read from {@code log} (null: the writer's memory) and whose {@code
-   * requestIndex} runs {@code indexer}.
+   * A connection whose log is read from {@code log} (null: the writer's memory), whose {@code
+   * requestIndex} runs {@code indexer} and whose {@code gcStorage} runs {@code gc}.
    */
-  LocalConnection(Writer writer, MemLog.Range log, Supplier<Future<Void>> indexer) {
+  LocalConnection(
+      Writer writer,
+      MemLog.Range log,
+      Supplier<Future<Void>> indexer,
+      Function<Date, Future<Long>> gc) {
     this.writer = writer;
+    this.gc = gc;
     this.log = new MemLog(writer, log != null ? log : writer.log()::range);
     this.indexer = indexer;
   }
@@ -107,6 +115,11 @@ final class LocalConnection implements Connection {
   @Override
   public Log log() {
     return log;
+  }
+
+  @Override
+  public Future<Long> gcStorage(Date olderThan) {
+    return gc.apply(olderThan);
   }
 
   @Override

@@ -73,6 +73,7 @@ final class StorageDatabases {
     DbRoot root = DbRoot.decode(r.value(), "root of " + uri.uri());
     Blocking.await(s.cas(rootName(uri), r.revision(), null), "delete " + uri.uri());
     Blocking.await(new StorageLog(s, root.id()).delete(), "delete log of " + uri.uri());
+    Blocking.await(StorageGc.deleteAll(s, root.id()), "delete segments of " + uri.uri());
     return true;
   }
 
