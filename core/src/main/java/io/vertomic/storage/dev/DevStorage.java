@@ -1,0 +1,352 @@
+package io.vertomic.storage.dev;
+
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.storage.LogRecord;
+import io.vertomic.storage.Root;
+import io.vertomic.storage.Storage;
+import io.vertomic.storage.StorageErrors;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.lmdbjava.CursorIterable;
+import org.lmdbjava.KeyRange;
+import org.lmdbjava.Txn;
+
+/**
+ * The {@code dev} storage: an embedded, durable file store (LMDB, see {@link LmdbFiles}) in one
+ * directory. Writes go through one writer thread that takes every write waiting and commits them in
+ * one LMDB transaction with one fsync (group commit), so compare-and-swap and log append are atomic
+ * and a burst of segment writes costs one sync; a write's future succeeds only after that sync.
+ * Reads run on a small pool of reader threads. Nothing runs on the caller's thread, so it never
+ * blocks an event loop. Thread-safe; the directory is locked by LMDB while open.
+ */
+public final class DevStorage implements Storage {
+  private static final int BATCH = 4096;
+  private static final String CLOSE = "close";
+
+  private final LmdbFiles files;
+  private final LinkedBlockingQueue<Write<?>> writes = new LinkedBlockingQueue<>();
+  private final ExecutorService writer = Executors.newSingleThreadExecutor(daemon("dev-writer"));
+  private final ExecutorService readers = Executors.newFixedThreadPool(4, daemon("dev-reader"));
+  private volatile boolean closed;
+
+  private record Write<T>(String what, Function<Txn<byte[]>, T> op, Promise<T> done) {}
+
+  private DevStorage(LmdbFiles files) {
+    this.files = files;
+    writer.execute(this::writeLoop);
+  }
+
+  /** Opens (creating it when missing) the store in {@code dir}; fails unavailable naming it. */
+  public static DevStorage open(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      return new DevStorage(new LmdbFiles(dir));
+    } catch (Exception e) {
+      throw StorageErrors.unreachable("dev " + dir, "open", e);
+    }
+  }
+
+  /** The directory of this store. */
+  public Path directory() {
+    return files.dir;
+  }
+
+  @Override
+  public Future<byte[]> get(String key) {
+    return read("get " + key, txn -> files.segments.get(txn, LmdbFiles.utf8(key)));
+  }
+
+  @Override
+  public Future<Void> put(String key, byte[] value) {
+    byte[] k = checked(key);
+    if (k == null) {
+      return Future.failedFuture(invalidKey(key));
+    }
+    return write(
+        "put " + key,
+        txn -> {
+          if (files.segments.get(txn, k) == null) {
+            files.segments.put(txn, k, value);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Future<List<String>> keys(String prefix) {
+    return read("list " + prefix, txn -> names(files.segments, txn, prefix));
+  }
+
+  @Override
+  public Future<Void> delete(Collection<String> keys) {
+    List<String> copy = List.copyOf(keys);
+    return write(
+        "delete",
+        txn -> {
+          for (String k : copy) {
+            files.segments.delete(txn, LmdbFiles.utf8(k));
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Future<Root> root(String name) {
+    return read("root " + name, txn -> root(txn, name));
+  }
+
+  @Override
+  public Future<List<String>> roots(String prefix) {
+    return read("list roots " + prefix, txn -> names(files.roots, txn, prefix));
+  }
+
+  @Override
+  public Future<Long> cas(String name, long expectedRevision, byte[] value) {
+    byte[] k = checked(name);
+    if (k == null) {
+      return Future.failedFuture(invalidKey(name));
+    }
+    return write(
+        "cas " + name,
+        txn -> {
+          Root current = root(txn, name);
+          long revision = current == null ? 0 : current.revision();
+          if (revision != expectedRevision) {
+            throw StorageErrors.casFailed(name, expectedRevision, revision);
+          }
+          if (value == null) {
+            files.roots.delete(txn, k);
+            return 0L;
+          }
+          byte[] v = ByteBuffer.allocate(8 + value.length).putLong(revision + 1).put(value).array();
+          files.roots.put(txn, k, v);
+          return revision + 1;
+        });
+  }
+
+  @Override
+  public Future<Void> appendLog(String db, long t, byte[] entry) {
+    byte[] k = LmdbFiles.logKey(db, t);
+    return write(
+        "append t " + t + " to " + db,
+        txn -> {
+          if (files.log.get(txn, k) != null) {
+            throw StorageErrors.logTExists(db, t);
+          }
+          files.log.put(txn, k, entry);
+          return null;
+        });
+  }
+
+  @Override
+  public Future<List<LogRecord>> readLog(String db, long fromT, long untilT, int limit) {
+    return read(
+        "read log of " + db,
+        txn -> {
+          List<LogRecord> out = new ArrayList<>();
+          if (fromT >= untilT || limit <= 0) {
+            return out;
+          }
+          int n = LmdbFiles.utf8(db).length;
+          KeyRange<byte[]> range =
+              KeyRange.closedOpen(
+                  LmdbFiles.logKey(db, Math.max(0, fromT)), LmdbFiles.logKey(db, untilT));
+          try (CursorIterable<byte[]> it = files.log.iterate(txn, range)) {
+            for (CursorIterable.KeyVal<byte[]> kv : it) {
+              out.add(new LogRecord(LmdbFiles.t(kv.key(), n), kv.val()));
+              if (out.size() >= limit) {
+                break;
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public Future<Void> deleteLog(String db) {
+    return write(
+        "delete log of " + db,
+        txn -> {
+          List<byte[]> keys = new ArrayList<>();
+          KeyRange<byte[]> range =
+              KeyRange.closedOpen(LmdbFiles.logKey(db, 0), LmdbFiles.logKey(db, Long.MAX_VALUE));
+          try (CursorIterable<byte[]> it = files.log.iterate(txn, range)) {
+            it.forEach(kv -> keys.add(kv.key()));
+          }
+          keys.forEach(k -> files.log.delete(txn, k));
+          return null;
+        });
+  }
+
+  @Override
+  public Future<Void> close() {
+    Promise<Void> done = Promise.promise();
+    synchronized (this) {
+      if (closed) {
+        return Future.succeededFuture();
+      }
+      closed = true;
+      // the writer thread answers the writes before this one, then closes the files
+      writes.add(new Write<>(CLOSE, null, done));
+    }
+    return done.future();
+  }
+
+  private void closeFiles(Promise<Void> done) {
+    readers.shutdown();
+    try {
+      readers.awaitTermination(30, TimeUnit.SECONDS);
+      files.env.close();
+      done.complete();
+    } catch (Exception e) {
+      done.fail(translate("close", e));
+    }
+    writer.shutdown();
+  }
+
+  private Root root(Txn<byte[]> txn, String name) {
+    byte[] v = files.roots.get(txn, LmdbFiles.utf8(name));
+    if (v == null) {
+      return null;
+    }
+    return new Root(name, ByteBuffer.wrap(v).getLong(), Arrays.copyOfRange(v, 8, v.length));
+  }
+
+  private static List<String> names(org.lmdbjava.Dbi<byte[]> dbi, Txn<byte[]> txn, String prefix) {
+    List<String> out = new ArrayList<>();
+    byte[] p = LmdbFiles.utf8(prefix);
+    try (CursorIterable<byte[]> it = dbi.iterate(txn, KeyRange.atLeast(p))) {
+      for (CursorIterable.KeyVal<byte[]> kv : it) {
+        String k = LmdbFiles.string(kv.key());
+        if (!k.startsWith(prefix)) {
+          break;
+        }
+        out.add(k);
+      }
+    }
+    return out;
+  }
+
+  private <T> Future<T> read(String what, Function<Txn<byte[]>, T> op) {
+    if (closed) {
+      return Future.failedFuture(StorageErrors.closed("dev " + files.dir));
+    }
+    Promise<T> p = Promise.promise();
+    try {
+      readers.execute(
+          () -> {
+            try (Txn<byte[]> txn = files.env.txnRead()) {
+              p.complete(op.apply(txn));
+            } catch (Exception e) {
+              p.fail(translate(what, e));
+            }
+          });
+    } catch (RuntimeException e) {
+      p.fail(StorageErrors.closed("dev " + files.dir));
+    }
+    return p.future();
+  }
+
+  private synchronized <T> Future<T> write(String what, Function<Txn<byte[]>, T> op) {
+    if (closed) {
+      return Future.failedFuture(StorageErrors.closed("dev " + files.dir));
+    }
+    Promise<T> p = Promise.promise();
+    writes.add(new Write<>(what, op, p));
+    return p.future();
+  }
+
+  // takes every write waiting, applies them in one transaction, syncs once, then answers each
+  private void writeLoop() {
+    List<Write<?>> batch = new ArrayList<>();
+    while (true) {
+      try {
+        batch.add(writes.take());
+      } catch (InterruptedException e) {
+        return;
+      }
+      writes.drainTo(batch, BATCH - 1);
+      Write<?> closing = null;
+      if (batch.get(batch.size() - 1).op() == null) {
+        closing = batch.remove(batch.size() - 1);
+      }
+      List<Object> results = new ArrayList<>(batch.size());
+      try (Txn<byte[]> txn = files.env.txnWrite()) {
+        for (Write<?> w : batch) {
+          results.add(apply(w, txn));
+        }
+        txn.commit();
+        for (int i = 0; i < batch.size(); i++) {
+          answer(batch.get(i), results.get(i));
+        }
+      } catch (Exception e) {
+        for (Write<?> w : batch) {
+          w.done().tryFail(translate(w.what(), e));
+        }
+      }
+      batch.clear();
+      if (closing != null) {
+        closeFiles(castVoid(closing.done()));
+        return;
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Promise<Void> castVoid(Promise<?> p) {
+    return (Promise<Void>) p;
+  }
+
+  private static Object apply(Write<?> w, Txn<byte[]> txn) {
+    try {
+      return w.op().apply(txn);
+    } catch (Anomaly a) {
+      return a;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void answer(Write<T> w, Object result) {
+    if (result instanceof Anomaly a) {
+      w.done().tryFail(a);
+    } else {
+      w.done().tryComplete((T) result);
+    }
+  }
+
+  private Anomaly translate(String what, Exception e) {
+    return e instanceof Anomaly a ? a : StorageErrors.unreachable("dev " + files.dir, what, e);
+  }
+
+  /** The key's bytes, or null when LMDB cannot hold it. */
+  private static byte[] checked(String key) {
+    byte[] k = LmdbFiles.utf8(key);
+    return k.length == 0 || k.length > LmdbFiles.MAX_KEY ? null : k;
+  }
+
+  private static Anomaly invalidKey(String key) {
+    return Anomaly.incorrect(
+        "storage/invalid-key", "A dev storage key is 1 to " + LmdbFiles.MAX_KEY + " bytes: " + key);
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,97 @@
+package io.vertomic.peer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A writer process killed with {@code kill -9} in the middle of its work loses nothing it
+ * acknowledged: a child JVM transacts to a dev database as fast as it can (and, with a small index
+ * threshold, indexes all the time), the test kills it after some acknowledgements, reopens the
+ * store and finds every acknowledged transaction, with an index that answers like the log.
+ */
+class CrashRecoveryTest {
+  @TempDir Path dir;
+  private Process child;
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    if (child != null) {
+      child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    Peer.shutdown();
+    System.clearProperty("vertomic.dev.dir");
+  }
+
+  @ParameterizedTest(name = "index threshold {0} datoms, killed after {1} acknowledgements")
+  @CsvSource({"1000000, 150", "300, 150", "300, 400"})
+  void everyAcknowledgedTransactionSurvivesKillDashNine(long threshold, int acks) throws Exception {
+    String uri = "vertomic:dev://127.0.0.1:4334/crash";
+    child =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Xmx512m",
+                CrashWriterMain.class.getName(),
+                dir.toString(),
+                uri,
+                Long.toString(threshold))
+            .redirectErrorStream(false)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    long lastAck = -1;
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        if (line.startsWith("ACK ")) {
+          lastAck = Long.parseLong(line.substring(4));
+          if (lastAck + 1 >= acks) {
+            child.destroyForcibly();
+            break;
+          }
+        }
+      }
+    }
+    assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child is gone");
+    assertEquals(acks - 1, lastAck, "the child acknowledged enough before it was killed");
+
+    System.setProperty("vertomic.dev.dir", dir.toString());
+    Database db = Peer.connect(uri).db();
+    List<Long> missing = new ArrayList<>();
+    for (long n = 0; n < (lastAck + 1) * 20; n++) {
+      Object found = Peer.q("[:find ?e . :in $ ?n :where [?e :crash/n ?n]]", db, n);
+      if (found == null) {
+        missing.add(n);
+      }
+    }
+    assertEquals(List.of(), missing, "acknowledged values missing after the crash");
+    long count = (Long) Peer.q("[:find (count ?n) . :where [_ :crash/n ?n]]", db);
+    assertTrue(count >= (lastAck + 1) * 20, count + " values");
+    Collection<?> byIndex =
+        (Collection<?>) Peer.q("[:find ?n :where [?e :crash/pad] [?e :crash/n ?n]]", db);
+    assertEquals(count, byIndex.size(), "AVET/EAVT/AEVT agree after recovery");
+    long segmentBytes = io.vertomic.peer.impl.Catalog.instance().cacheStats(uri).heldBytes();
+    assertEquals(threshold < 1000, segmentBytes > 0, "read from a durable index: " + segmentBytes);
+    Connection again = Peer.connect(uri);
+    again
+        .transact("[{:crash/n -1}]")
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(60, TimeUnit.SECONDS);
+    again.requestIndex().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+}
