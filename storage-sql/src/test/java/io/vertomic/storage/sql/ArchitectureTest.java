@@ -1,0 +1,31 @@
+package io.vertomic.storage.sql;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The sql backend uses core only through the storage SPI (STYLE.md section 2.2). */
+class ArchitectureTest {
+  @Test
+  void theBackendUsesOnlyTheStorageSpiTheApiAndThePgClient() {
+    classes()
+        .that()
+        .resideInAPackage("io.vertomic.storage.sql")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            "io.vertomic.storage",
+            "io.vertomic.storage.sql",
+            "io.vertomic.anomaly..",
+            "io.vertomic.edn..",
+            "io.vertx..",
+            "io.netty..")
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.vertomic.storage.sql"));
+  }
+}
