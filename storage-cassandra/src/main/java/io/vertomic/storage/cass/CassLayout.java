@@ -1,0 +1,54 @@
+package io.vertomic.storage.cass;
+
+/**
+ * How the storage SPI's keys map onto the one table {@code (p text, k text, rev bigint, v blob,
+ * PRIMARY KEY (p, k))}, so that every listing and range read is a clustering-key range inside known
+ * partitions, never a table scan:
+ *
+ * <pre>
+ *   segment KEY       p = "s:" + DIR + "#" + (hash(KEY) mod 16)   k = KEY     (DIR: KEY up to its last /)
+ *   root NAME         p = "r"                                      k = NAME    rev, v
+ *   log entry (db, t) p = "l:" + db + "#" + hex(t >>> 16)          k = hex16(t)
+ *   log bucket list   p = "lb:" + db                               k = hex(t >>> 16)
+ * </pre>
+ *
+ * Segments spread over 16 partitions per directory so that no partition grows past what Cassandra
+ * handles well; the log uses one partition per 65,536 values of t, listed in a small partition of
+ * its own.
+ */
+final class CassLayout {
+  static final int SEGMENT_BUCKETS = 16;
+  static final String ROOTS = "r";
+  private static final int LOG_BUCKET_BITS = 16;
+
+  private CassLayout() {}
+
+  static String dir(String key) {
+    return key.substring(0, key.lastIndexOf('/') + 1);
+  }
+
+  static String segmentPartition(String key) {
+    return segmentPartition(dir(key), Math.floorMod(key.hashCode(), SEGMENT_BUCKETS));
+  }
+
+  static String segmentPartition(String dir, int bucket) {
+    return "s:" + dir + "#" + bucket;
+  }
+
+  static long logBucket(long t) {
+    return t >>> LOG_BUCKET_BITS;
+  }
+
+  static String logPartition(String db, long bucket) {
+    return "l:" + db + "#" + Long.toHexString(bucket);
+  }
+
+  static String logBuckets(String db) {
+    return "lb:" + db;
+  }
+
+  static String hex16(long t) {
+    String h = Long.toHexString(t);
+    return "0".repeat(16 - h.length()) + h;
+  }
+}
