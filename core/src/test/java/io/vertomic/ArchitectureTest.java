@@ -74,6 +74,12 @@ class ArchitectureTest {
   }
 
   @Test
+  void cacheUsesOnlyTheStorageSpiAndVertx() {
+    mayUse(
+        "io.vertomic.cache", "io.vertomic.storage", "io.vertomic.storage.mem", "io.vertx.core..");
+  }
+
+  @Test
   void schemaUsesOnlyDatoms() {
     mayUse("io.vertomic.schema", "io.vertomic.datom");
   }

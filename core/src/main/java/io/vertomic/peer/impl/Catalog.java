@@ -80,12 +80,26 @@ public final class Catalog {
    * null before a connection to that storage opened it. For tests and metrics.
    */
   public CacheStats cacheStats(String uri) {
-    SegmentNodeSource s = durable.source(parse(uri));
-    return s == null ? null : new CacheStats(s.budget(), s.weightedSize(), s.hitRatio());
+    StorageUri u = parse(uri);
+    SegmentNodeSource s = durable.source(u);
+    if (s == null) {
+      return null;
+    }
+    var tier = durable.tier(u);
+    return new CacheStats(
+        s.budget(),
+        s.weightedSize(),
+        s.hitRatio(),
+        tier == null ? 0 : tier.hits(),
+        tier == null ? 0 : tier.misses());
   }
 
-  /** A snapshot of an object cache. */
-  public record CacheStats(long budgetBytes, long heldBytes, double hitRatio) {}
+  /**
+   * A snapshot of the caches of a storage: the object cache (budget, bytes held, hit ratio) and the
+   * distributed tier behind it (segment reads it answered, and those that went to storage).
+   */
+  public record CacheStats(
+      long budgetBytes, long heldBytes, double hitRatio, long tierHits, long tierMisses) {}
 
   void released(LocalConnection c) {
     connections.values().remove(c);

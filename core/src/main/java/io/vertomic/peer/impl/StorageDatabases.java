@@ -2,6 +2,9 @@ package io.vertomic.peer.impl;
 
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
+import io.vertomic.cache.ClusterMapSegmentCache;
+import io.vertomic.cache.MemcachedSegmentCache;
+import io.vertomic.cache.TieredStorage;
 import io.vertomic.log.StorageLog;
 import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
@@ -9,6 +12,7 @@ import io.vertomic.storage.StorageUri;
 import io.vertomic.wire.DbRoot;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +34,12 @@ final class StorageDatabases {
 
   /** System property: bytes of decoded segments the object cache may hold (default: heap / 4). */
   static final String CACHE_BYTES = "vertomic.objectCacheBytes";
+
+  /**
+   * System property: the distributed segment cache, {@code memcached:HOST:PORT[,HOST:PORT...]} or
+   * {@code cluster-map}; none when unset.
+   */
+  static final String SEGMENT_CACHE = "vertomic.segmentCache";
 
   /** System property: novelty datoms after which the index job runs (default 100,000). */
   static final String INDEX_THRESHOLD = "vertomic.indexThresholdDatoms";
@@ -133,13 +143,43 @@ final class StorageDatabases {
     String key = uri.kind() + "|" + uri.system();
     Future<Storage> f =
         storages.computeIfAbsent(
-            key, k -> StorageUri.provider(uri.kind(), uri.uri()).open(vertx(), uri));
+            key,
+            k ->
+                StorageUri.provider(uri.kind(), uri.uri())
+                    .open(vertx(), uri)
+                    .map(s -> tiered(s, System.getProperty(SEGMENT_CACHE))));
     try {
       return Blocking.await(f, "open storage of " + uri.uri());
     } catch (Anomaly a) {
       storages.remove(key, f);
       throw a;
     }
+  }
+
+  private Storage tiered(Storage s, String cache) {
+    if (cache == null || cache.isBlank()) {
+      return s;
+    }
+    if (cache.equals("cluster-map")) {
+      return new TieredStorage(s, new ClusterMapSegmentCache(vertx()));
+    }
+    if (cache.startsWith("memcached:")) {
+      List<String> servers = List.of(cache.substring("memcached:".length()).split(","));
+      return new TieredStorage(s, new MemcachedSegmentCache(vertx(), servers, 2000));
+    }
+    throw Anomaly.incorrect(
+        "vertomic.error/invalid-config",
+        "Unknown "
+            + SEGMENT_CACHE
+            + " '"
+            + cache
+            + "': use memcached:HOST:PORT[,...] or cluster-map");
+  }
+
+  /** The distributed cache in front of the storage {@code uri} names, when there is one. */
+  TieredStorage tier(StorageUri uri) {
+    Future<Storage> f = storages.get(uri.kind() + "|" + uri.system());
+    return f != null && f.succeeded() && f.result() instanceof TieredStorage t ? t : null;
   }
 
   private synchronized Vertx vertx() {

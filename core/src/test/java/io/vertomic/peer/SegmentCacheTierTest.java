@@ -1,0 +1,50 @@
+package io.vertomic.peer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertomic.peer.impl.Catalog;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With memcached configured as the distributed segment cache, the segments an index job writes go
+ * to the cache too, and a peer that starts cold reads them from the cache rather than from storage.
+ */
+class SegmentCacheTierTest {
+  private final String uri = "vertomic:kept://tier-" + UUID.randomUUID();
+
+  @AfterEach
+  void cleanUp() {
+    Peer.shutdown();
+    System.clearProperty("vertomic.segmentCache");
+  }
+
+  @Test
+  void aColdPeerReadsSegmentsFromMemcached() throws Exception {
+    String tier = "memcached:127.0.0.1:11211";
+    Peer.shutdown();
+    System.setProperty("vertomic.segmentCache", tier);
+    Peer.createDatabase(uri);
+    Connection c = Peer.connect(uri);
+    tx(c, "[{:db/ident :n/v :db/valueType :db.type/long :db/cardinality :db.cardinality/one}]");
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < 5000; i++) {
+      b.append("{:n/v ").append(i).append('}');
+    }
+    tx(c, b.append(']').toString());
+    c.requestIndex().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    Peer.shutdown();
+    Database db = Peer.connect(uri).db();
+    assertEquals(5000L, Peer.q("[:find (count ?e) . :where [?e :n/v]]", db));
+    Catalog.CacheStats s = Catalog.instance().cacheStats(uri);
+    assertTrue(s.tierHits() > 0, "segments from memcached: " + s);
+    assertTrue(s.tierHits() >= s.tierMisses(), "mostly from memcached: " + s);
+  }
+
+  private static void tx(Connection c, String edn) throws Exception {
+    c.transact(edn).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+}
