@@ -80,6 +80,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void backupUsesStorageIndexAndWire() {
+    mayUse(
+        "io.vertomic.backup",
+        "io.vertomic.storage",
+        "io.vertomic.storage.dev",
+        "io.vertomic.index",
+        "io.vertomic.wire",
+        "io.vertx.core..");
+  }
+
+  @Test
   void schemaUsesOnlyDatoms() {
     mayUse("io.vertomic.schema", "io.vertomic.datom");
   }

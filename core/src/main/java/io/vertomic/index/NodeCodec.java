@@ -79,8 +79,11 @@ public final class NodeCodec {
     }
   }
 
-  /** The keys of a stored branch's children; none for a leaf. */
-  public static List<String> children(byte[] blob, String what) {
+  /** A stored node's level (0 for a leaf) and the keys of its children (none for a leaf). */
+  public record Children(int level, List<String> keys) {}
+
+  /** The level and children of the stored node {@code blob}; fails {@code fault} if corrupt. */
+  public static Children children(byte[] blob, String what) {
     Node n = decode(blob, what);
     List<String> out = new java.util.ArrayList<>();
     if (n instanceof Branch b) {
@@ -88,7 +91,7 @@ public final class NodeCodec {
         out.add((String) c.address());
       }
     }
-    return out;
+    return new Children(n.level(), out);
   }
 
   /**

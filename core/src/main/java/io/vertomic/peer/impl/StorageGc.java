@@ -1,14 +1,11 @@
 package io.vertomic.peer.impl;
 
-import io.vertomic.index.NodeCodec;
+import io.vertomic.backup.Reachable;
 import io.vertomic.storage.Storage;
 import io.vertomic.wire.DbRoot;
 import io.vertx.core.Future;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -23,28 +20,9 @@ final class StorageGc {
 
   private StorageGc() {}
 
-  /** The segments of {@code root}'s index, by walking its branches. */
-  static Set<String> reachable(Storage storage, DbRoot root) {
-    Set<String> seen = new HashSet<>();
-    Deque<String> todo = new ArrayDeque<>(root.indexRoots());
-    while (!todo.isEmpty()) {
-      String key = todo.pop();
-      if (!seen.add(key)) {
-        continue;
-      }
-      byte[] bytes = Blocking.await(storage.get(key), "read segment " + key);
-      if (bytes == null) {
-        throw io.vertomic.anomaly.Anomaly.fault(
-            "Segment " + key + " is missing from storage", null);
-      }
-      todo.addAll(NodeCodec.children(bytes, "segment " + key));
-    }
-    return seen;
-  }
-
   /** Deletes the unreachable segments older than {@code olderThan}; how many. */
   static long collect(Storage storage, DbRoot root, Date olderThan) {
-    Set<String> live = reachable(storage, root);
+    Set<String> live = Reachable.from(storage, root.indexRoots(), false);
     String prefix = IndexJob.segmentPrefix(root.id());
     List<String> dead = new ArrayList<>();
     for (String key : Blocking.await(storage.keys(prefix), "list segments of " + root.id())) {

@@ -1,0 +1,8 @@
+/**
+ * Backup and restore between any two storages (a directory is a dev file store): {@link
+ * io.vertomic.backup.Copy}, incremental and verified, with progress. Internal.
+ *
+ * <p>May use: {@code storage} (and the dev backend, for directories), {@code index}, {@code wire},
+ * api, Vert.x core.
+ */
+package io.vertomic.backup;
