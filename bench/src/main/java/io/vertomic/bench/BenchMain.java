@@ -21,9 +21,20 @@ import java.util.Map;
 public final class BenchMain {
   private static final Map<String, Workload> WORKLOADS = new LinkedHashMap<>();
 
+  static final String DEV_DIR =
+      System.getProperty("java.io.tmpdir") + "/vertomic-bench-dev-" + ProcessHandle.current().pid();
+
   static {
-    for (Workload w : List.of(LoadWorkload.loadBatch(), LoadWorkload.loadSingle())) {
+    Engine dev = new VertomicEngine("vertomic-dev", "vertomic:dev://127.0.0.1:4334/%s");
+    Engine sql =
+        new VertomicEngine(
+            "vertomic-sql", "vertomic:sql://%s?postgresql://postgres@127.0.0.1:5432/test");
+    for (LoadWorkload w : List.of(LoadWorkload.loadBatch(), LoadWorkload.loadSingle())) {
       WORKLOADS.put(w.name(), w);
+    }
+    for (LoadWorkload w : List.of(LoadWorkload.loadBatch(), LoadWorkload.loadSingle())) {
+      WORKLOADS.put(w.name() + "-dev", w.on("dev", dev));
+      WORKLOADS.put(w.name() + "-sql", w.on("sql", sql));
     }
     for (Workload w : QueryWorkload.all()) {
       WORKLOADS.put(w.name(), w);
@@ -32,10 +43,25 @@ public final class BenchMain {
 
   private BenchMain() {}
 
-  public static void main(String[] args) throws IOException {
-    String names = String.join(",", WORKLOADS.keySet());
+  public static void main(String[] args) {
+    int status = 1;
+    try {
+      run(args);
+      status = 0;
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+    } finally {
+      // the peer's and Datomic's threads would keep a failed run alive
+      System.exit(status);
+    }
+  }
+
+  private static void run(String[] args) throws IOException {
+    System.setProperty("vertomic.dev.dir", DEV_DIR);
+    String names = String.join(",", WORKLOADS.keySet()) + ",storage-queries";
     int warmup = 3;
     int iterations = 9;
+    boolean quick = false;
     Path out = Path.of("bench", "results");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -46,6 +72,7 @@ public final class BenchMain {
         case "--quick" -> {
           warmup = 1;
           iterations = 2;
+          quick = true;
         }
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
@@ -56,7 +83,14 @@ public final class BenchMain {
     System.out.printf(
         "%-12s %12s %12s %12s %12s %8s%n",
         "workload", "vertomic p50", "vertomic p99", "datomic p50", "datomic p99", "ratio");
+    String storage = null;
     for (String name : names.split(",")) {
+      if (name.trim().equals("storage-queries")) {
+        StorageQueryBench b = new StorageQueryBench(quick ? 2 : 5, quick ? 20 : 200);
+        storage = b.run();
+        runner.blackhole += b.blackhole;
+        continue;
+      }
       Workload w = WORKLOADS.get(name.trim());
       if (w == null) {
         throw new IllegalArgumentException(
@@ -77,12 +111,12 @@ public final class BenchMain {
     System.out.println(
         "(ratio = Datomic median / Vertomic median; above 1 means Vertomic is faster)");
     System.out.println("checksum " + runner.blackhole);
-    write(out, rows, warmup, iterations);
+    write(out, rows, warmup, iterations, storage);
     datomic.Peer.shutdown(false);
-    System.exit(0);
   }
 
-  private static void write(Path dir, List<Runner.Row> rows, int warmup, int iterations)
+  private static void write(
+      Path dir, List<Runner.Row> rows, int warmup, int iterations, String storage)
       throws IOException {
     Files.createDirectories(dir);
     StringBuilder json = new StringBuilder();
@@ -108,7 +142,7 @@ public final class BenchMain {
                   r.datomic().p99Ms(),
                   r.ratio()));
     }
-    json.append("\n]}\n");
+    json.append("\n]").append(storage == null ? "" : ",\n" + storage).append("}\n");
     String stamp = Instant.now().toString().replace(':', '-');
     Files.writeString(dir.resolve(stamp + ".json"), json);
     Files.writeString(dir.resolve("latest.json"), json);

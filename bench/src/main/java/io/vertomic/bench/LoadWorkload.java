@@ -7,18 +7,34 @@ import java.util.List;
  * Loading persons in transactions of {@code batch} persons, each awaited before the next:
  * load-batch (all 20,000 in transactions of 1,000) and load-single (2,000 transactions of one).
  */
-record LoadWorkload(String name, int persons, int batch) implements Workload {
+record LoadWorkload(String name, int persons, int batch, Engine storage) implements Workload {
   static LoadWorkload loadBatch() {
-    return new LoadWorkload("load-batch", People.COUNT, 1_000);
+    return new LoadWorkload("load-batch", People.COUNT, 1_000, null);
   }
 
   static LoadWorkload loadSingle() {
-    return new LoadWorkload("load-single", 2_000, 1);
+    return new LoadWorkload("load-single", 2_000, 1, null);
+  }
+
+  /**
+   * The same load with Vertomic on a durable storage ({@code storage}) and Datomic, the reference,
+   * still in memory: Datomic's durable storages need its transactor process, which is not on Maven
+   * Central.
+   */
+  LoadWorkload on(String suffix, Engine storage) {
+    return new LoadWorkload(name + "-" + suffix, persons, batch, storage);
+  }
+
+  /** This load with fewer persons (for tests). */
+  LoadWorkload withPersons(int n, int batchSize) {
+    return new LoadWorkload(name, n, batchSize, storage);
   }
 
   @Override
   public Engine.Session setUp(Engine engine, String dbName) {
-    return engine.fresh(dbName);
+    return storage != null && engine instanceof VertomicEngine
+        ? storage.fresh(dbName)
+        : engine.fresh(dbName);
   }
 
   @Override

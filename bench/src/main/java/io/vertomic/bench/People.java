@@ -34,7 +34,7 @@ final class People {
     }
   }
 
-  private static final List<Person> ALL = generate();
+  private static final List<Person> ALL = generate(COUNT);
 
   private People() {}
 
@@ -43,12 +43,13 @@ final class People {
     return ALL;
   }
 
-  private static List<Person> generate() {
+  /** {@code count} persons of the same deterministic kind (seed 42; the first 20,000 are all()). */
+  static List<Person> generate(int count) {
     Random rnd = new Random(42);
     String[] first = names(rnd, "Ivan");
     String[] last = names(rnd, "Petrov");
-    List<Person> out = new ArrayList<>(COUNT);
-    for (int i = 0; i < COUNT; i++) {
+    List<Person> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
       int n = Math.min(3, i);
       int[] follows = rnd.ints(0, Math.max(i, 1)).distinct().limit(n).toArray();
       out.add(

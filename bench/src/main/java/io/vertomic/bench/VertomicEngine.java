@@ -12,18 +12,33 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.IntFunction;
 
-/** Vertomic's in-process peer on {@code vertomic:mem://} databases. */
+/**
+ * Vertomic's in-process peer, on {@code vertomic:mem://} databases or on a durable storage named by
+ * a URI format with one {@code %s} for the database name.
+ */
 final class VertomicEngine implements Engine {
   private static final PersonTx TX = PersonTx.of(Keyword::of);
+  private final String name;
+  private final String uriFormat;
+
+  VertomicEngine() {
+    this("vertomic", "vertomic:mem://%s");
+  }
+
+  VertomicEngine(String name, String uriFormat) {
+    this.name = name;
+    this.uriFormat = uriFormat;
+  }
 
   @Override
   public String name() {
-    return "vertomic";
+    return name;
   }
 
   @Override
   public Session fresh(String name) {
-    String uri = "vertomic:mem://" + name;
+    String uri = String.format(uriFormat, name);
+    Peer.deleteDatabase(uri);
     Peer.createDatabase(uri);
     Connection conn = Peer.connect(uri);
     conn.transact(People.SCHEMA).toCompletionStage().toCompletableFuture().join();

@@ -20,17 +20,29 @@ class BothEnginesDoTheSameWorkTest {
 
   @Test
   void batchLoadLeavesTheSamePersonsInBothEngines() {
-    assertSamePersons(new LoadWorkload("load-batch-small", 300, 100), 300);
+    assertSamePersons(new LoadWorkload("load-batch-small", 300, 100, null), 300);
+  }
+
+  @Test
+  void aLoadOnSqlStorageLeavesTheSamePersonsAsDatomic() {
+    assertSamePersons(
+        LoadWorkload.loadBatch()
+            .on(
+                "sql",
+                new VertomicEngine(
+                    "vertomic-sql", "vertomic:sql://%s?postgresql://postgres@127.0.0.1:5432/test"))
+            .withPersons(300, 100),
+        300);
   }
 
   @Test
   void singleLoadLeavesTheSamePersonsInBothEngines() {
-    assertSamePersons(new LoadWorkload("load-single-small", 40, 1), 40);
+    assertSamePersons(new LoadWorkload("load-single-small", 40, 1, null), 40);
   }
 
   @Test
   void queriesGiveResultsOfTheSameSizeInBothEngines() {
-    LoadWorkload load = new LoadWorkload("load-for-queries", 2_000, 500);
+    LoadWorkload load = new LoadWorkload("load-for-queries", 2_000, 500, null);
     try (Engine.Session v = load.setUp(ENGINES.get(0), "smoke-q");
         Engine.Session d = load.setUp(ENGINES.get(1), "smoke-q")) {
       load.run(v);

@@ -274,6 +274,14 @@ public final class DbValue {
   }
 
   /** How many datoms this view holds. */
+  /**
+   * About how many current datoms attribute {@code attr} has, read from the AEVT tree's subtree
+   * counts (a few node reads, whatever the size): the figure the query planner estimates with.
+   */
+  public long attrCount(long attr) {
+    return indexes.current(IndexOrder.AEVT).count(Bounds.min(attr), Bounds.max(attr));
+  }
+
   public long datomCount() {
     if (isCurrent()) {
       return indexes.current(IndexOrder.EAVT).size();

@@ -140,6 +140,35 @@ public final class DatomTree implements Iterable<Datom> {
     return array;
   }
 
+  /**
+   * The number of datoms {@code from <= d <= to}, from the subtree counts branches keep: only the
+   * nodes on the paths to the two bounds are read, never the leaves between them.
+   */
+  public long count(Datom from, Datom to) {
+    return count(root, Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"));
+  }
+
+  private long count(Node node, Datom lo, Datom hi) {
+    if (node instanceof Leaf leaf) {
+      return Math.max(0, leaf.floor(hi, cmp) - leaf.ceiling(lo, cmp) + 1);
+    }
+    Branch b = (Branch) node;
+    int n = b.childCount();
+    int i = b.route(lo, cmp, 0);
+    if (i >= n) {
+      return 0;
+    }
+    int j = b.route(hi, cmp, i);
+    if (i == j) {
+      return count(b.child(i, source), lo, hi);
+    }
+    long total = count(b.child(i, source), lo, hi);
+    for (int k = i + 1; k < Math.min(j, n); k++) {
+      total += b.counts[k];
+    }
+    return j < n ? total + count(b.child(j, source), lo, hi) : total;
+  }
+
   /** The datoms {@code from <= d <= to} in ascending order; a null bound is open. Lazy. */
   public Iterator<Datom> slice(Datom from, Datom to) {
     return new Cursor(root, cmp, source, from, to, true);

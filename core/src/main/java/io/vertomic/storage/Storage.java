@@ -41,7 +41,11 @@ public interface Storage {
    */
   Future<Void> put(String key, byte[] value);
 
-  /** Keys of the stored segments that start with {@code prefix}, in ascending order. */
+  /**
+   * Keys of the stored segments under the directory {@code prefix}, in ascending order. Callers
+   * name a directory ending in {@code /} under which keys have no further {@code /} (segment keys
+   * are {@code seg/DBID/NAME}); backends may rely on that (the cass backend partitions by it).
+   */
   Future<List<String>> keys(String prefix);
 
   /** Deletes segments (for garbage collection); keys that do not exist are ignored. */

@@ -141,13 +141,16 @@ final class StorageDatabases {
 
   private Storage storage(StorageUri uri) {
     String key = uri.kind() + "|" + uri.system();
+    // the instance is taken here, on the caller's thread: tiered() runs on an event loop, where
+    // waiting for this catalog's lock (held by a caller awaiting the open) would deadlock
+    Vertx v = vertx();
     Future<Storage> f =
         storages.computeIfAbsent(
             key,
             k ->
                 StorageUri.provider(uri.kind(), uri.uri())
-                    .open(vertx(), uri)
-                    .map(s -> tiered(s, System.getProperty(SEGMENT_CACHE))));
+                    .open(v, uri)
+                    .map(s -> tiered(s, System.getProperty(SEGMENT_CACHE), v)));
     try {
       return Blocking.await(f, "open storage of " + uri.uri());
     } catch (Anomaly a) {
@@ -156,16 +159,16 @@ final class StorageDatabases {
     }
   }
 
-  private Storage tiered(Storage s, String cache) {
+  private static Storage tiered(Storage s, String cache, Vertx vertx) {
     if (cache == null || cache.isBlank()) {
       return s;
     }
     if (cache.equals("cluster-map")) {
-      return new TieredStorage(s, new ClusterMapSegmentCache(vertx()));
+      return new TieredStorage(s, new ClusterMapSegmentCache(vertx));
     }
     if (cache.startsWith("memcached:")) {
       List<String> servers = List.of(cache.substring("memcached:".length()).split(","));
-      return new TieredStorage(s, new MemcachedSegmentCache(vertx(), servers, 2000));
+      return new TieredStorage(s, new MemcachedSegmentCache(vertx, servers, 2000));
     }
     throw Anomaly.incorrect(
         "vertomic.error/invalid-config",

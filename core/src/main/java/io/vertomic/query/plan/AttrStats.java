@@ -2,15 +2,15 @@ package io.vertomic.query.plan;
 
 import io.vertomic.datom.IndexOrder;
 import io.vertomic.db.DbValue;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-attribute datom counts of a database value, for cardinality estimates: counted once by
- * walking the attribute's AEVT slice up to {@link #CAP} and cached per value (values are immutable,
- * so the count never goes stale; the weak map lets old values go). Thread-safe.
+ * Per-attribute datom counts of a database value, for cardinality estimates: read from the AEVT
+ * tree's subtree counts (current datoms, whatever the view), capped at {@link #CAP}, and cached per
+ * value (values are immutable, so the count never goes stale; the weak map lets old values go).
+ * Thread-safe.
  */
 public final class AttrStats {
   /** Counting stops here: past it, the exact size no longer changes a plan. */
@@ -30,13 +30,7 @@ public final class AttrStats {
   }
 
   private static long walk(DbValue db, long attr) {
-    long n = 0;
-    for (Iterator<?> it = db.datoms(IndexOrder.AEVT, new Object[] {attr});
-        it.hasNext() && n < CAP;
-        it.next()) {
-      n++;
-    }
-    return n;
+    return Math.min(CAP, db.attrCount(attr));
   }
 
   /** The number of datoms in {@code db}, at most {@link #CAP} (cached). */
@@ -46,15 +40,6 @@ public final class AttrStats {
       counts = CACHE.computeIfAbsent(db, k -> new ConcurrentHashMap<>());
     }
     return counts.computeIfAbsent(
-        Long.MIN_VALUE,
-        k -> {
-          long n = 0;
-          for (Iterator<?> it = db.datoms(IndexOrder.EAVT, new Object[0]);
-              it.hasNext() && n < CAP;
-              it.next()) {
-            n++;
-          }
-          return n;
-        });
+        Long.MIN_VALUE, k -> Math.min(CAP, db.indexes().current(IndexOrder.EAVT).size()));
   }
 }
