@@ -1,27 +1,15 @@
 package io.vertomic.storage.cass;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.vertomic.edn.Edn;
-import io.vertomic.peer.Connection;
-import io.vertomic.peer.Peer;
-import java.util.UUID;
+import io.vertomic.peer.RestartContractTest;
+import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeAll;
 
-/** A database kept in Cassandra: written, indexed, and read back by a restarted peer. */
-class CassDatabaseTest {
-  private final String uri =
-      "vertomic:cass://"
-          + CassStorageTest.SYSTEM.replace("store", "store")
-          + "/people-"
-          + UUID.randomUUID().toString().substring(0, 8);
-
-  @org.junit.jupiter.api.BeforeAll
+/** A database kept in Cassandra, read back by a restarted peer. */
+class CassDatabaseTest extends RestartContractTest {
+  @BeforeAll
   static void schema() throws Exception {
-    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    Vertx vertx = Vertx.vertx();
     try {
       CassStorageTest.schema(vertx)
           .toCompletionStage()
@@ -32,39 +20,8 @@ class CassDatabaseTest {
     }
   }
 
-  @AfterEach
-  void cleanUp() {
-    Peer.deleteDatabase(uri);
-    Peer.shutdown();
-  }
-
-  @Test
-  void aRestartedPeerFindsTheIndexAndTheLogInCassandra() throws Exception {
-    assertTrue(Peer.createDatabase(uri));
-    Connection c = Peer.connect(uri);
-    tx(
-        c,
-        "[{:db/ident :person/name :db/valueType :db.type/string :db/cardinality"
-            + " :db.cardinality/one :db/unique :db.unique/identity}"
-            + " {:db/ident :person/age :db/valueType :db.type/long :db/cardinality"
-            + " :db.cardinality/one :db/index true}]");
-    StringBuilder b = new StringBuilder("[");
-    for (int i = 0; i < 3000; i++) {
-      b.append("{:person/name \"p").append(i).append("\" :person/age ").append(i % 70).append('}');
-    }
-    tx(c, b.append(']').toString());
-    c.requestIndex().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
-    tx(c, "[[:db/add [:person/name \"p1\"] :person/age 99]]");
-    String q = "[:find (count ?e) (max ?a) :where [?e :person/age ?a]]";
-    String answer = Edn.write(Peer.q(q, c.db()));
-
-    Peer.shutdown();
-
-    assertEquals(answer, Edn.write(Peer.q(q, Peer.connect(uri).db())));
-    assertEquals("#{[3000 99]}", answer);
-  }
-
-  private static void tx(Connection c, String edn) throws Exception {
-    c.transact(edn).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+  @Override
+  protected String uri(String name) {
+    return "vertomic:cass://" + CassStorageTest.SYSTEM + "/" + name;
   }
 }

@@ -1,57 +1,11 @@
 package io.vertomic.storage.sql;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.vertomic.peer.RestartContractTest;
 
-import io.vertomic.edn.Edn;
-import io.vertomic.peer.Connection;
-import io.vertomic.peer.Database;
-import io.vertomic.peer.Peer;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-/** A database kept in PostgreSQL: written, indexed, and read back by a restarted peer. */
-class SqlDatabaseTest {
-  private final String uri = "vertomic:sql://people-" + UUID.randomUUID() + "?" + SqlStorageTest.PG;
-
-  @AfterEach
-  void cleanUp() {
-    Peer.deleteDatabase(uri);
-    Peer.shutdown();
-  }
-
-  @Test
-  void aRestartedPeerFindsTheIndexAndTheLogInPostgres() throws Exception {
-    assertTrue(Peer.createDatabase(uri));
-    Connection c = Peer.connect(uri);
-    tx(
-        c,
-        "[{:db/ident :person/name :db/valueType :db.type/string :db/cardinality"
-            + " :db.cardinality/one :db/unique :db.unique/identity}"
-            + " {:db/ident :person/age :db/valueType :db.type/long :db/cardinality"
-            + " :db.cardinality/one :db/index true}]");
-    StringBuilder b = new StringBuilder("[");
-    for (int i = 0; i < 3000; i++) {
-      b.append("{:person/name \"p").append(i).append("\" :person/age ").append(i % 70).append('}');
-    }
-    tx(c, b.append(']').toString());
-    c.requestIndex().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
-    tx(c, "[[:db/add [:person/name \"p1\"] :person/age 99]]");
-    Database before = c.db();
-    String q = "[:find (count ?e) (max ?a) :where [?e :person/age ?a]]";
-    String answer = Edn.write(Peer.q(q, before));
-
-    Peer.shutdown();
-    Database after = Peer.connect(uri).db();
-
-    assertEquals(before.basisT(), after.basisT());
-    assertEquals(answer, Edn.write(Peer.q(q, after)));
-    assertEquals("#{[3000 99]}", Edn.write(Peer.q(q, after)));
-  }
-
-  private static void tx(Connection c, String edn) throws Exception {
-    c.transact(edn).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+/** A database kept in PostgreSQL, read back by a restarted peer. */
+class SqlDatabaseTest extends RestartContractTest {
+  @Override
+  protected String uri(String name) {
+    return "vertomic:sql://" + name + "?" + SqlStorageTest.PG;
   }
 }
