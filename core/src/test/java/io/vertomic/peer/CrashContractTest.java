@@ -18,18 +18,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A writer process killed with {@code kill -9} in the middle of its work loses nothing it
- * acknowledged: a child JVM transacts to a dev database as fast as it can (and, with a small index
+ * acknowledged: a child JVM transacts to a database as fast as it can (and, with a small index
  * threshold, indexes all the time), the test kills it after some acknowledgements, reopens the
- * store and finds every acknowledged transaction, with an index that answers like the log.
+ * database and finds every acknowledged transaction, with an index that answers like the log. Each
+ * durable backend's test extends it and says how its URIs look.
  */
-class CrashRecoveryTest {
-  @TempDir Path dir;
+public abstract class CrashContractTest {
+  @TempDir protected Path dir;
   private Process child;
+  private String uri;
+
+  /** The URI of database {@code name} in the storage under test. */
+  protected abstract String uri(String name);
 
   @AfterEach
   void cleanUp() throws Exception {
     if (child != null) {
       child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    if (uri != null) {
+      Peer.deleteDatabase(uri);
     }
     Peer.shutdown();
     System.clearProperty("vertomic.dev.dir");
@@ -38,7 +46,7 @@ class CrashRecoveryTest {
   @ParameterizedTest(name = "index threshold {0} datoms, killed after {1} acknowledgements")
   @CsvSource({"1000000, 150", "300, 150", "300, 400"})
   void everyAcknowledgedTransactionSurvivesKillDashNine(long threshold, int acks) throws Exception {
-    String uri = "vertomic:dev://127.0.0.1:4334/crash";
+    uri = uri("crash-" + java.util.UUID.randomUUID().toString().substring(0, 8));
     child =
         new ProcessBuilder(
                 ProcessHandle.current().info().command().orElse("java"),

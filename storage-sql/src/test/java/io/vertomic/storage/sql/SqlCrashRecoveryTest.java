@@ -1,0 +1,11 @@
+package io.vertomic.storage.sql;
+
+import io.vertomic.peer.CrashContractTest;
+
+/** kill -9 of a writer on the sql storage (the real PostgreSQL). */
+class SqlCrashRecoveryTest extends CrashContractTest {
+  @Override
+  protected String uri(String name) {
+    return "vertomic:sql://" + name + "?" + SqlStorageTest.PG;
+  }
+}
