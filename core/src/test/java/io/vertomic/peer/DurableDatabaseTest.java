@@ -167,7 +167,7 @@ class DurableDatabaseTest {
     Peer.createDatabase(uri);
     Connection c = Peer.connect(uri);
     tx(c, SCHEMA);
-    tx(c, people(0, 20_000));
+    tx(c, people(0, 60_000));
     long before = segments();
     c.requestIndex().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     long first = segments() - before;

@@ -33,12 +33,12 @@ class StorageFaultsTest {
     Connection c = Peer.connect(uri);
     tx(c, "[{:db/ident :n/v :db/valueType :db.type/long :db/cardinality :db.cardinality/one}]");
     StringBuilder b = new StringBuilder("[");
-    for (int i = 0; i < 3000; i++) {
+    for (int i = 0; i < 12_000; i++) {
       b.append("{:n/v ").append(i).append('}');
     }
     tx(c, b.append(']').toString());
     c.requestIndex().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    tx(c, "[{:n/v 3000}]");
+    tx(c, "[{:n/v 12000}]");
     Peer.shutdown();
   }
 
@@ -75,7 +75,7 @@ class StorageFaultsTest {
     }
     assertTrue(tried >= 12, "faults seen: " + tried);
     Peer.shutdown();
-    assertEquals(3001L, Peer.q(COUNT, Peer.connect(uri).db()));
+    assertEquals(12_001L, Peer.q(COUNT, Peer.connect(uri).db()));
   }
 
   @Test
@@ -91,11 +91,11 @@ class StorageFaultsTest {
     Anomaly a = assertThrows(Anomaly.class, () -> Peer.connect(uri));
     assertEquals(Category.UNAVAILABLE, a.category());
     KeptMemStorageProvider.refuse(false);
-    assertEquals(3001L, Peer.q(COUNT, Peer.connect(uri).db()), "the refused tx is not there");
+    assertEquals(12_001L, Peer.q(COUNT, Peer.connect(uri).db()), "the refused tx is not there");
     Connection again = Peer.connect(uri);
     tx(again, "[{:n/v 4001}]");
     Peer.shutdown();
-    assertEquals(3002L, Peer.q(COUNT, Peer.connect(uri).db()));
+    assertEquals(12_002L, Peer.q(COUNT, Peer.connect(uri).db()));
   }
 
   private List<String> segmentsOfThisDatabase() {
