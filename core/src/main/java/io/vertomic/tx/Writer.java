@@ -1,7 +1,10 @@
 package io.vertomic.tx;
 
 import io.vertomic.anomaly.Anomalies;
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.anomaly.Category;
 import io.vertomic.db.DbValue;
+import io.vertomic.edn.Keyword;
 import io.vertomic.log.TxLog;
 import io.vertomic.peer.LogEntry;
 import io.vertx.core.Future;
@@ -23,6 +26,9 @@ public final class Writer {
   private final TxProcessor processor;
   private final LogSink sink;
   private final Executor processing;
+  private final int maxQueued;
+  // transactions accepted and not yet answered
+  private int queued;
   private final TxLog log = new TxLog();
   private final List<Consumer<TxResult>> listeners = new CopyOnWriteArrayList<>();
   private volatile DbValue db;
@@ -31,19 +37,22 @@ public final class Writer {
 
   /** A writer of a database that lives in memory only. */
   public Writer(DbValue initial, TxProcessor processor) {
-    this(initial, processor, LogSink.NONE, Runnable::run);
+    this(initial, processor, LogSink.NONE, Runnable::run, Integer.MAX_VALUE);
   }
 
   /**
-   * A writer that makes every transaction durable in {@code sink} before answering, and processes
+   * A writer that makes every transaction durable in {@code sink} before answering, processes
    * transactions on {@code processing} (never an event loop: processing may read index segments
-   * from storage).
+   * from storage), and answers {@code busy} at once to a transaction that arrives while {@code
+   * maxQueued} are waiting for their answer.
    */
-  public Writer(DbValue initial, TxProcessor processor, LogSink sink, Executor processing) {
+  public Writer(
+      DbValue initial, TxProcessor processor, LogSink sink, Executor processing, int maxQueued) {
     this.db = initial;
     this.processor = processor;
     this.sink = sink;
     this.processing = processing;
+    this.maxQueued = maxQueued;
   }
 
   /** The most recent database value. */
@@ -72,9 +81,22 @@ public final class Writer {
    * then unchanged.
    */
   public synchronized Future<TxResult> transact(Object txData) {
-    Future<TxResult> result = tail.transform(ignored -> apply(txData));
+    if (queued >= maxQueued) {
+      return Future.failedFuture(
+          new Anomaly(
+              Category.BUSY,
+              Keyword.of("db.error/transactor-busy"),
+              maxQueued + " transactions are waiting to be written: try again later",
+              null));
+    }
+    queued++;
+    Future<TxResult> result = tail.transform(ignored -> apply(txData)).andThen(ar -> answered());
     tail = result.transform(ar -> Future.succeededFuture());
     return result;
+  }
+
+  private synchronized void answered() {
+    queued--;
   }
 
   /**

@@ -56,7 +56,13 @@ final class DurableDatabase {
     DbValue indexed = r.indexed() ? IndexJob.load(r, source) : DbValue.bootstrap();
     DbValue db = Blocking.await(sink.catchUp(indexed), "read the log of " + rootName);
     novelty.set(db.basisT() > indexed.basisT() ? indexThreshold / 2 : 0);
-    this.writer = new Writer(db, new TxProcessor(PeerDb::new), sink, processing);
+    this.writer =
+        new Writer(
+            db,
+            new TxProcessor(PeerDb::new),
+            sink,
+            processing,
+            Integer.getInteger(StorageDatabases.TX_QUEUE, 10_000));
     this.connection =
         new LocalConnection(writer, sink::entries, this::requestIndex, this::gcStorage);
     writer.listen(this::afterCommit);

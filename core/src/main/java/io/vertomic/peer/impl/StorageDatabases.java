@@ -41,6 +41,9 @@ final class StorageDatabases {
    */
   static final String SEGMENT_CACHE = "vertomic.segmentCache";
 
+  /** System property: transactions a writer holds unanswered before it answers busy (10,000). */
+  static final String TX_QUEUE = "vertomic.txQueueMax";
+
   /** System property: novelty datoms after which the index job runs (default 100,000). */
   static final String INDEX_THRESHOLD = "vertomic.indexThresholdDatoms";
 
