@@ -9,10 +9,10 @@ import datomic.Database;
 import datomic.Peer;
 import datomic.Util;
 import io.vertomic.edn.Edn;
-import io.vertomic.edn.Symbol;
 import io.vertomic.fixtures.ConformanceAnswers;
 import io.vertomic.fixtures.ConformanceCase;
 import io.vertomic.fixtures.ConformanceSuite;
+import io.vertomic.fixtures.DbInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,26 +84,22 @@ class DatomicConformanceTest {
   }
 
   private static Object input(ConformanceCase c, Loaded d, Object in) {
-    if (!(in instanceof Symbol s) || !s.name().startsWith("$")) {
+    DbInput db = DbInput.of(in);
+    if (db == null) {
       return clj(in);
     }
-    String name = s.name();
-    if (name.equals("$")) {
-      return d.db();
+    switch (db.kind()) {
+      case HISTORY:
+        return d.db().history();
+      case WITH:
+        return d.db().with((List<?>) clj(c.with())).get(Connection.DB_AFTER);
+      case AS_OF:
+        return d.db().asOf(d.ts().get(db.tx() - 1));
+      case SINCE:
+        return d.db().since(d.ts().get(db.tx() - 1));
+      default:
+        return d.db();
     }
-    if (name.equals("$history")) {
-      return d.db().history();
-    }
-    if (name.equals("$with")) {
-      return d.db().with((List<?>) clj(c.with())).get(Connection.DB_AFTER);
-    }
-    if (name.startsWith("$as-of-")) {
-      return d.db().asOf(d.ts().get(Integer.parseInt(name.substring(7)) - 1));
-    }
-    if (name.startsWith("$since-")) {
-      return d.db().since(d.ts().get(Integer.parseInt(name.substring(7)) - 1));
-    }
-    throw new IllegalArgumentException("unknown input " + name);
   }
 
   private static Object clj(Object edn) {

@@ -55,7 +55,7 @@ final class DurableDatabase {
     this.sink = new StorageLogSink(new StorageLog(storage, r.id()), processing);
     DbValue indexed = r.indexed() ? IndexJob.load(r, source) : DbValue.bootstrap();
     DbValue db = Blocking.await(sink.catchUp(indexed), "read the log of " + rootName);
-    novelty.set(db.basisT() > indexed.basisT() ? indexThreshold / 2 : 0);
+    novelty.set(sink.replayedDatoms());
     this.writer =
         new Writer(
             db,
@@ -122,13 +122,21 @@ final class DurableDatabase {
                   return writer.rebase(db -> onto(IndexJob.load(indexed, source), db));
                 });
     indexing = job;
-    job.onComplete(ar -> finished());
+    job.onComplete(ar -> finished(ar.succeeded()));
     return job;
   }
 
-  private synchronized void finished() {
+  // after a new index, the novelty is what the writer committed past it (its log keeps exactly
+  // that); after a failed job the count simply goes on
+  private synchronized void finished(boolean indexed) {
     indexing = null;
-    novelty.set(writer.db().basisT() > dbRoot(root).indexBasisT() ? 1 : 0);
+    if (indexed) {
+      long datoms = 0;
+      for (LogEntry e : writer.log().range(dbRoot(root).indexBasisT() + 1, Long.MAX_VALUE)) {
+        datoms += e.data().size();
+      }
+      novelty.set(datoms);
+    }
   }
 
   /**
@@ -145,7 +153,6 @@ final class DurableDatabase {
 
   private void afterCommit(TxResult r) {
     if (novelty.addAndGet(r.txData().size()) >= indexThreshold) {
-      novelty.set(0);
       requestIndex();
     }
   }

@@ -101,7 +101,7 @@ final class StorageDatabases {
         Storage s = storage(uri);
         SegmentNodeSource source =
             sources.computeIfAbsent(
-                uri.kind() + "|" + uri.system(),
+                systemKey(uri),
                 k -> new SegmentNodeSource(s, Long.getLong(CACHE_BYTES, defaultCacheBytes())));
         open =
             DurableDatabase.open(
@@ -118,7 +118,7 @@ final class StorageDatabases {
 
   /** The object cache of the storage {@code uri} names, once a connection has opened it. */
   SegmentNodeSource source(StorageUri uri) {
-    return sources.get(uri.kind() + "|" + uri.system());
+    return sources.get(systemKey(uri));
   }
 
   private static long defaultCacheBytes() {
@@ -143,7 +143,7 @@ final class StorageDatabases {
   }
 
   private Storage storage(StorageUri uri) {
-    String key = uri.kind() + "|" + uri.system();
+    String key = systemKey(uri);
     // the instance is taken here, on the caller's thread: tiered() runs on an event loop, where
     // waiting for this catalog's lock (held by a caller awaiting the open) would deadlock
     Vertx v = vertx();
@@ -184,7 +184,7 @@ final class StorageDatabases {
 
   /** The distributed cache in front of the storage {@code uri} names, when there is one. */
   TieredStorage tier(StorageUri uri) {
-    Future<Storage> f = storages.get(uri.kind() + "|" + uri.system());
+    Future<Storage> f = storages.get(systemKey(uri));
     return f != null && f.succeeded() && f.result() instanceof TieredStorage t ? t : null;
   }
 
@@ -193,6 +193,11 @@ final class StorageDatabases {
       vertx = Vertx.vertx();
     }
     return vertx;
+  }
+
+  /** One storage system, whatever database of it a URI names. */
+  private static String systemKey(StorageUri uri) {
+    return uri.kind() + "|" + uri.system();
   }
 
   private static String rootName(StorageUri uri) {

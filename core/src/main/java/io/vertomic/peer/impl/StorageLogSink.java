@@ -12,6 +12,7 @@ import io.vertx.core.Promise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Makes a writer's transactions durable in a {@link StorageLog}, and rebuilds a database from that
@@ -20,6 +21,8 @@ import java.util.concurrent.Executor;
 final class StorageLogSink implements LogSink {
   private final StorageLog log;
   private final Executor processing;
+  // datoms replayed by catchUp: the novelty a connection starts with
+  private final AtomicLong replayedDatoms = new AtomicLong();
 
   /** {@code processing} replays entries (off the event loop: replay may read segments). */
   StorageLogSink(StorageLog log, Executor processing) {
@@ -48,6 +51,7 @@ final class StorageLogSink implements LogSink {
                     try {
                       DbValue next = db;
                       for (TxEntry e : entries) {
+                        replayedDatoms.addAndGet(e.datoms().size());
                         next =
                             TxProcessor.replay(
                                 next, e.t(), e.datoms(), e.nextT(), e.nextDbCounter());
@@ -59,6 +63,11 @@ final class StorageLogSink implements LogSink {
                   });
               return replayed.future().compose(this::catchUp);
             });
+  }
+
+  /** How many datoms {@link #catchUp} has replayed from the log. */
+  long replayedDatoms() {
+    return replayedDatoms.get();
   }
 
   /** The entries with {@code from <= t < to}, read from storage on the calling thread. */
