@@ -93,6 +93,11 @@ public final class TieredStorage implements Storage {
   }
 
   @Override
+  public Future<Void> appendLog(String db, List<LogRecord> entries) {
+    return storage.appendLog(db, entries);
+  }
+
+  @Override
   public Future<List<LogRecord>> readLog(String db, long fromT, long untilT, int limit) {
     return storage.readLog(db, fromT, untilT, limit);
   }

@@ -30,6 +30,18 @@ public final class StorageLog {
     return storage.appendLog(dbId, entry.t(), TxEntryCodec.encode(entry));
   }
 
+  /** Appends consecutive entries in one storage write where the storage can (group commit). */
+  public Future<Void> append(List<TxEntry> entries) {
+    if (entries.size() == 1) {
+      return append(entries.get(0));
+    }
+    List<LogRecord> records = new ArrayList<>(entries.size());
+    for (TxEntry e : entries) {
+      records.add(new LogRecord(e.t(), TxEntryCodec.encode(e)));
+    }
+    return storage.appendLog(dbId, records);
+  }
+
   /**
    * Up to {@link #PAGE} entries with {@code t >= fromT}, in order; decoding failures are faults.
    */

@@ -74,6 +74,21 @@ public interface Storage {
   Future<Void> appendLog(String db, long t, byte[] entry);
 
   /**
+   * Appends the entries of consecutive transactions of {@code db}, ascending by {@code t}: the
+   * writer's group commit. On success all are durable; on failure a prefix of them (possibly none)
+   * may be, never a later entry without the earlier ones, so the log stays a chain. Backends that
+   * can write them in one storage transaction do (all or none); this default appends one at a time
+   * and stops at the first failure.
+   */
+  default Future<Void> appendLog(String db, List<LogRecord> entries) {
+    Future<Void> chain = Future.succeededFuture();
+    for (LogRecord r : entries) {
+      chain = chain.compose(v -> appendLog(db, r.t(), r.entry()));
+    }
+    return chain;
+  }
+
+  /**
    * Log entries of {@code db} with {@code fromT <= t < untilT}, ascending by {@code t}, at most
    * {@code limit} of them; an empty list when there are none.
    */

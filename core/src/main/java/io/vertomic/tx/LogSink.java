@@ -2,6 +2,7 @@ package io.vertomic.tx;
 
 import io.vertomic.db.DbValue;
 import io.vertx.core.Future;
+import java.util.List;
 
 /**
  * Where a {@link Writer} makes each transaction durable before acknowledging it. The mem database's
@@ -12,7 +13,7 @@ public interface LogSink {
   LogSink NONE =
       new LogSink() {
         @Override
-        public Future<Void> append(TxResult r) {
+        public Future<Void> append(List<TxResult> group) {
           return Future.succeededFuture();
         }
 
@@ -22,8 +23,11 @@ public interface LogSink {
         }
       };
 
-  /** Makes {@code r} durable; the future fails when storage did not (or may not have) taken it. */
-  Future<Void> append(TxResult r);
+  /**
+   * Makes a group of consecutive transactions durable, in order; the future fails when storage did
+   * not (or may not have) taken them all.
+   */
+  Future<Void> append(List<TxResult> group);
 
   /**
    * After a failed append, whose entry may or may not be in storage: the database with every

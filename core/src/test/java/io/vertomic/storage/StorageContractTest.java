@@ -187,6 +187,32 @@ public abstract class StorageContractTest {
   }
 
   @Test
+  void aGroupOfEntriesIsAppendedInOneCall() {
+    String db = ns + "db";
+    await(storage.appendLog(db, List.of(record(1001), record(1002), record(1003))));
+    List<LogRecord> all = await(storage.readLog(db, 0, Long.MAX_VALUE, 100));
+    assertEquals(List.of(1001L, 1002L, 1003L), all.stream().map(LogRecord::t).toList());
+    assertArrayEquals(bytes("tx 1003"), all.get(2).entry());
+  }
+
+  @Test
+  void aGroupMeetingAnExistingTFailsConflictAndLeavesNoEntryAfterIt() {
+    String db = ns + "db";
+    await(storage.appendLog(db, 1002, bytes("other writer")));
+    Anomaly a = failure(storage.appendLog(db, List.of(record(1001), record(1002), record(1003))));
+    assertEquals(Category.CONFLICT, a.category());
+    List<LogRecord> all = await(storage.readLog(db, 0, Long.MAX_VALUE, 100));
+    // a prefix may have landed, never an entry past the one that conflicted
+    assertEquals(1002L, all.get(all.size() - 1).t());
+    assertArrayEquals(
+        bytes("other writer"), await(storage.readLog(db, 1002, 1003, 1)).get(0).entry());
+  }
+
+  private static LogRecord record(long t) {
+    return new LogRecord(t, bytes("tx " + t));
+  }
+
+  @Test
   void concurrentAppendsOfOneTHaveExactlyOneWinner() {
     String db = ns + "db";
     List<Future<Void>> attempts = new ArrayList<>();

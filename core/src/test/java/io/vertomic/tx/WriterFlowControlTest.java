@@ -24,7 +24,7 @@ class WriterFlowControlTest {
     final ConcurrentLinkedQueue<Promise<Void>> held = new ConcurrentLinkedQueue<>();
 
     @Override
-    public Future<Void> append(TxResult r) {
+    public Future<Void> append(List<TxResult> group) {
       Promise<Void> p = Promise.promise();
       held.add(p);
       return p.future();

@@ -31,10 +31,13 @@ final class StorageLogSink implements LogSink {
   }
 
   @Override
-  public Future<Void> append(TxResult r) {
-    DbValue after = r.after();
-    return log.append(
-        new TxEntry(after.basisT(), after.nextT(), after.nextDbCounter(), r.txData()));
+  public Future<Void> append(List<TxResult> group) {
+    List<TxEntry> entries = new ArrayList<>(group.size());
+    for (TxResult r : group) {
+      DbValue after = r.after();
+      entries.add(new TxEntry(after.basisT(), after.nextT(), after.nextDbCounter(), r.txData()));
+    }
+    return log.append(entries);
   }
 
   @Override
@@ -72,6 +75,11 @@ final class StorageLogSink implements LogSink {
 
   /** The entries with {@code from <= t < to}, read from storage on the calling thread. */
   List<LogEntry> entries(long from, long to) {
+    return entries(log, from, to);
+  }
+
+  /** The entries of {@code log} with {@code from <= t < to}, read on the calling thread. */
+  static List<LogEntry> entries(StorageLog log, long from, long to) {
     List<LogEntry> out = new ArrayList<>();
     long next = from;
     while (next < to) {

@@ -151,6 +151,23 @@ public final class DevStorage implements Storage {
   }
 
   @Override
+  public Future<Void> appendLog(String db, List<LogRecord> entries) {
+    return write(
+        "append " + entries.size() + " entries to " + db,
+        txn -> {
+          for (LogRecord r : entries) {
+            if (files.log.get(txn, LmdbFiles.logKey(db, r.t())) != null) {
+              throw StorageErrors.logTExists(db, r.t());
+            }
+          }
+          for (LogRecord r : entries) {
+            files.log.put(txn, LmdbFiles.logKey(db, r.t()), r.entry());
+          }
+          return null;
+        });
+  }
+
+  @Override
   public Future<List<LogRecord>> readLog(String db, long fromT, long untilT, int limit) {
     return read(
         "read log of " + db,

@@ -67,6 +67,11 @@ final class SharedDevStorage implements Storage {
   }
 
   @Override
+  public Future<Void> appendLog(String db, List<LogRecord> entries) {
+    return open(() -> store.appendLog(db, entries));
+  }
+
+  @Override
   public Future<List<LogRecord>> readLog(String db, long fromT, long untilT, int limit) {
     return open(() -> store.readLog(db, fromT, untilT, limit));
   }

@@ -85,6 +85,21 @@ public final class MemStorage implements Storage {
   }
 
   @Override
+  public synchronized Future<Void> appendLog(String db, List<LogRecord> entries) {
+    if (closed) {
+      return closedFailure();
+    }
+    NavigableMap<Long, byte[]> log = logs.computeIfAbsent(db, d -> new TreeMap<>());
+    for (LogRecord r : entries) {
+      if (log.containsKey(r.t())) {
+        return Future.failedFuture(StorageErrors.logTExists(db, r.t()));
+      }
+    }
+    entries.forEach(r -> log.put(r.t(), r.entry().clone()));
+    return Future.succeededFuture();
+  }
+
+  @Override
   public synchronized Future<List<LogRecord>> readLog(
       String db, long fromT, long untilT, int limit) {
     if (closed) {

@@ -172,6 +172,32 @@ public final class SqlStorage implements Storage {
                     : Future.failedFuture(StorageErrors.logTExists(db, t)));
   }
 
+  /**
+   * One INSERT of every entry, without ON CONFLICT: an existing {@code t} fails the whole statement
+   * (unique violation), so the entries land all or none.
+   */
+  @Override
+  public Future<Void> appendLog(String db, List<LogRecord> entries) {
+    if (entries.size() == 1) {
+      return appendLog(db, entries.get(0).t(), entries.get(0).entry());
+    }
+    StringBuilder sql = new StringBuilder("INSERT INTO vertomic_log (db, t, val) VALUES ");
+    Tuple args = Tuple.tuple().addString(db);
+    for (int i = 0; i < entries.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("($1, $").append(2 * i + 2).append(", $");
+      sql.append(2 * i + 3).append(')');
+      args.addLong(entries.get(i).t()).addBuffer(Buffer.buffer(entries.get(i).entry()));
+    }
+    String what = "append " + entries.size() + " entries to " + db;
+    return run(what, sql.toString(), args)
+        .<Void>mapEmpty()
+        .recover(
+            e ->
+                e.getCause() instanceof PgException pg && "23505".equals(pg.getSqlState())
+                    ? Future.failedFuture(StorageErrors.logTExists(db, entries.get(0).t()))
+                    : Future.failedFuture(e));
+  }
+
   @Override
   public Future<List<LogRecord>> readLog(String db, long fromT, long untilT, int limit) {
     return run(
