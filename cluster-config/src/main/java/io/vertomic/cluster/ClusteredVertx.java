@@ -5,6 +5,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.FileSystemXmlConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.io.File;
@@ -31,11 +32,23 @@ public final class ClusteredVertx {
 
   /** Starts a Vert.x that has joined the cluster; fails when it cannot join. */
   public static Future<Vertx> start(VertxOptions options) {
+    try {
+      return builder(options).buildClustered();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /**
+   * A builder of such a Vert.x, for the Vert.x launcher's {@code createVertxBuilder} hook; throws
+   * when the configuration cannot be read.
+   */
+  public static VertxBuilder builder(VertxOptions options) {
     Config config;
     try {
       config = config(System.getProperty(CONFIG, "cluster.xml"));
-    } catch (RuntimeException | FileNotFoundException e) {
-      return Future.failedFuture(e);
+    } catch (FileNotFoundException e) {
+      throw new IllegalArgumentException("No Hazelcast configuration " + e.getMessage(), e);
     }
     String name = System.getProperty(NAME);
     if (name != null) {
@@ -45,10 +58,7 @@ public final class ClusteredVertx {
     if (o.getEventBusOptions().getHost() == null) {
       o.getEventBusOptions().setHost("127.0.0.1");
     }
-    return Vertx.builder()
-        .with(o)
-        .withClusterManager(new HazelcastClusterManager(config))
-        .buildClustered();
+    return Vertx.builder().with(o).withClusterManager(new HazelcastClusterManager(config));
   }
 
   private static Config config(String where) throws FileNotFoundException {

@@ -79,6 +79,8 @@ public final class Bootstrap {
     attr(d, 69, "db.entity/preds", 70, true, 0, false);
     ident(d, 70, "db.type/symbol");
     ident(d, 71, "db.type/tuple");
+    attr(d, 72, "vertomic.tx/idempotency-key", 23, false, 37, false);
+    attr(d, 73, "vertomic.tx/tempids", 23, false, 0, false);
     d.add(new Datom(TX, 50, new java.util.Date(0), TX, true));
     return d;
   }

@@ -23,6 +23,15 @@ public final class Idents {
   public static final Keyword ENSURE = Keyword.of("db/ensure");
   public static final Keyword ENTITY_ATTRS = Keyword.of("db.entity/attrs");
   public static final Keyword ENTITY_PREDS = Keyword.of("db.entity/preds");
+
+  /**
+   * A client-chosen key on a transaction's entity: a retry with a committed key applies nothing.
+   */
+  public static final Keyword IDEMPOTENCY_KEY = Keyword.of("vertomic.tx/idempotency-key");
+
+  /** The ids a keyed transaction's tempids got (an EDN map), so a retry answers the same. */
+  public static final Keyword TX_TEMPIDS = Keyword.of("vertomic.tx/tempids");
+
   public static final Keyword INSTALL_ATTRIBUTE = Keyword.of("db.install/attribute");
   public static final Keyword CARDINALITY_ONE = Keyword.of("db.cardinality/one");
   public static final Keyword CARDINALITY_MANY = Keyword.of("db.cardinality/many");

@@ -50,6 +50,20 @@ public record StorageUri(String uri, String kind, String system, String database
     return database.equals("*");
   }
 
+  /** The URI of database {@code name} of the storage this {@code *} URI names. */
+  public StorageUri withDatabase(String name) {
+    checkName(name, uri);
+    int star = database.equals("*") ? uri.indexOf("://*") : -1;
+    int at = star >= 0 ? star + 3 : uri.indexOf("/*");
+    if (!isWildcard() || at < 0 || name.equals("*")) {
+      throw Anomaly.incorrect("db.error/invalid-uri", "Not a storage URI with *: " + uri);
+    }
+    if (star < 0) {
+      at += 1;
+    }
+    return parse(uri.substring(0, at) + name + uri.substring(at + 1));
+  }
+
   /** Fails {@code incorrect} unless {@code name} is a valid database name. */
   public static String checkName(String name, String uri) {
     if (name.equals("*")) {

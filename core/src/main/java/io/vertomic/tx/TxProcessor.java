@@ -39,6 +39,10 @@ public final class TxProcessor {
     DbValue base = db.unfiltered();
     long t = base.nextT();
     List<Op> ops = TxExpander.expand(base, txData);
+    Object key = Idempotency.key(ops);
+    if (key != null) {
+      Idempotency.refuseIfCommitted(base, key);
+    }
     TempidResolver ids = new TempidResolver(base, ops, t).resolve();
     TxDatoms acc = new TxDatoms(base, EntityId.tToTx(t), ids);
     Map<Long, Long> ensures = new LinkedHashMap<>();
@@ -47,6 +51,9 @@ public final class TxProcessor {
       applier.apply(op, ensures);
     }
     stampInstant(base, acc, now);
+    if (key != null) {
+      Idempotency.recordTempids(base, acc, ids.userTempids());
+    }
     CompositeTuples.update(base, acc);
     SchemaChanges.Result schema = SchemaChanges.apply(base, acc);
     Constraints.unique(base, schema.schema(), acc);

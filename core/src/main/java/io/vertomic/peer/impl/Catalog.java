@@ -101,7 +101,12 @@ public final class Catalog {
   public record CacheStats(
       long budgetBytes, long heldBytes, double hitRatio, long tierHits, long tierMisses) {}
 
-  void released(LocalConnection c) {
+  /** The durable storages of this process (for the transactor's endpoint). */
+  StorageDatabases durable() {
+    return durable;
+  }
+
+  void released(Connection c) {
     connections.values().remove(c);
     durable.released(c);
   }

@@ -37,6 +37,7 @@ final class DurableDatabase {
   private final AtomicLong novelty = new AtomicLong();
   private Root root;
   private Future<Void> indexing;
+  private volatile Runnable onIndexed = () -> {};
 
   private DurableDatabase(
       Storage storage,
@@ -87,6 +88,28 @@ final class DurableDatabase {
     return connection;
   }
 
+  /** The id this database's log and segments are stored under. */
+  String id() {
+    return dbRoot(root).id();
+  }
+
+  /** The encoded log entry of transaction {@code t}, which the log has. */
+  Future<byte[]> logEntry(long t) {
+    return storage
+        .readLog(id(), t, t + 1, 1)
+        .compose(
+            records ->
+                records.isEmpty()
+                    ? Future.failedFuture(
+                        Anomaly.fault("The log of " + rootName + " has no t " + t, null))
+                    : Future.succeededFuture(records.get(0).entry()));
+  }
+
+  /** Runs {@code r} after every index job that moved the root on. */
+  void onIndexed(Runnable r) {
+    onIndexed = r;
+  }
+
   /**
    * Writes the index up to the current {@code t}; joins a job already running. Completes once the
    * root names the new index and the writer has rebased onto it.
@@ -119,7 +142,8 @@ final class DurableDatabase {
                     root = next;
                   }
                   DbRoot indexed = dbRoot(next);
-                  return writer.rebase(db -> onto(IndexJob.load(indexed, source), db));
+                  return writer.rebase(
+                      db -> Novelty.onto(IndexJob.load(indexed, source), writer.log(), db));
                 });
     indexing = job;
     job.onComplete(ar -> finished(ar.succeeded()));
@@ -131,24 +155,13 @@ final class DurableDatabase {
   private synchronized void finished(boolean indexed) {
     indexing = null;
     if (indexed) {
+      onIndexed.run();
       long datoms = 0;
       for (LogEntry e : writer.log().range(dbRoot(root).indexBasisT() + 1, Long.MAX_VALUE)) {
         datoms += e.data().size();
       }
       novelty.set(datoms);
     }
-  }
-
-  /**
-   * {@code indexed} plus every transaction of {@code current} after it, from the writer's memory.
-   */
-  private DbValue onto(DbValue indexed, DbValue current) {
-    DbValue db = indexed;
-    for (LogEntry e : writer.log().range(indexed.basisT() + 1, Long.MAX_VALUE)) {
-      db = TxProcessor.replay(db, e.t(), e.data(), current.nextT(), current.nextDbCounter());
-    }
-    writer.log().dropThrough(indexed.basisT());
-    return db;
   }
 
   private void afterCommit(TxResult r) {

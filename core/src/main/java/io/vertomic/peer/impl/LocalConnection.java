@@ -1,19 +1,25 @@
 package io.vertomic.peer.impl;
 
 import io.vertomic.anomaly.Anomaly;
+import io.vertomic.datom.EntityId;
+import io.vertomic.db.DbValue;
 import io.vertomic.peer.Connection;
 import io.vertomic.peer.Database;
 import io.vertomic.peer.Log;
+import io.vertomic.peer.LogEntry;
 import io.vertomic.peer.TxReport;
+import io.vertomic.tx.Idempotency;
 import io.vertomic.tx.TxResult;
 import io.vertomic.tx.Writer;
 import io.vertx.core.Future;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A connection whose database has its single {@link Writer} in this process: a {@code vertomic:mem}
@@ -22,7 +28,7 @@ import java.util.function.Supplier;
  */
 final class LocalConnection implements Connection {
   private final Writer writer;
-  private final Log log;
+  private final MemLog log;
   private final Supplier<Future<Void>> indexer;
   private final Function<Date, Future<Long>> gc;
   private BlockingQueue<TxReport> queue;
@@ -45,7 +51,7 @@ final class LocalConnection implements Connection {
       Function<Date, Future<Long>> gc) {
     this.writer = writer;
     this.gc = gc;
-    this.log = new MemLog(writer, log != null ? log : writer.log()::range);
+    this.log = new MemLog(writer::db, log != null ? log : writer.log()::range);
     this.indexer = indexer;
   }
 
@@ -60,15 +66,42 @@ final class LocalConnection implements Connection {
 
   @Override
   public Future<TxReport> transact(Object txData) {
+    Anomaly refused = refused(released, txData);
+    if (refused != null) {
+      return Future.failedFuture(refused);
+    }
+    return writer
+        .transact(txData)
+        .map(LocalConnection::report)
+        .recover(
+            e -> {
+              long t = Idempotency.committedT(e);
+              return t < 0
+                  ? Future.failedFuture(e)
+                  : writer.rebase(UnaryOperator.identity()).map(v -> original(t));
+            });
+  }
+
+  // the report of the transaction a retry's idempotency key names
+  private TxReport original(long t) {
+    DbValue db = writer.db();
+    List<LogEntry> e = log.entries().read(t, t + 1);
+    return new TxReport(
+        new PeerDb(db.asOf(t - 1)),
+        new PeerDb(db.asOf(t)),
+        e.isEmpty() ? List.of() : e.get(0).data(),
+        Idempotency.tempids(db, EntityId.tToTx(t)));
+  }
+
+  /** Why a connection refuses a transaction before sending it anywhere, or null. */
+  static Anomaly refused(boolean released, Object txData) {
     if (released) {
-      return Future.failedFuture(
-          Anomaly.incorrect("db.error/connection-released", "This connection was released"));
+      return Anomaly.incorrect("db.error/connection-released", "This connection was released");
     }
     if (txData == null) {
-      return Future.failedFuture(
-          Anomaly.incorrect("db.error/invalid-tx-data", "Transaction data is nil"));
+      return Anomaly.incorrect("db.error/invalid-tx-data", "Transaction data is nil");
     }
-    return writer.transact(txData).map(LocalConnection::report);
+    return null;
   }
 
   static TxReport report(TxResult r) {

@@ -8,18 +8,18 @@ import io.vertomic.db.Resolver;
 import io.vertomic.peer.Log;
 import io.vertomic.peer.LogEntry;
 import io.vertomic.schema.Idents;
-import io.vertomic.tx.Writer;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * The {@link Log} of a database whose writer is in this process: entries come from {@code entries}
- * (the writer's memory for mem, the storage log for durable databases). A bound is a t or tx id, or
- * a date: the first transaction whose {@code :db/txInstant} is at or after it, so that {@code
- * [start, end)} selects by instant too.
+ * The {@link Log} of a database: entries come from {@code entries} (the writer's memory for mem,
+ * the storage log for durable databases). A bound is a t or tx id, or a date: the first transaction
+ * whose {@code :db/txInstant} is at or after it, so that {@code [start, end)} selects by instant
+ * too.
  */
-record MemLog(Writer writer, Range entries) implements Log {
+record MemLog(Supplier<DbValue> db, Range entries) implements Log {
   /** The entries with {@code from <= t < to}, in order. */
   @FunctionalInterface
   interface Range {
@@ -28,7 +28,7 @@ record MemLog(Writer writer, Range entries) implements Log {
 
   @Override
   public Iterable<LogEntry> txRange(Object start, Object end) {
-    DbValue db = writer.db();
+    DbValue db = this.db.get();
     long from = start == null ? 0 : bound(db, start);
     long to = end == null ? Long.MAX_VALUE : bound(db, end);
     return entries.read(from, to);

@@ -5,13 +5,17 @@ import io.vertomic.anomaly.Category;
 import io.vertomic.cache.ClusterMapSegmentCache;
 import io.vertomic.cache.MemcachedSegmentCache;
 import io.vertomic.cache.TieredStorage;
+import io.vertomic.cluster.ClusteredVertx;
+import io.vertomic.cluster.bus.Lease;
 import io.vertomic.log.StorageLog;
+import io.vertomic.peer.Connection;
 import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageUri;
 import io.vertomic.wire.DbRoot;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,13 +25,14 @@ import java.util.concurrent.Executors;
 /**
  * The databases of durable storages (every kind but mem) as this process sees them: one opened
  * {@link Storage} per storage system, one root per database ({@code db/NAME}, a {@link DbRoot}),
- * and one {@link LocalConnection} per database whose writer appends to the storage's log.
+ * and one connection per database.
  *
- * <p>Until the transactor process exists, the process that connects is the database's writer: it
- * rebuilds the database from the log on connect and appends every transaction to the log before
- * acknowledging it. Two processes writing one database are fenced by the log's {@code t} keys (the
- * second append of a {@code t} fails {@code conflict}), after which the loser catches up from the
- * log. Thread-safe.
+ * <p>A storage with a transactor lease has its writers in the transactor: connections are {@link
+ * RemoteConnection}s. On a storage no transactor ever served, the process that connects is the
+ * database's writer (an embedded system): it rebuilds the database from the log on connect and
+ * appends every transaction to the log before acknowledging it. Two writers of one database are
+ * fenced by the log's {@code t} keys (the second append of a {@code t} fails {@code conflict}),
+ * after which the loser catches up from the log. Thread-safe.
  */
 final class StorageDatabases {
   private static final String ROOT_PREFIX = "db/";
@@ -57,7 +62,9 @@ final class StorageDatabases {
             t.setDaemon(true);
             return t;
           });
+  private final ConcurrentHashMap<String, RemoteConnection> remotes = new ConcurrentHashMap<>();
   private volatile Vertx vertx;
+  private Future<Vertx> clustered;
 
   boolean create(StorageUri uri) {
     Storage s = storage(uri);
@@ -90,30 +97,91 @@ final class StorageDatabases {
     return true;
   }
 
-  LocalConnection connect(StorageUri uri) {
+  /**
+   * A connection to the database {@code uri} names. When a transactor has ever served its storage
+   * (a lease is in storage) the connection is a peer's, transacting through the transactor;
+   * otherwise this process is the database's writer (an embedded system with no transactor).
+   */
+  Connection connect(StorageUri uri) {
+    DurableDatabase written = databases.get(uri.uri());
+    if (written != null) {
+      return written.connection();
+    }
+    RemoteConnection remote = remotes.get(uri.uri());
+    if (remote != null) {
+      return remote;
+    }
+    Storage s = storage(uri);
+    if (Blocking.await(s.root(Lease.ROOT), "read the transactor lease of " + uri.uri()) == null) {
+      return openWriter(uri).connection();
+    }
+    synchronized (this) {
+      remote = remotes.get(uri.uri());
+      if (remote == null) {
+        Root r = Blocking.await(s.root(rootName(uri)), "read root of " + uri.uri());
+        if (r == null) {
+          throw Anomaly.notFound("db.error/db-not-found", "Could not find database " + uri.uri());
+        }
+        DbRoot root = DbRoot.decode(r.value(), "root of " + uri.uri());
+        Vertx bus = Blocking.await(clustered(), "join the cluster of the transactor");
+        remote = RemoteConnection.open(uri, s, rootName(uri), root, source(uri, s), bus.eventBus());
+        remotes.put(uri.uri(), remote);
+      }
+      return remote;
+    }
+  }
+
+  /** Opens database {@code uri} with this process as its writer (the transactor, or embedded). */
+  DurableDatabase openWriter(StorageUri uri) {
     DurableDatabase open = databases.get(uri.uri());
     if (open != null) {
-      return open.connection();
+      return open;
     }
     synchronized (this) {
       open = databases.get(uri.uri());
       if (open == null) {
         Storage s = storage(uri);
-        SegmentNodeSource source =
-            sources.computeIfAbsent(
-                systemKey(uri),
-                k -> new SegmentNodeSource(s, Long.getLong(CACHE_BYTES, defaultCacheBytes())));
         open =
             DurableDatabase.open(
-                s, uri, rootName(uri), source, processing, Long.getLong(INDEX_THRESHOLD, 100_000));
+                s,
+                uri,
+                rootName(uri),
+                source(uri, s),
+                processing,
+                Long.getLong(INDEX_THRESHOLD, 100_000));
         databases.put(uri.uri(), open);
       }
-      return open.connection();
+      return open;
     }
   }
 
-  void released(LocalConnection c) {
+  /** Closes a writer (its transactor lost the lease). */
+  void closeWriter(DurableDatabase d) {
+    databases.values().remove(d);
+    d.close();
+  }
+
+  /** The storage {@code uri} names, opened on first use. */
+  Storage storageOf(StorageUri uri) {
+    return storage(uri);
+  }
+
+  private SegmentNodeSource source(StorageUri uri, Storage s) {
+    return sources.computeIfAbsent(
+        systemKey(uri),
+        k -> new SegmentNodeSource(s, Long.getLong(CACHE_BYTES, defaultCacheBytes())));
+  }
+
+  private synchronized Future<Vertx> clustered() {
+    if (clustered == null || clustered.failed()) {
+      clustered = ClusteredVertx.start(new VertxOptions());
+    }
+    return clustered;
+  }
+
+  void released(Connection c) {
     databases.values().removeIf(d -> d.connection() == c);
+    remotes.values().remove(c);
   }
 
   /** The object cache of the storage {@code uri} names, once a connection has opened it. */
@@ -129,6 +197,8 @@ final class StorageDatabases {
   synchronized void shutdown() {
     databases.values().forEach(DurableDatabase::close);
     databases.clear();
+    remotes.values().forEach(RemoteConnection::close);
+    remotes.clear();
     sources.clear();
     for (Future<Storage> f : storages.values()) {
       if (f.succeeded()) {
@@ -140,6 +210,10 @@ final class StorageDatabases {
       Blocking.await(vertx.close(), "close Vert.x");
       vertx = null;
     }
+    if (clustered != null && clustered.succeeded()) {
+      Blocking.await(clustered.result().close(), "leave the cluster");
+    }
+    clustered = null;
   }
 
   private Storage storage(StorageUri uri) {

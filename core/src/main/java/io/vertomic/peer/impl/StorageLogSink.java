@@ -34,10 +34,15 @@ final class StorageLogSink implements LogSink {
   public Future<Void> append(List<TxResult> group) {
     List<TxEntry> entries = new ArrayList<>(group.size());
     for (TxResult r : group) {
-      DbValue after = r.after();
-      entries.add(new TxEntry(after.basisT(), after.nextT(), after.nextDbCounter(), r.txData()));
+      entries.add(entry(r));
     }
     return log.append(entries);
+  }
+
+  /** The log entry of a transaction. */
+  static TxEntry entry(TxResult r) {
+    DbValue after = r.after();
+    return new TxEntry(after.basisT(), after.nextT(), after.nextDbCounter(), r.txData());
   }
 
   @Override

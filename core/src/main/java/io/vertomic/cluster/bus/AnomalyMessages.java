@@ -1,0 +1,68 @@
+package io.vertomic.cluster.bus;
+
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.anomaly.Category;
+import io.vertomic.edn.Keyword;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Anomalies across the event bus: the transactor fails a request with the anomaly's category, code
+ * and message as JSON; the peer turns that, or the bus's own failures, back into an anomaly.
+ */
+public final class AnomalyMessages {
+  /** The failure code of a request failed with an anomaly. */
+  public static final int ANOMALY = 1;
+
+  private AnomalyMessages() {}
+
+  public static void fail(Message<?> request, Throwable cause) {
+    Anomaly a =
+        cause instanceof Anomaly x ? x : Anomaly.fault("The transactor failed: " + cause, cause);
+    request.fail(
+        ANOMALY,
+        new JsonObject()
+            .put("category", a.category().name())
+            .put("code", a.code().toString().substring(1))
+            .put("message", a.getMessage())
+            .encode());
+  }
+
+  /**
+   * The anomaly a failed request stands for: the transactor's own, or {@code unavailable} when no
+   * transactor took it, or {@code interrupted} when the answer did not come in time (the
+   * transaction may then have committed: its outcome is in the log).
+   */
+  public static Anomaly from(Throwable failure, String what) {
+    if (failure instanceof Anomaly a) {
+      return a;
+    }
+    if (failure instanceof ReplyException r) {
+      if (r.failureType() == ReplyFailure.RECIPIENT_FAILURE && r.failureCode() == ANOMALY) {
+        try {
+          JsonObject j = new JsonObject(r.getMessage());
+          return new Anomaly(
+              Category.valueOf(j.getString("category")),
+              Keyword.of(j.getString("code")),
+              j.getString("message"),
+              null);
+        } catch (DecodeException | IllegalArgumentException | NullPointerException e) {
+          return Anomaly.fault("Unreadable answer from the transactor to " + what, e);
+        }
+      }
+      if (r.failureType() == ReplyFailure.TIMEOUT) {
+        return new Anomaly(
+            Category.INTERRUPTED,
+            Keyword.of("db.error/transaction-timeout"),
+            "No answer from the transactor in time to "
+                + what
+                + ": the transaction may have committed; its outcome is in the log",
+            null);
+      }
+    }
+    return Anomaly.unavailable("No transactor took " + what + ": " + failure.getMessage(), failure);
+  }
+}

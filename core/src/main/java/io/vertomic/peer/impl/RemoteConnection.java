@@ -1,0 +1,373 @@
+package io.vertomic.peer.impl;
+
+import io.vertomic.anomaly.Anomalies;
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.anomaly.Category;
+import io.vertomic.cluster.bus.Addresses;
+import io.vertomic.cluster.bus.AnomalyMessages;
+import io.vertomic.cluster.bus.Lease;
+import io.vertomic.cluster.bus.TxReply;
+import io.vertomic.cluster.bus.TxRequest;
+import io.vertomic.datom.Datom;
+import io.vertomic.db.DbValue;
+import io.vertomic.edn.Edn;
+import io.vertomic.log.StorageLog;
+import io.vertomic.log.TxLog;
+import io.vertomic.peer.Connection;
+import io.vertomic.peer.Database;
+import io.vertomic.peer.Log;
+import io.vertomic.peer.LogEntry;
+import io.vertomic.peer.TxReport;
+import io.vertomic.storage.Root;
+import io.vertomic.storage.Storage;
+import io.vertomic.storage.StorageUri;
+import io.vertomic.tx.TxProcessor;
+import io.vertomic.wire.DbRoot;
+import io.vertomic.wire.TxEntry;
+import io.vertomic.wire.TxEntryCodec;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A peer's connection to a database whose writer is the transactor (Datomic's peer): reads are
+ * local, on the durable index read lazily from storage plus the novelty this peer holds;
+ * transactions go to the transactor over the clustered event bus. The novelty grows from tx reports
+ * (and from the answers to this peer's own transactions), applied strictly in {@code t} order: a
+ * report past the next expected {@code t} means reports were missed, and the gap is filled from the
+ * log in storage, which has every acknowledged transaction. When the transactor changes, the next
+ * transaction finds the new one through the lease in storage. Thread-safe: every change of state
+ * happens on this connection's one applier thread.
+ */
+final class RemoteConnection implements Connection {
+  /** System property: milliseconds a transaction may take before it is answered interrupted. */
+  static final String TX_TIMEOUT = "vertomic.txTimeoutMillis";
+
+  // recent transactions kept for the answers that arrive after their report
+  private static final int RECENT = 4096;
+
+  private final StorageUri uri;
+  private final Storage storage;
+  private final String rootName;
+  private final SegmentNodeSource source;
+  private final EventBus bus;
+  private final StorageLog storageLog;
+  private final String dbId;
+  private final long txTimeoutMillis;
+  private final TxLog novelty = new TxLog();
+  private final ExecutorService applier;
+  private final Map<Long, Applied> recent =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Applied> e) {
+          return size() > RECENT;
+        }
+      };
+  private final Map<Long, List<Promise<Applied>>> waiters = new HashMap<>();
+  private final List<BlockingQueue<TxReport>> queues = new ArrayList<>();
+  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private volatile DbValue db;
+  private volatile Lease lease;
+  private volatile boolean released;
+
+  /** What one transaction did to this peer's database. */
+  private record Applied(DbValue before, DbValue after, List<Datom> datoms) {}
+
+  private RemoteConnection(
+      StorageUri uri,
+      Storage storage,
+      String rootName,
+      DbRoot root,
+      SegmentNodeSource source,
+      EventBus bus) {
+    this.uri = uri;
+    this.storage = storage;
+    this.rootName = rootName;
+    this.source = source;
+    this.bus = bus;
+    this.dbId = root.id();
+    this.storageLog = new StorageLog(storage, dbId);
+    this.txTimeoutMillis = Long.getLong(TX_TIMEOUT, 30_000);
+    this.applier =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "vertomic-peer-" + uri.database());
+              t.setDaemon(true);
+              return t;
+            });
+    this.db = root.indexed() ? IndexJob.load(root, source) : DbValue.bootstrap();
+  }
+
+  /**
+   * Subscribes to the database's reports, then reads the log past the durable index: a report that
+   * arrives meanwhile is either in the log already or applied after it.
+   */
+  static RemoteConnection open(
+      StorageUri uri,
+      Storage storage,
+      String rootName,
+      DbRoot root,
+      SegmentNodeSource source,
+      EventBus bus) {
+    RemoteConnection c = new RemoteConnection(uri, storage, rootName, root, source, bus);
+    c.consumers.add(
+        bus.<Buffer>consumer(
+            Addresses.reports(c.dbId),
+            m -> c.applier.execute(() -> c.received(m.body().getBytes()))));
+    c.consumers.add(
+        bus.<JsonObject>consumer(Addresses.indexed(c.dbId), m -> c.applier.execute(c::reindex)));
+    Blocking.await(
+        Future.all(c.consumers.stream().map(MessageConsumer::completion).toList()),
+        "subscribe to the reports of " + uri.uri());
+    c.await(c.applier.submit(c::catchUp));
+    return c;
+  }
+
+  @Override
+  public Database db() {
+    return new PeerDb(db);
+  }
+
+  @Override
+  public Future<TxReport> transact(Object txData) {
+    Anomaly refused = LocalConnection.refused(released, txData);
+    if (refused != null) {
+      return Future.failedFuture(refused);
+    }
+    String edn = txData instanceof String s ? s : Edn.write(txData);
+    TxRequest request = new TxRequest(uri.database(), edn, txTimeoutMillis);
+    return send(request, true)
+        .compose(
+            reply -> {
+              TxEntry entry = TxEntryCodec.decode(reply.entry(), "tx reply of " + uri.uri());
+              Promise<Applied> applied = Promise.promise();
+              applier.execute(
+                  () -> {
+                    received(reply.entry());
+                    whenApplied(entry.t(), applied);
+                  });
+              return applied
+                  .future()
+                  .map(
+                      a ->
+                          new TxReport(
+                              new PeerDb(a.before()),
+                              new PeerDb(a.after()),
+                              a.datoms(),
+                              reply.tempids()));
+            });
+  }
+
+  // a transaction no transactor took (none registered at the address the lease named) is sent
+  // again, once, to the transactor a fresh read of the lease names
+  private Future<TxReply> send(TxRequest request, boolean again) {
+    return transactorAddress()
+        .compose(
+            address ->
+                bus.<JsonObject>request(
+                        address,
+                        request.toJson(),
+                        new DeliveryOptions().setSendTimeout(request.timeoutMillis()))
+                    .map(m -> TxReply.fromJson(m.body())))
+        .recover(
+            e -> {
+              Anomaly a = AnomalyMessages.from(e, "transaction on " + uri.uri());
+              if (again && a.category() == Category.UNAVAILABLE) {
+                lease = null;
+                return send(request, false);
+              }
+              return Future.failedFuture(a);
+            });
+  }
+
+  private Future<String> transactorAddress() {
+    Lease known = lease;
+    if (known != null && !known.expired(System.currentTimeMillis())) {
+      return Future.succeededFuture(known.address());
+    }
+    return storage
+        .root(Lease.ROOT)
+        .compose(
+            r -> {
+              if (r == null) {
+                return Future.failedFuture(
+                    Anomaly.unavailable("No transactor serves " + uri.uri(), null));
+              }
+              Lease l = Lease.decode(r.value());
+              lease = l;
+              return Future.succeededFuture(l.address());
+            });
+  }
+
+  /** Applies the log entry {@code bytes} of a report or reply, on the applier thread. */
+  private void received(byte[] bytes) {
+    TxEntry e = TxEntryCodec.decode(bytes, "tx report of " + uri.uri());
+    if (e.t() < db.nextT()) {
+      return; // had it already
+    }
+    if (e.t() > db.nextT()) {
+      catchUp(); // missed reports: the log has them
+    }
+    if (e.t() == db.nextT()) {
+      apply(e);
+    }
+  }
+
+  /** Applies every entry the log holds past this peer's basis. */
+  private Void catchUp() {
+    while (true) {
+      List<TxEntry> page =
+          Blocking.await(storageLog.read(db.basisT() + 1), "read the log of " + uri.uri());
+      if (page.isEmpty()) {
+        return null;
+      }
+      for (TxEntry e : page) {
+        if (e.t() >= db.nextT()) {
+          apply(e);
+        }
+      }
+    }
+  }
+
+  private void apply(TxEntry e) {
+    DbValue before = db;
+    DbValue after = TxProcessor.replay(before, e.t(), e.datoms(), e.nextT(), e.nextDbCounter());
+    db = after;
+    novelty.append(new LogEntry(e.t(), e.datoms()));
+    Applied a = new Applied(before, after, e.datoms());
+    recent.put(e.t(), a);
+    List<Promise<Applied>> waiting = waiters.remove(e.t());
+    if (waiting != null) {
+      waiting.forEach(p -> p.complete(a));
+    }
+    synchronized (queues) {
+      for (BlockingQueue<TxReport> q : queues) {
+        q.add(new TxReport(new PeerDb(before), new PeerDb(after), e.datoms(), Map.of()));
+      }
+    }
+  }
+
+  private void whenApplied(long t, Promise<Applied> p) {
+    Applied a = recent.get(t);
+    if (a != null) {
+      p.complete(a);
+    } else if (t < db.nextT()) { // long ago: the answer to a retry of a committed transaction
+      List<LogEntry> e = StorageLogSink.entries(storageLog, t, t + 1);
+      p.complete(
+          new Applied(db.asOf(t - 1), db.asOf(t), e.isEmpty() ? List.of() : e.get(0).data()));
+    } else {
+      waiters.computeIfAbsent(t, k -> new ArrayList<>()).add(p);
+    }
+  }
+
+  // a new durable index: the database becomes it plus the novelty past it
+  private void reindex() {
+    Root r = Blocking.await(storage.root(rootName), "read root of " + uri.uri());
+    if (r == null) {
+      return;
+    }
+    DbRoot root = DbRoot.decode(r.value(), "root of " + uri.uri());
+    if (root.indexed() && root.indexBasisT() <= db.basisT()) {
+      db = Novelty.onto(IndexJob.load(root, source), novelty, db);
+    }
+  }
+
+  @Override
+  public Future<Database> sync() {
+    return onApplier(() -> catchUp()).map(v -> db());
+  }
+
+  @Override
+  public Future<Database> sync(long t) {
+    return sync()
+        .compose(
+            d ->
+                d.basisT() >= t
+                    ? Future.succeededFuture(d)
+                    : Future.failedFuture(
+                        Anomaly.incorrect(
+                            "db.error/invalid-t",
+                            "t " + t + " is beyond the log of this database, " + d.basisT())));
+  }
+
+  private <T> Future<T> onApplier(Callable<T> work) {
+    Promise<T> p = Promise.promise();
+    applier.execute(
+        () -> {
+          try {
+            p.complete(work.call());
+          } catch (Exception e) {
+            p.fail(Anomalies.from(e));
+          }
+        });
+    return p.future();
+  }
+
+  @Override
+  public BlockingQueue<TxReport> txReportQueue() {
+    BlockingQueue<TxReport> q = new LinkedBlockingQueue<>();
+    synchronized (queues) {
+      queues.add(q);
+    }
+    return q;
+  }
+
+  @Override
+  public void removeTxReportQueue() {
+    synchronized (queues) {
+      queues.clear();
+    }
+  }
+
+  @Override
+  public Log log() {
+    return new MemLog(() -> db, (from, to) -> StorageLogSink.entries(storageLog, from, to));
+  }
+
+  /** Indexing is the transactor's: a peer asks it over the bus. */
+  @Override
+  public Future<Void> requestIndex() {
+    return transactorAddress()
+        .compose(
+            address -> bus.request(address + ".index", new JsonObject().put("db", uri.database())))
+        .mapEmpty();
+  }
+
+  @Override
+  public void release() {
+    close();
+    Catalog.instance().released(this);
+  }
+
+  void close() {
+    released = true;
+    consumers.forEach(MessageConsumer::unregister);
+    applier.shutdown();
+  }
+
+  private <T> T await(java.util.concurrent.Future<T> f) {
+    try {
+      return f.get(Blocking.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw Anomalies.from(e.getCause());
+    } catch (Exception e) {
+      throw Anomaly.unavailable("Could not read the log of " + uri.uri(), e);
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package io.vertomic.peer.impl;
+
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.cluster.bus.Addresses;
+import io.vertomic.cluster.bus.AnomalyMessages;
+import io.vertomic.cluster.bus.TxReply;
+import io.vertomic.cluster.bus.TxRequest;
+import io.vertomic.datom.EntityId;
+import io.vertomic.storage.Storage;
+import io.vertomic.storage.StorageUri;
+import io.vertomic.tx.Idempotency;
+import io.vertomic.tx.TxResult;
+import io.vertomic.tx.Writer;
+import io.vertomic.wire.TxEntryCodec;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * The transactor's side of the event bus, for every database of one storage system: takes
+ * transactions at the address of its lease, hands each to the database's single {@link
+ * io.vertomic.tx.Writer} (opened on first use, caught up from the log), answers once the log has
+ * it, and publishes every committed transaction's log entry as the tx report, and every new durable
+ * index as a notice. Internal: the transactor verticle's engine.
+ */
+public final class TransactorEndpoint {
+  private final Vertx vertx;
+  private final StorageUri system;
+  private final StorageDatabases databases;
+  private final ConcurrentHashMap<String, Future<DurableDatabase>> open = new ConcurrentHashMap<>();
+  private List<MessageConsumer<JsonObject>> consumers = List.of();
+
+  private TransactorEndpoint(Vertx vertx, StorageUri system) {
+    this.vertx = vertx;
+    this.system = system;
+    this.databases = Catalog.instance().durable();
+  }
+
+  /** An endpoint for the databases of {@code storageUri} ({@code *} for the database name). */
+  public static TransactorEndpoint create(Vertx vertx, String storageUri) {
+    StorageUri u = StorageUri.parse(storageUri);
+    if (!u.isWildcard() || u.kind().equals("mem")) {
+      throw Anomaly.incorrect(
+          "vertomic.error/invalid-config",
+          "A transactor serves a durable storage named with * as the database: " + storageUri);
+    }
+    return new TransactorEndpoint(vertx, u);
+  }
+
+  /** The storage this endpoint writes (opened on the caller's thread, which may block). */
+  public Storage storage() {
+    return databases.storageOf(system);
+  }
+
+  /** Starts taking transactions at {@code address}. */
+  public Future<Void> serve(String address) {
+    MessageConsumer<JsonObject> tx = vertx.eventBus().consumer(address, this::transact);
+    MessageConsumer<JsonObject> index = vertx.eventBus().consumer(address + ".index", this::index);
+    consumers = List.of(tx, index);
+    return Future.all(tx.completion(), index.completion()).mapEmpty();
+  }
+
+  /**
+   * Stops taking transactions and closes the writers: a transactor that lost its lease must not
+   * write on (storage would refuse its appends anyway: the log is fenced by {@code t}).
+   */
+  public Future<Void> stop() {
+    Future<Void> unregistered =
+        Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
+    consumers = List.of();
+    open.values().forEach(f -> f.onSuccess(databases::closeWriter));
+    open.clear();
+    return unregistered;
+  }
+
+  private void transact(Message<JsonObject> m) {
+    TxRequest r;
+    try {
+      r = TxRequest.fromJson(m.body());
+    } catch (RuntimeException e) {
+      AnomalyMessages.fail(m, Anomaly.incorrect("db.error/invalid-tx", "Unreadable request: " + e));
+      return;
+    }
+    long deadline =
+        System.nanoTime()
+            + TimeUnit.MILLISECONDS.toNanos(r.timeoutMillis() > 0 ? r.timeoutMillis() : 30_000);
+    database(r.database())
+        .compose(d -> transact(d, r.txEdn(), deadline, true))
+        .onSuccess(reply -> m.reply(reply.toJson()))
+        .onFailure(e -> AnomalyMessages.fail(m, e));
+  }
+
+  // a retry whose idempotency key is committed is answered with the original transaction, once
+  // that is durable (it may still be in flight); if its write failed after all, the retry goes in
+  private Future<TxReply> transact(DurableDatabase d, String tx, long deadline, boolean again) {
+    Writer w = d.connection().writer();
+    return w.transact(tx, deadline)
+        .map(result -> new TxReply(entry(result), result.tempids()))
+        .recover(
+            e -> {
+              long t = Idempotency.committedT(e);
+              if (t < 0) {
+                return Future.failedFuture(e);
+              }
+              return w.rebase(UnaryOperator.identity())
+                  .compose(
+                      v ->
+                          w.db().basisT() >= t
+                              ? d.logEntry(t)
+                                  .map(
+                                      entry ->
+                                          new TxReply(
+                                              entry,
+                                              Idempotency.tempids(w.db(), EntityId.tToTx(t))))
+                              : again ? transact(d, tx, deadline, false) : Future.failedFuture(e));
+            });
+  }
+
+  private void index(Message<JsonObject> m) {
+    database(m.body().getString("db"))
+        .compose(DurableDatabase::requestIndex)
+        .onSuccess(v -> m.reply(new JsonObject()))
+        .onFailure(e -> AnomalyMessages.fail(m, e));
+  }
+
+  private Future<DurableDatabase> database(String name) {
+    if (name == null) {
+      return Future.failedFuture(Anomaly.incorrect("db.error/invalid-tx", "No database named"));
+    }
+    Future<DurableDatabase> f =
+        open.computeIfAbsent(
+            name,
+            n ->
+                vertx.executeBlocking(
+                    () -> {
+                      DurableDatabase d = databases.openWriter(system.withDatabase(n));
+                      String dbId = d.id();
+                      d.connection()
+                          .writer()
+                          .listen(
+                              tx ->
+                                  vertx
+                                      .eventBus()
+                                      .publish(Addresses.reports(dbId), entryBuffer(tx)));
+                      d.onIndexed(
+                          () ->
+                              vertx.eventBus().publish(Addresses.indexed(dbId), new JsonObject()));
+                      return d;
+                    },
+                    false));
+    return f.onFailure(e -> open.remove(name, f));
+  }
+
+  private static byte[] entry(TxResult r) {
+    return TxEntryCodec.encode(StorageLogSink.entry(r));
+  }
+
+  private static Buffer entryBuffer(TxResult r) {
+    return Buffer.buffer(entry(r));
+  }
+}

@@ -1,0 +1,116 @@
+package io.vertomic.transactor;
+
+import io.vertomic.cluster.bus.Lease;
+import io.vertomic.storage.Root;
+import io.vertomic.storage.Storage;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Holds, or waits for, the transactor lease of one storage (the root {@link Lease#ROOT}). Every
+ * tenth of the lease time it reads the lease: the holder renews it by compare-and-swap; a standby
+ * takes it over, with the next epoch, once it has expired. A holder that cannot renew stops serving
+ * when its lease runs out (before a standby may take over, on the same clock), and a holder whose
+ * renewal meets someone else's lease stops at once. Fencing does not rest on clocks: a stale
+ * holder's log appends are refused by storage.
+ */
+final class LeaseKeeper {
+  private final Vertx vertx;
+  private final Storage storage;
+  private final String owner;
+  private final long leaseMillis;
+  private final Function<Lease, Future<Void>> onAcquired;
+  private final Consumer<Lease> onLost;
+  private Lease held;
+  private long heldRevision;
+  private boolean ticking;
+  private long timer = -1;
+
+  LeaseKeeper(
+      Vertx vertx,
+      Storage storage,
+      String owner,
+      long leaseMillis,
+      Function<Lease, Future<Void>> onAcquired,
+      Consumer<Lease> onLost) {
+    this.vertx = vertx;
+    this.storage = storage;
+    this.owner = owner;
+    this.leaseMillis = leaseMillis;
+    this.onAcquired = onAcquired;
+    this.onLost = onLost;
+  }
+
+  /** Starts keeping the lease; the future completes after the first attempt. */
+  Future<Void> start() {
+    timer = vertx.setPeriodic(Math.max(50, leaseMillis / 10), id -> tick());
+    return tick();
+  }
+
+  void stop() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+      timer = -1;
+    }
+  }
+
+  private Future<Void> tick() {
+    if (ticking) {
+      return Future.succeededFuture();
+    }
+    ticking = true;
+    long now = System.currentTimeMillis();
+    if (held != null && held.expired(now)) {
+      lose(); // could not renew in time: someone may take over from now on
+    }
+    return storage
+        .root(Lease.ROOT)
+        .compose(r -> held != null ? renew(r, now) : maybeTakeOver(r, now))
+        .recover(e -> Future.succeededFuture()) // storage unreachable: try again next tick
+        .andThen(ar -> ticking = false);
+  }
+
+  private Future<Void> renew(Root r, long now) {
+    if (r == null || r.revision() != heldRevision) {
+      lose();
+      return Future.succeededFuture();
+    }
+    Lease next = held.renewed(now + leaseMillis);
+    return storage
+        .cas(Lease.ROOT, heldRevision, next.encode())
+        .onSuccess(
+            rev -> {
+              held = next;
+              heldRevision = rev;
+            })
+        .onFailure(e -> {})
+        .mapEmpty();
+  }
+
+  private Future<Void> maybeTakeOver(Root r, long now) {
+    Lease current = r == null ? null : Lease.decode(r.value());
+    if (current != null && !current.expired(now)) {
+      return Future.succeededFuture();
+    }
+    Lease next = Lease.takeOver(current, owner, now + leaseMillis);
+    return storage
+        .cas(Lease.ROOT, r == null ? 0 : r.revision(), next.encode())
+        .compose(
+            rev -> {
+              held = next;
+              heldRevision = rev;
+              return onAcquired.apply(next);
+            });
+  }
+
+  private void lose() {
+    Lease lost = held;
+    held = null;
+    heldRevision = 0;
+    if (lost != null) {
+      onLost.accept(lost);
+    }
+  }
+}

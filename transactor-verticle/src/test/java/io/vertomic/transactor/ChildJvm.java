@@ -1,0 +1,118 @@
+package io.vertomic.transactor;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A real JVM on this machine running one of the project's mains with the tests' class path: its
+ * output lines are collected as they come, so a test awaits the line that says an event happened
+ * instead of sleeping. {@link #close()} kills it.
+ */
+final class ChildJvm implements AutoCloseable {
+  private final Process process;
+  private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final List<String> seen = new ArrayList<>();
+  private final List<String> everything = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final PrintWriter in;
+
+  private ChildJvm(Process process) {
+    this.process = process;
+    this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  everything.add(line);
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                // the child is gone
+              }
+              lines.add("<exited>");
+            });
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  static ChildJvm start(String cluster, List<String> props, String main, String... args)
+      throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx512m");
+    cmd.add("-XX:+UseSerialGC");
+    cmd.add("-Dvertomic.cluster.name=" + cluster);
+    cmd.add("-Dhazelcast.logging.type=none");
+    cmd.add("-Dhazelcast.phone.home.enabled=false");
+    cmd.addAll(props);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(main);
+    cmd.addAll(List.of(args));
+    return new ChildJvm(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+  }
+
+  /** The next line that {@code matches}, waiting at most {@code seconds}; fails otherwise. */
+  String await(Predicate<String> matches, long seconds, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (true) {
+      long left = deadline - System.nanoTime();
+      String line = left > 0 ? lines.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (line == null || line.equals("<exited>")) {
+        throw new AssertionError(
+            "No "
+                + what
+                + " from the child ("
+                + (line == null ? "timeout" : "exited")
+                + "):\n"
+                + String.join("\n", tail()));
+      }
+      seen.add(line);
+      if (matches.test(line)) {
+        return line;
+      }
+    }
+  }
+
+  private List<String> tail() {
+    return seen.subList(Math.max(0, seen.size() - 40), seen.size());
+  }
+
+  /** Every line the child printed so far, awaited or not. */
+  List<String> output() {
+    synchronized (everything) {
+      return List.copyOf(everything);
+    }
+  }
+
+  void send(String line) {
+    in.println(line);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** kill -9. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    kill();
+  }
+}

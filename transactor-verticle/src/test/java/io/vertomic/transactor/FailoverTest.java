@@ -1,0 +1,131 @@
+package io.vertomic.transactor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertomic.datom.Datom;
+import io.vertomic.edn.Keyword;
+import io.vertomic.peer.Connection;
+import io.vertomic.peer.LogEntry;
+import io.vertomic.peer.Peer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kill -9 of the active transactor under load, again and again, on PostgreSQL storage: each time
+ * the standby takes over, the load goes on, and at the end every acknowledged transaction is in the
+ * database exactly once and every transaction in the log is whole. The takeover times (from the
+ * kill to the standby's activation, and to the peer's next acknowledgement) are written to {@code
+ * target/failover-times.txt}.
+ */
+class FailoverTest extends MultiProcessTest {
+  static final int KILLS = Integer.getInteger("failover.kills", 20);
+  static final long LEASE_MILLIS = 3000;
+
+  @Test
+  void killingTheActiveTransactorUnderLoadLosesNoAcknowledgedTransaction() throws Exception {
+    String cluster = "failover-" + UUID.randomUUID();
+    String system = Systems.sqlSystem();
+    String uri = system.replace("*", "failover-" + UUID.randomUUID().toString().substring(0, 8));
+    assertTrue(Peer.createDatabase(uri));
+    ChildJvm active = start(cluster, system);
+    active.await(l -> l.contains(" active epoch "), 120, "first activation");
+    ChildJvm standby = start(cluster, system);
+    standby.await(l -> l.contains(" standby on "), 120, "standby");
+    ChildJvm peer = kept(Systems.peer(cluster, uri, "load", -1, 4));
+    peer.await(l -> l.equals("connected RemoteConnection"), 120, "peer connection");
+    peer.send("go");
+    List<Long> activation = new ArrayList<>();
+    List<Long> nextAck = new ArrayList<>();
+    for (int kill = 0; kill < KILLS; kill++) {
+      for (int i = 0; i < 10; i++) {
+        peer.await(l -> l.startsWith("ack "), 120, "acknowledgements before kill " + kill);
+      }
+      long killedAt = System.nanoTime();
+      active.kill();
+      standby.await(l -> l.contains(" active epoch "), 120, "takeover " + kill);
+      activation.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
+      peer.await(l -> l.startsWith("ack "), 120, "acknowledgement after takeover " + kill);
+      nextAck.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
+      active = standby;
+      standby = start(cluster, system);
+      standby.await(l -> l.contains(" standby on "), 120, "new standby " + kill);
+    }
+    peer.send("stop");
+    peer.await(l -> l.startsWith("done "), 120, "end of load");
+    report(activation, nextAck);
+
+    Set<String> acked = new HashSet<>();
+    for (String l : peer.output()) {
+      if (l.startsWith("ack ")) {
+        acked.add(l.split(" ")[1]);
+      }
+    }
+    System.setProperty("vertomic.cluster.name", cluster);
+    Connection conn = Peer.connect(uri);
+    conn.sync().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    long idAttr = conn.db().entid(Keyword.of("load/id"));
+    long instantAttr = conn.db().entid(Keyword.of("db/txInstant"));
+    long keyAttr = conn.db().entid(Keyword.of("vertomic.tx/idempotency-key"));
+    Map<Object, Integer> times = new HashMap<>();
+    for (LogEntry e : conn.log().txRange(null, null)) {
+      List<Datom> ids = e.data().stream().filter(d -> d.a() == idAttr).toList();
+      if (ids.isEmpty()) {
+        continue; // the schema
+      }
+      assertEquals(1, ids.size(), "one value per transaction at t " + e.t());
+      assertEquals(
+          ids.get(0).v(),
+          e.data().stream().filter(d -> d.a() == keyAttr).findFirst().orElseThrow().v(),
+          "the transaction whole, with its key, at t " + e.t());
+      assertTrue(e.data().stream().anyMatch(d -> d.a() == instantAttr));
+      times.merge(ids.get(0).v(), 1, Integer::sum);
+    }
+    for (String id : acked) {
+      assertEquals(1, times.getOrDefault(id, 0), id + " is in the log exactly once");
+    }
+    assertTrue(acked.size() >= KILLS * 10, "the load went on: " + acked.size() + " acknowledged");
+  }
+
+  private ChildJvm start(String cluster, String system) throws Exception {
+    ChildJvm c = kept(Systems.transactor(cluster, system, LEASE_MILLIS));
+    return c;
+  }
+
+  private static void report(List<Long> activation, List<Long> nextAck) throws Exception {
+    String text =
+        "lease "
+            + LEASE_MILLIS
+            + " ms, "
+            + activation.size()
+            + " kills\nkill -> standby active (ms): "
+            + activation
+            + "\n  median "
+            + median(activation)
+            + ", max "
+            + activation.stream().mapToLong(x -> x).max().orElse(0)
+            + "\nkill -> next acknowledged transaction (ms): "
+            + nextAck
+            + "\n  median "
+            + median(nextAck)
+            + ", max "
+            + nextAck.stream().mapToLong(x -> x).max().orElse(0)
+            + "\n";
+    System.out.print(text);
+    Files.writeString(Path.of("target", "failover-times.txt"), text);
+  }
+
+  private static long median(List<Long> xs) {
+    List<Long> s = xs.stream().sorted().toList();
+    return s.isEmpty() ? 0 : s.get(s.size() / 2);
+  }
+}
