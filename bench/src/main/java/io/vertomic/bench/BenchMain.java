@@ -15,6 +15,9 @@ import java.util.Map;
  * JVM, prints a table with both medians and p99s and the ratio Datomic / Vertomic, and writes the
  * same as JSON to {@code bench/results/}.
  *
+ * <p>Workloads {@code storage-queries} and {@code transactor} are sections of their own ({@link
+ * StorageQueryBench}, {@link TransactorBench}).
+ *
  * <p>Arguments: {@code --workloads load-batch,load-single} {@code --warmup N} {@code --iterations
  * N} {@code --quick} (one warm-up, two measured runs) {@code --out DIR}.
  */
@@ -56,9 +59,9 @@ public final class BenchMain {
     }
   }
 
-  private static void run(String[] args) throws IOException {
+  private static void run(String[] args) throws Exception {
     System.setProperty("vertomic.dev.dir", DEV_DIR);
-    String names = String.join(",", WORKLOADS.keySet()) + ",storage-queries";
+    String names = String.join(",", WORKLOADS.keySet()) + ",storage-queries,transactor";
     int warmup = 3;
     int iterations = 9;
     boolean quick = false;
@@ -84,7 +87,12 @@ public final class BenchMain {
         "%-12s %12s %12s %12s %12s %8s%n",
         "workload", "vertomic p50", "vertomic p99", "datomic p50", "datomic p99", "ratio");
     String storage = null;
+    String transactor = null;
     for (String name : names.split(",")) {
+      if (name.trim().equals("transactor")) {
+        transactor = new TransactorBench(quick ? 200 : 2_000, quick ? 5 : 20).run();
+        continue;
+      }
       if (name.trim().equals("storage-queries")) {
         StorageQueryBench b = new StorageQueryBench(quick ? 2 : 5, quick ? 20 : 200);
         storage = b.run();
@@ -111,12 +119,17 @@ public final class BenchMain {
     System.out.println(
         "(ratio = Datomic median / Vertomic median; above 1 means Vertomic is faster)");
     System.out.println("checksum " + runner.blackhole);
-    write(out, rows, warmup, iterations, storage);
+    write(out, rows, warmup, iterations, storage, transactor);
     datomic.Peer.shutdown(false);
   }
 
   private static void write(
-      Path dir, List<Runner.Row> rows, int warmup, int iterations, String storage)
+      Path dir,
+      List<Runner.Row> rows,
+      int warmup,
+      int iterations,
+      String storage,
+      String transactor)
       throws IOException {
     Files.createDirectories(dir);
     StringBuilder json = new StringBuilder();
@@ -142,7 +155,10 @@ public final class BenchMain {
                   r.datomic().p99Ms(),
                   r.ratio()));
     }
-    json.append("\n]").append(storage == null ? "" : ",\n" + storage).append("}\n");
+    json.append("\n]")
+        .append(storage == null ? "" : ",\n" + storage)
+        .append(transactor == null ? "" : ",\n\"transactor\": " + transactor)
+        .append("}\n");
     String stamp = Instant.now().toString().replace(':', '-');
     Files.writeString(dir.resolve(stamp + ".json"), json);
     Files.writeString(dir.resolve("latest.json"), json);

@@ -56,6 +56,10 @@ final class ChildJvm implements AutoCloseable {
     cmd.add("-Dvertomic.cluster.name=" + cluster);
     cmd.add("-Dhazelcast.logging.type=none");
     cmd.add("-Dhazelcast.phone.home.enabled=false");
+    String devDir = System.getProperty("vertomic.dev.dir");
+    if (devDir != null) { // the dev storage's files are shared by every process of the system
+      cmd.add("-Dvertomic.dev.dir=" + devDir);
+    }
     cmd.addAll(props);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));

@@ -17,13 +17,29 @@ final class Systems {
     return "vertomic:sql://*?postgresql://postgres@127.0.0.1:5432/vertomic_ha";
   }
 
+  /** A dev storage whose files are in a directory of this JVM's, which its children share. */
+  static synchronized String devSystem() throws IOException {
+    if (System.getProperty("vertomic.dev.dir") == null) {
+      Path dir = Files.createTempDirectory("vertomic-ha-dev");
+      dir.toFile().deleteOnExit();
+      System.setProperty("vertomic.dev.dir", dir.toString());
+    }
+    return "vertomic:dev://127.0.0.1:4336/*";
+  }
+
   static ChildJvm transactor(String cluster, String system, long leaseMillis) throws IOException {
+    return transactor(cluster, system, leaseMillis, "\"txTimeoutMillis\": 10000");
+  }
+
+  /** A transactor with {@code more} members in its config file. */
+  static ChildJvm transactor(String cluster, String system, long leaseMillis, String more)
+      throws IOException {
     return ChildJvm.start(
         cluster,
         List.of(),
         TransactorMain.class.getName(),
         "-conf",
-        config(system, leaseMillis, "\"txTimeoutMillis\": 10000").toString());
+        config(system, leaseMillis, more).toString());
   }
 
   /** A transactor config file with {@code more} JSON members. */

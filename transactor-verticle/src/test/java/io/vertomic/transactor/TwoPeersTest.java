@@ -10,20 +10,26 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A transactor and two peer processes on one storage, the peers transacting at the same time: both
- * end with the same database, and both saw the same sequence of {@code t} in their tx reports.
+ * A transactor and two peer processes on one storage (PostgreSQL, and the dev storage whose files
+ * all three share), the peers transacting at the same time while the transactor indexes every few
+ * hundred datoms: both end with the same database, and both saw the same sequence of {@code t} in
+ * their tx reports.
  */
 class TwoPeersTest extends MultiProcessTest {
-  @Test
-  void twoPeersTransactingConcurrentlySeeTheSameTransactionsInTheSameOrder() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"sql", "dev"})
+  void twoPeersTransactingConcurrentlySeeTheSameTransactionsInTheSameOrder(String storage)
+      throws Exception {
     String cluster = "two-peers-" + UUID.randomUUID();
-    String system = Systems.sqlSystem();
+    String system = storage.equals("sql") ? Systems.sqlSystem() : Systems.devSystem();
     String uri = system.replace("*", "two-peers-" + UUID.randomUUID().toString().substring(0, 8));
     assertTrue(Peer.createDatabase(uri));
-    ChildJvm transactor = kept(Systems.transactor(cluster, system, 5000));
+    ChildJvm transactor =
+        kept(Systems.transactor(cluster, system, 5000, "\"indexThresholdDatoms\": 400"));
     transactor.await(l -> l.contains(" active epoch "), 120, "transactor activation");
     int each = 150;
     ChildJvm a = kept(Systems.peer(cluster, uri, "a", each, 8));

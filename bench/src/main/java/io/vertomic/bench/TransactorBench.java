@@ -1,0 +1,244 @@
+package io.vertomic.bench;
+
+import io.vertomic.edn.Edn;
+import io.vertomic.peer.Connection;
+import io.vertomic.peer.Peer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Transactions per second through a transactor process (a child JVM of the Vert.x launcher) on dev
+ * and on sql storage, from 1, 4 and 16 concurrent submitters, this JVM being the peer; each
+ * submitter awaits its transaction before sending the next. Datomic's transactor is not on Maven
+ * Central, so the reference is Datomic's in-memory peer with the same submitters. load-single: one
+ * person per transaction; load-batch: 1,000. Prints a table and returns it as JSON.
+ */
+final class TransactorBench {
+  private static final int[] SUBMITTERS = {1, 4, 16};
+  private final int singles;
+  private final int batches;
+  private final List<String> json = new ArrayList<>();
+
+  TransactorBench(int singles, int batches) {
+    this.singles = singles;
+    this.batches = batches;
+  }
+
+  String run() throws Exception {
+    String cluster = "bench-" + UUID.randomUUID();
+    System.setProperty("vertomic.cluster.name", cluster);
+    System.out.printf(
+        "%n%-12s %-8s %5s %10s %9s %9s %12s %9s %9s %7s%n",
+        "transactor",
+        "storage",
+        "subm",
+        "tx/s",
+        "p50",
+        "p99",
+        "datomic tx/s",
+        "p50",
+        "p99",
+        "ratio");
+    String dev = "vertomic:dev://127.0.0.1:4335/*";
+    String sql = "vertomic:sql://*?postgresql://postgres@127.0.0.1:5432/vertomic_ha";
+    for (String[] s : List.of(new String[] {"dev", dev}, new String[] {"sql", sql})) {
+      Process transactor = startTransactor(cluster, s[1]);
+      try {
+        for (String load : List.of("load-single", "load-batch")) {
+          int perTx = load.equals("load-single") ? 1 : 1000;
+          int count = load.equals("load-single") ? singles : batches;
+          for (int n : SUBMITTERS) {
+            Result v = vertomic(s[1], perTx, count, n);
+            Result d = datomic(perTx, count, n);
+            print(load, s[0], n, v, d);
+          }
+        }
+      } finally {
+        transactor.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        Peer.shutdown();
+      }
+    }
+    return "[" + String.join(",", json) + "]";
+  }
+
+  private record Result(double txPerSecond, Stats latency) {}
+
+  private Result vertomic(String system, int perTx, int count, int submitters) throws Exception {
+    String uri = system.replace("*", "tx-" + UUID.randomUUID().toString().substring(0, 8));
+    Peer.createDatabase(uri);
+    Connection conn = Peer.connect(uri);
+    conn.transact(People.SCHEMA).toCompletionStage().toCompletableFuture().get();
+    List<Object> txs = txData(perTx, count + warmup(count), Edn::read);
+    return measure(
+        txs,
+        count,
+        submitters,
+        tx -> conn.transact(tx).toCompletionStage().toCompletableFuture().get());
+  }
+
+  private Result datomic(int perTx, int count, int submitters) throws Exception {
+    String uri = "datomic:mem://tx-" + UUID.randomUUID();
+    datomic.Peer.createDatabase(uri);
+    datomic.Connection conn = datomic.Peer.connect(uri);
+    conn.transact((List<?>) datomic.Util.read(People.SCHEMA)).get();
+    List<Object> txs = txData(perTx, count + warmup(count), datomic.Util::read);
+    Result r = measure(txs, count, submitters, tx -> conn.transact((List<?>) tx).get());
+    datomic.Peer.deleteDatabase(uri);
+    return r;
+  }
+
+  private static int warmup(int count) {
+    return Math.max(2, count / 5);
+  }
+
+  private static List<Object> txData(
+      int perTx, int count, java.util.function.Function<String, Object> read) {
+    List<Object> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      StringBuilder tx = new StringBuilder("[");
+      for (int j = 0; j < perTx; j++) {
+        tx.append("{:db/id \"p")
+            .append(j)
+            .append("\" :person/name \"n")
+            .append(i)
+            .append('-')
+            .append(j)
+            .append("\" :person/last-name \"l")
+            .append(j % 97)
+            .append("\" :person/age ")
+            .append(j % 80)
+            .append(" :person/salary ")
+            .append(1000 + j)
+            .append(" :person/sex :male}");
+      }
+      out.add(read.apply(tx.append(']').toString()));
+    }
+    return out;
+  }
+
+  @FunctionalInterface
+  private interface Submit {
+    void transact(Object txData) throws Exception;
+  }
+
+  // the first transactions warm up; the rest are measured
+  private static Result measure(List<Object> txs, int count, int submitters, Submit submit)
+      throws Exception {
+    int warm = txs.size() - count;
+    for (int i = 0; i < warm; i++) {
+      submit.transact(txs.get(i));
+    }
+    long[] nanos = new long[count];
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(submitters);
+    long start = System.nanoTime();
+    List<Future<?>> running = new ArrayList<>();
+    for (int s = 0; s < submitters; s++) {
+      running.add(
+          pool.submit(
+              () -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                  long t = System.nanoTime();
+                  submit.transact(txs.get(warm + i));
+                  nanos[i] = System.nanoTime() - t;
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : running) {
+      f.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    return new Result(count / seconds, Stats.of(nanos));
+  }
+
+  private void print(String load, String storage, int submitters, Result v, Result d) {
+    double ratio = v.txPerSecond() / d.txPerSecond();
+    System.out.printf(
+        Locale.ROOT,
+        "%-12s %-8s %5d %10.0f %7.2fms %7.2fms %12.0f %7.2fms %7.2fms %7.2f%n",
+        load,
+        storage,
+        submitters,
+        v.txPerSecond(),
+        v.latency().medianMs(),
+        v.latency().p99Ms(),
+        d.txPerSecond(),
+        d.latency().medianMs(),
+        d.latency().p99Ms(),
+        ratio);
+    json.add(
+        String.format(
+            Locale.ROOT,
+            "{\"workload\": \"%s\", \"storage\": \"%s\", \"submitters\": %d, \"vertomic_tx_per_s\":"
+                + " %.1f, \"vertomic_p50_ms\": %.3f, \"vertomic_p99_ms\": %.3f,"
+                + " \"datomic_mem_tx_per_s\": %.1f, \"datomic_p50_ms\": %.3f,"
+                + " \"datomic_p99_ms\": %.3f, \"ratio\": %.3f}",
+            load,
+            storage,
+            submitters,
+            v.txPerSecond(),
+            v.latency().medianMs(),
+            v.latency().p99Ms(),
+            d.txPerSecond(),
+            d.latency().medianMs(),
+            d.latency().p99Ms(),
+            ratio));
+  }
+
+  /** A transactor in a child JVM with this class path; returns once it is active. */
+  private static Process startTransactor(String cluster, String system) throws IOException {
+    Path conf = Files.createTempFile("bench-transactor", ".json");
+    Files.writeString(conf, "{\"storage\": \"" + system + "\", \"leaseMillis\": 5000}");
+    conf.toFile().deleteOnExit();
+    List<String> cmd =
+        List.of(
+            Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx2g",
+            "-Dvertomic.cluster.name=" + cluster,
+            "-Dvertomic.dev.dir=" + System.getProperty("vertomic.dev.dir"),
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.vertomic.transactor.TransactorMain",
+            "-conf",
+            conf.toString());
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    while ((line = out.readLine()) != null) {
+      if (line.contains(" active epoch ")) {
+        Thread drain =
+            new Thread(
+                () -> {
+                  try {
+                    while (out.readLine() != null) {
+                      // keep the pipe from filling
+                    }
+                  } catch (IOException e) {
+                    // gone
+                  }
+                });
+        drain.setDaemon(true);
+        drain.start();
+        return p;
+      }
+    }
+    throw new IllegalStateException("the transactor exited before it was active");
+  }
+}
