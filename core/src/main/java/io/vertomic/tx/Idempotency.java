@@ -28,6 +28,34 @@ public final class Idempotency {
 
   private Idempotency() {}
 
+  /**
+   * True when the transaction {@code edn} carries an idempotency key (read only when deciding
+   * whether a transaction whose answer was lost may be sent again).
+   */
+  public static boolean keyed(String edn) {
+    if (!edn.contains(Idents.IDEMPOTENCY_KEY.toString())) {
+      return false;
+    }
+    try {
+      return mentionsKey(Edn.read(edn));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean mentionsKey(Object form) {
+    if (form instanceof Map<?, ?> m) {
+      return m.containsKey(Idents.IDEMPOTENCY_KEY);
+    }
+    if (form instanceof List<?> l) {
+      if (l.size() == 4 && Idents.IDEMPOTENCY_KEY.equals(l.get(2))) {
+        return true; // [:db/add e :vertomic.tx/idempotency-key k]
+      }
+      return l.stream().anyMatch(Idempotency::mentionsKey);
+    }
+    return false;
+  }
+
   /** The idempotency key asserted by {@code ops}, or null. */
   static Object key(List<Op> ops) {
     for (Op op : ops) {

@@ -3,6 +3,7 @@ package io.vertomic.peer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.vertomic.tx.Idempotency;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +47,15 @@ class IdempotentRetryTest {
     TxReport other = await(conn.transact(keyed("order-2", "pen")));
     assertNotEquals(first.dbAfter().basisT(), other.dbAfter().basisT(), "another key applies");
     Peer.deleteDatabase(uri);
+  }
+
+  @org.junit.jupiter.api.Test
+  void onlyATransactionThatAssertsAKeyCountsAsKeyed() {
+    assertEquals(true, Idempotency.keyed(keyed("k", "pen")));
+    assertEquals(
+        true, Idempotency.keyed("[[:db/add \"datomic.tx\" :vertomic.tx/idempotency-key \"k\"]]"));
+    assertEquals(false, Idempotency.keyed("[{:item/name \":vertomic.tx/idempotency-key\"}]"));
+    assertEquals(false, Idempotency.keyed("[{:item/name \"pen\"}]"));
   }
 
   private static <T> T await(io.vertx.core.Future<T> f) throws Exception {

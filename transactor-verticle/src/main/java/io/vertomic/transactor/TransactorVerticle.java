@@ -1,5 +1,10 @@
 package io.vertomic.transactor;
 
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.vertomic.cluster.bus.Addresses;
 import io.vertomic.cluster.bus.Lease;
 import io.vertomic.peer.impl.TransactorEndpoint;
 import io.vertx.core.Future;
@@ -44,18 +49,44 @@ public final class TransactorVerticle extends VerticleBase {
               keeper =
                   new LeaseKeeper(
                       vertx, storage, owner, o.leaseMillis(), this::activate, this::deactivate);
-              say("standby on " + o.storage());
-              return keeper.start();
+              return endpoint
+                  .serve(Addresses.transactor(owner))
+                  .compose(
+                      v -> {
+                        reportMembersLeaving();
+                        say("standby on " + o.storage());
+                        return keeper.start();
+                      });
             });
   }
 
+  // a member that left (a dead transactor, once the cluster has noticed) is worth a line: until
+  // then its address and port are still taken in the cluster's view
+  private void reportMembersLeaving() {
+    for (HazelcastInstance h : Hazelcast.getAllHazelcastInstances()) {
+      h.getCluster()
+          .addMembershipListener(
+              new MembershipListener() {
+                @Override
+                public void memberAdded(MembershipEvent e) {}
+
+                @Override
+                public void memberRemoved(MembershipEvent e) {
+                  say("cluster member left " + e.getMember().getAddress());
+                }
+              });
+    }
+  }
+
   private Future<Void> activate(Lease lease) {
-    return endpoint.serve(lease.address()).onSuccess(v -> say("active epoch " + lease.epoch()));
+    endpoint.activate();
+    say("active epoch " + lease.epoch());
+    return Future.succeededFuture();
   }
 
   private void deactivate(Lease lease) {
     say("lost epoch " + lease.epoch());
-    endpoint.stop();
+    endpoint.deactivate();
   }
 
   @Override

@@ -54,7 +54,6 @@ final class ChildJvm implements AutoCloseable {
     cmd.add("-Xmx512m");
     cmd.add("-XX:+UseSerialGC");
     cmd.add("-Dvertomic.cluster.name=" + cluster);
-    cmd.add("-Dhazelcast.logging.type=none");
     cmd.add("-Dhazelcast.phone.home.enabled=false");
     String devDir = System.getProperty("vertomic.dev.dir");
     if (devDir != null) { // the dev storage's files are shared by every process of the system
@@ -68,8 +67,20 @@ final class ChildJvm implements AutoCloseable {
     return new ChildJvm(new ProcessBuilder(cmd).redirectErrorStream(true).start());
   }
 
+  /** A line already awaited past, or else the next one, that {@code matches}. */
+  String awaitEver(Predicate<String> matches, long seconds, String what)
+      throws InterruptedException, IOException {
+    for (String line : seen) {
+      if (matches.test(line)) {
+        return line;
+      }
+    }
+    return await(matches, seconds, what);
+  }
+
   /** The next line that {@code matches}, waiting at most {@code seconds}; fails otherwise. */
-  String await(Predicate<String> matches, long seconds, String what) throws InterruptedException {
+  String await(Predicate<String> matches, long seconds, String what)
+      throws InterruptedException, IOException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (true) {
       long left = deadline - System.nanoTime();

@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Every transaction carries its name as idempotency key, so one that fails {@code unavailable},
  * {@code interrupted} (its transactor died) or {@code busy} is simply sent again: if it had
  * committed, the answer is the original one. Then, on the line {@code report}, prints its database
- * ({@code db BASIS-T DIGEST}) and the t of every tx report it received ({@code txs T,T,...}); on
- * {@code exit}, exits.
+ * ({@code db BASIS-T DIGEST}) and, for a bounded load, the t of every tx report it received ({@code
+ * txs T,T,...}); on {@code exit}, exits.
  */
 public final class LoadPeerMain {
   public static void main(String[] args) throws Exception {
@@ -41,7 +41,8 @@ public final class LoadPeerMain {
           conn.transact(
               "[{:db/ident :load/id :db/valueType :db.type/string"
                   + " :db/cardinality :db.cardinality/one :db/unique :db.unique/value}]"));
-      BlockingQueue<TxReport> reports = conn.txReportQueue();
+      // only a bounded load reports its tx reports: an endless one would keep them all in memory
+      BlockingQueue<TxReport> reports = count < 0 ? null : conn.txReportQueue();
       System.out.println("connected " + conn.getClass().getSimpleName());
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -82,7 +83,9 @@ public final class LoadPeerMain {
           Database db = await(conn.sync());
           System.out.println("db " + db.basisT() + " " + digest(db));
           List<String> ts = new ArrayList<>();
-          for (TxReport r = reports.poll(); r != null; r = reports.poll()) {
+          for (TxReport r = reports == null ? null : reports.poll();
+              r != null;
+              r = reports.poll()) {
             ts.add(Long.toString(r.dbAfter().basisT()));
           }
           System.out.println("txs " + String.join(",", ts));

@@ -1,6 +1,8 @@
 package io.vertomic.transactor;
 
 import io.vertomic.peer.Peer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -15,10 +17,13 @@ abstract class MultiProcessTest {
     return c;
   }
 
+  // their output stays in target/children/ for whoever reads a failure
   @AfterEach
-  void killChildren() throws InterruptedException {
+  void killChildren() throws Exception {
+    Path dir = Files.createDirectories(Path.of("target", "children"));
     for (ChildJvm c : children) {
       c.close();
+      Files.write(dir.resolve(getClass().getSimpleName() + "-" + c.pid() + ".log"), c.output());
     }
     Peer.shutdown();
   }

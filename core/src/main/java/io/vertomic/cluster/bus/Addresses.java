@@ -1,15 +1,16 @@
 package io.vertomic.cluster.bus;
 
 /**
- * Event-bus addresses. A transactor takes transactions on an address of its own and epoch, so a
- * message for a transactor that has lost its lease never reaches its successor by mistake; tx
- * reports and index notices go out per database.
+ * Event-bus addresses. Every transactor, standby or active, takes requests at an address of its
+ * own, registered when it starts, so a takeover registers nothing (a cluster that has not yet
+ * noticed a dead member may be slow to register); a standby refuses what it receives. Tx reports
+ * and index notices go out per database.
  */
 public final class Addresses {
   private Addresses() {}
 
-  public static String transactor(String owner, long epoch) {
-    return "vertomic.transactor." + owner + "." + epoch;
+  public static String transactor(String owner) {
+    return "vertomic.transactor." + owner;
   }
 
   /** Tx reports of database {@code dbId} (the log entry of each transaction, in t order). */

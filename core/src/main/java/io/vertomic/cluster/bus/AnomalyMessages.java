@@ -17,6 +17,47 @@ public final class AnomalyMessages {
   /** The failure code of a request failed with an anomaly. */
   public static final int ANOMALY = 1;
 
+  /**
+   * The code of a transaction no active transactor received (none at the address, or a standby
+   * there): it was not applied, so sending it again is safe.
+   */
+  public static final String NO_TRANSACTOR = "vertomic.error/no-transactor";
+
+  /** The anomaly of a transaction that reached a standby. */
+  public static Anomaly notActive() {
+    return new Anomaly(
+        Category.UNAVAILABLE,
+        Keyword.of(NO_TRANSACTOR),
+        "This transactor is a standby: read the lease for the active one",
+        null);
+  }
+
+  /**
+   * The code of a transaction whose transactor lost its lease before answering: it may have
+   * committed (its outcome is in the log), so only a keyed transaction is sent again.
+   */
+  public static final String TRANSACTOR_GONE = "vertomic.error/transactor-gone";
+
+  public static Anomaly transactorGone(long epoch) {
+    return new Anomaly(
+        Category.INTERRUPTED,
+        Keyword.of(TRANSACTOR_GONE),
+        "The transactor of epoch "
+            + epoch
+            + " lost its lease before answering: the transaction may have committed; its outcome"
+            + " is in the log",
+        null);
+  }
+
+  public static boolean transactorGone(Anomaly a) {
+    return a.code().toString().equals(":" + TRANSACTOR_GONE);
+  }
+
+  /** True when {@code a} says no active transactor received the request. */
+  public static boolean notDelivered(Anomaly a) {
+    return a.code().toString().equals(":" + NO_TRANSACTOR);
+  }
+
   private AnomalyMessages() {}
 
   public static void fail(Message<?> request, Throwable cause) {
@@ -62,6 +103,13 @@ public final class AnomalyMessages {
                 + ": the transaction may have committed; its outcome is in the log",
             null);
       }
+    }
+    if (failure instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
+      return new Anomaly(
+          Category.UNAVAILABLE,
+          Keyword.of(NO_TRANSACTOR),
+          "No transactor took " + what + ": " + failure.getMessage(),
+          null);
     }
     return Anomaly.unavailable("No transactor took " + what + ": " + failure.getMessage(), failure);
   }

@@ -23,7 +23,7 @@ public record Lease(String owner, long epoch, long expiresAtMillis, String addre
   /** This lease held by {@code owner} until {@code expiresAtMillis}, at the next epoch. */
   public static Lease takeOver(Lease previous, String owner, long expiresAtMillis) {
     long epoch = previous == null ? 1 : previous.epoch + 1;
-    return new Lease(owner, epoch, expiresAtMillis, Addresses.transactor(owner, epoch));
+    return new Lease(owner, epoch, expiresAtMillis, Addresses.transactor(owner));
   }
 
   public Lease renewed(long expiresAtMillis) {

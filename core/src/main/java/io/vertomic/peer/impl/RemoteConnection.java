@@ -2,7 +2,6 @@ package io.vertomic.peer.impl;
 
 import io.vertomic.anomaly.Anomalies;
 import io.vertomic.anomaly.Anomaly;
-import io.vertomic.anomaly.Category;
 import io.vertomic.cluster.bus.Addresses;
 import io.vertomic.cluster.bus.AnomalyMessages;
 import io.vertomic.cluster.bus.Lease;
@@ -21,12 +20,14 @@ import io.vertomic.peer.TxReport;
 import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageUri;
+import io.vertomic.tx.Idempotency;
 import io.vertomic.tx.TxProcessor;
 import io.vertomic.wire.DbRoot;
 import io.vertomic.wire.TxEntry;
 import io.vertomic.wire.TxEntryCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -59,6 +60,9 @@ final class RemoteConnection implements Connection {
   /** System property: milliseconds a transaction may take before it is answered interrupted. */
   static final String TX_TIMEOUT = "vertomic.txTimeoutMillis";
 
+  // how soon a transaction that found no active transactor is sent again
+  private static final long RESEND_MILLIS = 50;
+
   // recent transactions kept for the answers that arrive after their report
   private static final int RECENT = 4096;
 
@@ -66,6 +70,7 @@ final class RemoteConnection implements Connection {
   private final Storage storage;
   private final String rootName;
   private final SegmentNodeSource source;
+  private final Vertx vertx;
   private final EventBus bus;
   private final StorageLog storageLog;
   private final String dbId;
@@ -95,12 +100,13 @@ final class RemoteConnection implements Connection {
       String rootName,
       DbRoot root,
       SegmentNodeSource source,
-      EventBus bus) {
+      Vertx vertx) {
     this.uri = uri;
+    this.vertx = vertx;
     this.storage = storage;
     this.rootName = rootName;
     this.source = source;
-    this.bus = bus;
+    this.bus = vertx.eventBus();
     this.dbId = root.id();
     this.storageLog = new StorageLog(storage, dbId);
     this.txTimeoutMillis = Long.getLong(TX_TIMEOUT, 30_000);
@@ -124,8 +130,9 @@ final class RemoteConnection implements Connection {
       String rootName,
       DbRoot root,
       SegmentNodeSource source,
-      EventBus bus) {
-    RemoteConnection c = new RemoteConnection(uri, storage, rootName, root, source, bus);
+      Vertx vertx) {
+    RemoteConnection c = new RemoteConnection(uri, storage, rootName, root, source, vertx);
+    EventBus bus = c.bus;
     c.consumers.add(
         bus.<Buffer>consumer(
             Addresses.reports(c.dbId),
@@ -152,7 +159,7 @@ final class RemoteConnection implements Connection {
     }
     String edn = txData instanceof String s ? s : Edn.write(txData);
     TxRequest request = new TxRequest(uri.database(), edn, txTimeoutMillis);
-    return send(request, true)
+    return send(request, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(txTimeoutMillis))
         .compose(
             reply -> {
               TxEntry entry = TxEntryCodec.decode(reply.entry(), "tx reply of " + uri.uri());
@@ -174,33 +181,77 @@ final class RemoteConnection implements Connection {
             });
   }
 
-  // a transaction no transactor took (none registered at the address the lease named) is sent
-  // again, once, to the transactor a fresh read of the lease names
-  private Future<TxReply> send(TxRequest request, boolean again) {
-    return transactorAddress()
+  // a transaction no active transactor took (none at the address the lease named, or a standby
+  // there: during a takeover) was not applied: it is sent again, to the transactor a fresh read of
+  // the lease names, until its timeout. One the transactor took and then lost its lease without
+  // answering may have committed: sent again only with an idempotency key, else interrupted
+  private Future<TxReply> send(TxRequest request, long deadlineNanos) {
+    return currentLease()
         .compose(
-            address ->
-                bus.<JsonObject>request(
-                        address,
-                        request.toJson(),
-                        new DeliveryOptions().setSendTimeout(request.timeoutMillis()))
-                    .map(m -> TxReply.fromJson(m.body())))
+            l -> {
+              Promise<TxReply> answer = Promise.promise();
+              bus.<JsonObject>request(
+                      l.address(),
+                      request.toJson(),
+                      new DeliveryOptions().setSendTimeout(request.timeoutMillis()))
+                  .map(m -> TxReply.fromJson(m.body()))
+                  .onComplete(
+                      ar -> {
+                        if (ar.succeeded()) {
+                          answer.tryComplete(ar.result());
+                        } else {
+                          answer.tryFail(ar.cause());
+                        }
+                      });
+              watch(l, answer);
+              return answer.future();
+            })
         .recover(
             e -> {
               Anomaly a = AnomalyMessages.from(e, "transaction on " + uri.uri());
-              if (again && a.category() == Category.UNAVAILABLE) {
-                lease = null;
-                return send(request, false);
+              boolean again =
+                  AnomalyMessages.notDelivered(a)
+                      || (AnomalyMessages.transactorGone(a) && Idempotency.keyed(request.txEdn()));
+              if (!again || System.nanoTime() > deadlineNanos) {
+                return Future.failedFuture(a);
               }
-              return Future.failedFuture(a);
+              lease = null;
+              Promise<TxReply> resent = Promise.promise();
+              vertx.setTimer(RESEND_MILLIS, id -> send(request, deadlineNanos).onComplete(resent));
+              return resent.future();
             });
   }
 
-  private Future<String> transactorAddress() {
+  // once the lease the request went under has expired, looks whether its holder still holds it
+  private void watch(Lease sentTo, Promise<TxReply> answer) {
+    long delay = Math.max(RESEND_MILLIS, sentTo.expiresAtMillis() - System.currentTimeMillis());
+    vertx.setTimer(
+        delay + RESEND_MILLIS,
+        id -> {
+          if (answer.future().isComplete()) {
+            return;
+          }
+          readLease()
+              .onComplete(
+                  ar -> {
+                    if (ar.succeeded() && ar.result().epoch() != sentTo.epoch()) {
+                      answer.tryFail(AnomalyMessages.transactorGone(sentTo.epoch()));
+                    } else if (!answer.future().isComplete()) {
+                      watch(ar.succeeded() ? ar.result() : sentTo, answer);
+                    }
+                  });
+        });
+  }
+
+  private Future<Lease> currentLease() {
     Lease known = lease;
     if (known != null && !known.expired(System.currentTimeMillis())) {
-      return Future.succeededFuture(known.address());
+      return Future.succeededFuture(known);
     }
+    return readLease();
+  }
+
+  private Future<Lease> readLease() {
     return storage
         .root(Lease.ROOT)
         .compose(
@@ -211,7 +262,7 @@ final class RemoteConnection implements Connection {
               }
               Lease l = Lease.decode(r.value());
               lease = l;
-              return Future.succeededFuture(l.address());
+              return Future.succeededFuture(l);
             });
   }
 
@@ -343,9 +394,9 @@ final class RemoteConnection implements Connection {
   /** Indexing is the transactor's: a peer asks it over the bus. */
   @Override
   public Future<Void> requestIndex() {
-    return transactorAddress()
+    return currentLease()
         .compose(
-            address -> bus.request(address + ".index", new JsonObject().put("db", uri.database())))
+            l -> bus.request(l.address() + ".index", new JsonObject().put("db", uri.database())))
         .mapEmpty();
   }
 

@@ -124,7 +124,7 @@ final class StorageDatabases {
         }
         DbRoot root = DbRoot.decode(r.value(), "root of " + uri.uri());
         Vertx bus = Blocking.await(clustered(), "join the cluster of the transactor");
-        remote = RemoteConnection.open(uri, s, rootName(uri), root, source(uri, s), bus.eventBus());
+        remote = RemoteConnection.open(uri, s, rootName(uri), root, source(uri, s), bus);
         remotes.put(uri.uri(), remote);
       }
       return remote;

@@ -36,6 +36,7 @@ public final class TransactorEndpoint {
   private final StorageDatabases databases;
   private final ConcurrentHashMap<String, Future<DurableDatabase>> open = new ConcurrentHashMap<>();
   private List<MessageConsumer<JsonObject>> consumers = List.of();
+  private volatile boolean active;
 
   private TransactorEndpoint(Vertx vertx, StorageUri system) {
     this.vertx = vertx;
@@ -59,7 +60,10 @@ public final class TransactorEndpoint {
     return databases.storageOf(system);
   }
 
-  /** Starts taking transactions at {@code address}. */
+  /**
+   * Starts taking requests at {@code address}: refused until {@link #activate()} (a standby is
+   * reachable before it takes over, so its takeover registers nothing in the cluster).
+   */
   public Future<Void> serve(String address) {
     MessageConsumer<JsonObject> tx = vertx.eventBus().consumer(address, this::transact);
     MessageConsumer<JsonObject> index = vertx.eventBus().consumer(address + ".index", this::index);
@@ -67,20 +71,36 @@ public final class TransactorEndpoint {
     return Future.all(tx.completion(), index.completion()).mapEmpty();
   }
 
+  /** Takes transactions from now on: this transactor holds the lease. */
+  public void activate() {
+    active = true;
+  }
+
   /**
-   * Stops taking transactions and closes the writers: a transactor that lost its lease must not
-   * write on (storage would refuse its appends anyway: the log is fenced by {@code t}).
+   * Refuses transactions from now on and closes the writers: a transactor that lost its lease must
+   * not write on (storage would refuse its appends anyway: the log is fenced by {@code t}); the
+   * next activation reads every database afresh.
    */
+  public void deactivate() {
+    active = false;
+    open.values().forEach(f -> f.onSuccess(databases::closeWriter));
+    open.clear();
+  }
+
+  /** Deactivates and stops taking requests. */
   public Future<Void> stop() {
+    deactivate();
     Future<Void> unregistered =
         Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
     consumers = List.of();
-    open.values().forEach(f -> f.onSuccess(databases::closeWriter));
-    open.clear();
     return unregistered;
   }
 
   private void transact(Message<JsonObject> m) {
+    if (!active) {
+      AnomalyMessages.fail(m, AnomalyMessages.notActive());
+      return;
+    }
     TxRequest r;
     try {
       r = TxRequest.fromJson(m.body());
@@ -124,6 +144,10 @@ public final class TransactorEndpoint {
   }
 
   private void index(Message<JsonObject> m) {
+    if (!active) {
+      AnomalyMessages.fail(m, AnomalyMessages.notActive());
+      return;
+    }
     database(m.body().getString("db"))
         .compose(DurableDatabase::requestIndex)
         .onSuccess(v -> m.reply(new JsonObject()))
