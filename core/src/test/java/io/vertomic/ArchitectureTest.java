@@ -199,11 +199,6 @@ class ArchitectureTest {
   }
 
   @Test
-  void demoUsesOnlyThePublicApi() {
-    mayUse("io.vertomic.demo", "io.vertomic.datom", "io.vertomic.peer", "io.vertx.core..");
-  }
-
-  @Test
   void pureCodeStaysFreeOfVertx() {
     noClasses()
         .that()

@@ -15,8 +15,8 @@ import java.util.Map;
  * JVM, prints a table with both medians and p99s and the ratio Datomic / Vertomic, and writes the
  * same as JSON to {@code bench/results/}.
  *
- * <p>Workloads {@code storage-queries} and {@code transactor} are sections of their own ({@link
- * StorageQueryBench}, {@link TransactorBench}).
+ * <p>Workloads {@code storage-queries}, {@code transactor} and {@code remote} are sections of their
+ * own ({@link StorageQueryBench}, {@link TransactorBench}, {@link RemoteBench}).
  *
  * <p>Arguments: {@code --workloads load-batch,load-single} {@code --warmup N} {@code --iterations
  * N} {@code --quick} (one warm-up, two measured runs) {@code --out DIR}.
@@ -61,7 +61,7 @@ public final class BenchMain {
 
   private static void run(String[] args) throws Exception {
     System.setProperty("vertomic.dev.dir", DEV_DIR);
-    String names = String.join(",", WORKLOADS.keySet()) + ",storage-queries,transactor";
+    String names = String.join(",", WORKLOADS.keySet()) + ",storage-queries,transactor,remote";
     int warmup = 3;
     int iterations = 9;
     boolean quick = false;
@@ -88,7 +88,15 @@ public final class BenchMain {
         "workload", "vertomic p50", "vertomic p99", "datomic p50", "datomic p99", "ratio");
     String storage = null;
     String transactor = null;
+    String remote = null;
     for (String name : names.split(",")) {
+      if (name.trim().equals("remote")) {
+        RemoteBench b =
+            new RemoteBench(quick ? 20 : 100, quick ? 100 : 1_000, quick ? 2_000 : 20_000);
+        remote = b.run();
+        runner.blackhole += b.blackhole;
+        continue;
+      }
       if (name.trim().equals("transactor")) {
         transactor = new TransactorBench(quick ? 200 : 2_000, quick ? 5 : 20).run();
         continue;
@@ -119,7 +127,7 @@ public final class BenchMain {
     System.out.println(
         "(ratio = Datomic median / Vertomic median; above 1 means Vertomic is faster)");
     System.out.println("checksum " + runner.blackhole);
-    write(out, rows, warmup, iterations, storage, transactor);
+    write(out, rows, warmup, iterations, storage, transactor, remote);
     datomic.Peer.shutdown(false);
   }
 
@@ -129,7 +137,8 @@ public final class BenchMain {
       int warmup,
       int iterations,
       String storage,
-      String transactor)
+      String transactor,
+      String remote)
       throws IOException {
     Files.createDirectories(dir);
     StringBuilder json = new StringBuilder();
@@ -158,6 +167,7 @@ public final class BenchMain {
     json.append("\n]")
         .append(storage == null ? "" : ",\n" + storage)
         .append(transactor == null ? "" : ",\n\"transactor\": " + transactor)
+        .append(remote == null ? "" : ",\n\"remote\": " + remote)
         .append("}\n");
     String stamp = Instant.now().toString().replace(':', '-');
     Files.writeString(dir.resolve(stamp + ".json"), json);

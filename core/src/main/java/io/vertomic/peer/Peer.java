@@ -2,6 +2,7 @@ package io.vertomic.peer;
 
 import io.vertomic.peer.impl.Catalog;
 import io.vertomic.peer.impl.Queries;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,6 +42,14 @@ public final class Peer {
    */
   public static Connection connect(String uri) {
     return Catalog.instance().connect(uri);
+  }
+
+  /**
+   * The names of the databases of a storage, named by a URI with {@code *} as its database name
+   * ({@code "vertomic:sql://*?postgresql://..."}), sorted; Datomic's {@code getDatabaseNames}.
+   */
+  public static List<String> getDatabaseNames(String uri) {
+    return Catalog.instance().databaseNames(uri);
   }
 
   /**

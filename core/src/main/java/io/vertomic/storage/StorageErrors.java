@@ -26,11 +26,16 @@ public final class StorageErrors {
   public static Anomaly unreachable(String storage, String operation, Throwable cause) {
     String why = cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage();
     return Anomaly.unavailable(
-        "Storage " + storage + " is unavailable (" + operation + ")" + why, cause);
+        "Storage " + redacted(storage) + " is unavailable (" + operation + ")" + why, cause);
+  }
+
+  /** {@code storage} with the password of its {@code user:password@} part masked. */
+  public static String redacted(String storage) {
+    return storage.replaceAll("(://[^:/@?]+):[^@/?]*@", "$1:***@");
   }
 
   /** An operation on a storage instance that was closed. */
   public static Anomaly closed(String storage) {
-    return Anomaly.unavailable("Storage " + storage + " is closed", null);
+    return Anomaly.unavailable("Storage " + redacted(storage) + " is closed", null);
   }
 }

@@ -1,6 +1,7 @@
 package io.vertomic.transactor;
 
 import io.vertomic.anomaly.Anomaly;
+import io.vertomic.cluster.ProcessConfig;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 
@@ -27,14 +28,15 @@ public record TransactorOptions(
   public static final long DEFAULT_INDEX_THRESHOLD_DATOMS = 100_000;
 
   public static TransactorOptions from(JsonObject config, Map<String, String> env) {
-    JsonObject c = config == null ? new JsonObject() : config.copy();
-    override(c, env, "storage", "VERTOMIC_STORAGE");
-    override(c, env, "leaseMillis", "VERTOMIC_LEASE_MILLIS");
-    override(c, env, "txTimeoutMillis", "VERTOMIC_TX_TIMEOUT_MILLIS");
-    override(c, env, "txQueueMax", "VERTOMIC_TX_QUEUE_MAX");
-    override(c, env, "indexThresholdDatoms", "VERTOMIC_INDEX_THRESHOLD_DATOMS");
-    override(c, env, "segmentCache", "VERTOMIC_SEGMENT_CACHE");
-    String storage = c.getString("storage");
+    ProcessConfig c =
+        ProcessConfig.of(config, env)
+            .override("storage", "VERTOMIC_STORAGE")
+            .override("leaseMillis", "VERTOMIC_LEASE_MILLIS")
+            .override("txTimeoutMillis", "VERTOMIC_TX_TIMEOUT_MILLIS")
+            .override("txQueueMax", "VERTOMIC_TX_QUEUE_MAX")
+            .override("indexThresholdDatoms", "VERTOMIC_INDEX_THRESHOLD_DATOMS")
+            .override("segmentCache", "VERTOMIC_SEGMENT_CACHE");
+    String storage = c.string("storage", null);
     if (storage == null || storage.isBlank()) {
       throw Anomaly.incorrect(
           "vertomic.error/invalid-config",
@@ -44,29 +46,14 @@ public record TransactorOptions(
     try {
       return new TransactorOptions(
           storage,
-          number(c, "leaseMillis", DEFAULT_LEASE_MILLIS),
-          number(c, "txTimeoutMillis", DEFAULT_TX_TIMEOUT_MILLIS),
-          (int) number(c, "txQueueMax", DEFAULT_TX_QUEUE_MAX),
-          number(c, "indexThresholdDatoms", DEFAULT_INDEX_THRESHOLD_DATOMS),
-          c.getString("segmentCache"));
-    } catch (NumberFormatException | ClassCastException e) {
-      throw Anomaly.incorrect("vertomic.error/invalid-config", "Bad transactor config: " + e);
+          c.positive("leaseMillis", DEFAULT_LEASE_MILLIS),
+          c.positive("txTimeoutMillis", DEFAULT_TX_TIMEOUT_MILLIS),
+          (int) c.positive("txQueueMax", DEFAULT_TX_QUEUE_MAX),
+          c.positive("indexThresholdDatoms", DEFAULT_INDEX_THRESHOLD_DATOMS),
+          c.string("segmentCache", null));
+    } catch (IllegalArgumentException e) {
+      throw Anomaly.incorrect(
+          "vertomic.error/invalid-config", "Bad transactor config: " + e.getMessage());
     }
-  }
-
-  private static void override(JsonObject c, Map<String, String> env, String key, String var) {
-    String v = env.get(var);
-    if (v != null && !v.isBlank()) {
-      c.put(key, v);
-    }
-  }
-
-  private static long number(JsonObject c, String key, long fallback) {
-    Object v = c.getValue(key);
-    long n = v == null ? fallback : Long.parseLong(v.toString());
-    if (n <= 0) {
-      throw new NumberFormatException(key + " must be positive, not " + n);
-    }
-    return n;
   }
 }

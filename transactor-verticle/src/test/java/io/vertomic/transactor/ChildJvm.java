@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * output lines are collected as they come, so a test awaits the line that says an event happened
  * instead of sleeping. {@link #close()} kills it.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
   private final Process process;
   private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final List<String> seen = new ArrayList<>();
@@ -47,7 +47,11 @@ final class ChildJvm implements AutoCloseable {
     reader.start();
   }
 
-  static ChildJvm start(String cluster, List<String> props, String main, String... args)
+  /**
+   * A JVM running {@code main} in cluster {@code cluster} with the system properties {@code props}
+   * and this JVM's class path.
+   */
+  public static ChildJvm start(String cluster, List<String> props, String main, String... args)
       throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
@@ -67,8 +71,19 @@ final class ChildJvm implements AutoCloseable {
     return new ChildJvm(new ProcessBuilder(cmd).redirectErrorStream(true).start());
   }
 
+  /**
+   * Any command (a project script) with {@code env} added to this JVM's environment; its output is
+   * collected as a JVM's is, and {@link #kill()} kills the processes it started too.
+   */
+  public static ChildJvm command(List<String> cmd, java.util.Map<String, String> env)
+      throws IOException {
+    ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true);
+    b.environment().putAll(env);
+    return new ChildJvm(b.start());
+  }
+
   /** A line already awaited past, or else the next one, that {@code matches}. */
-  String awaitEver(Predicate<String> matches, long seconds, String what)
+  public String awaitEver(Predicate<String> matches, long seconds, String what)
       throws InterruptedException, IOException {
     for (String line : seen) {
       if (matches.test(line)) {
@@ -79,7 +94,7 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** The next line that {@code matches}, waiting at most {@code seconds}; fails otherwise. */
-  String await(Predicate<String> matches, long seconds, String what)
+  public String await(Predicate<String> matches, long seconds, String what)
       throws InterruptedException, IOException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (true) {
@@ -106,22 +121,23 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** Every line the child printed so far, awaited or not. */
-  List<String> output() {
+  public List<String> output() {
     synchronized (everything) {
       return List.copyOf(everything);
     }
   }
 
-  void send(String line) {
+  public void send(String line) {
     in.println(line);
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  /** kill -9. */
-  void kill() throws InterruptedException {
+  /** kill -9, of the process and every process it started. */
+  public void kill() throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
   }

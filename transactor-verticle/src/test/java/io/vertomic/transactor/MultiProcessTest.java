@@ -8,18 +8,18 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 
 /** A test that runs child JVMs: every one it starts is killed when the test ends. */
-abstract class MultiProcessTest {
+public abstract class MultiProcessTest {
   private final List<ChildJvm> children = new ArrayList<>();
 
   /** {@code c}, killed after the test. */
-  ChildJvm kept(ChildJvm c) {
+  protected ChildJvm kept(ChildJvm c) {
     children.add(c);
     return c;
   }
 
   // their output stays in target/children/ for whoever reads a failure
   @AfterEach
-  void killChildren() throws Exception {
+  protected void killChildren() throws Exception {
     Path dir = Files.createDirectories(Path.of("target", "children"));
     for (ChildJvm c : children) {
       c.close();

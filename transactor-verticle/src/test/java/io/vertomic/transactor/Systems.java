@@ -10,15 +10,15 @@ import java.util.List;
  * of their own ({@code vertomic_ha}: a transactor's lease makes every process of the storage a
  * peer).
  */
-final class Systems {
+public final class Systems {
   private Systems() {}
 
-  static String sqlSystem() {
+  public static String sqlSystem() {
     return "vertomic:sql://*?postgresql://postgres@127.0.0.1:5432/vertomic_ha";
   }
 
   /** A dev storage whose files are in a directory of this JVM's, which its children share. */
-  static synchronized String devSystem() throws IOException {
+  public static synchronized String devSystem() throws IOException {
     if (System.getProperty("vertomic.dev.dir") == null) {
       Path dir = Files.createTempDirectory("vertomic-ha-dev");
       dir.toFile().deleteOnExit();
@@ -27,12 +27,13 @@ final class Systems {
     return "vertomic:dev://127.0.0.1:4336/*";
   }
 
-  static ChildJvm transactor(String cluster, String system, long leaseMillis) throws IOException {
+  public static ChildJvm transactor(String cluster, String system, long leaseMillis)
+      throws IOException {
     return transactor(cluster, system, leaseMillis, "\"txTimeoutMillis\": 10000");
   }
 
   /** A transactor with {@code more} members in its config file. */
-  static ChildJvm transactor(String cluster, String system, long leaseMillis, String more)
+  public static ChildJvm transactor(String cluster, String system, long leaseMillis, String more)
       throws IOException {
     return ChildJvm.start(
         cluster,
@@ -43,7 +44,7 @@ final class Systems {
   }
 
   /** A transactor config file with {@code more} JSON members. */
-  static Path config(String system, long leaseMillis, String more) throws IOException {
+  public static Path config(String system, long leaseMillis, String more) throws IOException {
     Path conf = Files.createTempFile("transactor", ".json");
     Files.writeString(
         conf,

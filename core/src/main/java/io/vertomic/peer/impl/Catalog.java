@@ -6,6 +6,7 @@ import io.vertomic.peer.Connection;
 import io.vertomic.storage.StorageUri;
 import io.vertomic.tx.TxProcessor;
 import io.vertomic.tx.Writer;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -68,6 +69,24 @@ public final class Catalog {
         u.database(), (n, c) -> c != null && c.writer() == w ? c : new LocalConnection(w));
   }
 
+  /**
+   * The names of the databases of the storage {@code uri} names, with {@code *} as its database
+   * name (Datomic's {@code getDatabaseNames}), sorted.
+   */
+  public List<String> databaseNames(String uri) {
+    StorageUri u = parseWildcard(uri);
+    return u.kind().equals("mem") ? mem.keySet().stream().sorted().toList() : durable.names(u);
+  }
+
+  /**
+   * Null when the storage {@code uri} (with {@code *}) names is usable: it answers and, when a
+   * transactor serves it, one holds an unexpired lease; else what is wrong. Blocks.
+   */
+  public String storageProblem(String uri) {
+    StorageUri u = parseWildcard(uri);
+    return u.kind().equals("mem") ? null : durable.problem(u);
+  }
+
   /** Releases every connection and storage of this process (Datomic's {@code shutdown}). */
   public void shutdown() {
     connections.values().forEach(LocalConnection::close);
@@ -109,6 +128,15 @@ public final class Catalog {
   void released(Connection c) {
     connections.values().remove(c);
     durable.released(c);
+  }
+
+  private static StorageUri parseWildcard(String uri) {
+    StorageUri u = StorageUri.parse(uri);
+    if (!u.isWildcard()) {
+      throw Anomaly.incorrect(
+          "db.error/invalid-uri", "A storage URI names its databases with *, not one: " + uri);
+    }
+    return u;
   }
 
   private static StorageUri parse(String uri) {

@@ -155,6 +155,39 @@ final class StorageDatabases {
     }
   }
 
+  /** The names of the databases of the storage {@code uri} names, sorted. */
+  List<String> names(StorageUri uri) {
+    Storage s = storage(uri);
+    List<String> roots = Blocking.await(s.roots(ROOT_PREFIX), "list databases of " + uri.uri());
+    return roots.stream().map(r -> r.substring(ROOT_PREFIX.length())).sorted().toList();
+  }
+
+  /**
+   * Null when the storage {@code uri} names answers and a transactor holds an unexpired lease on it
+   * (or none ever served it: an embedded system), else what is wrong.
+   */
+  String problem(StorageUri uri) {
+    Root r;
+    try {
+      r =
+          Blocking.await(
+              storage(uri).root(Lease.ROOT), "read the transactor lease of " + uri.uri());
+    } catch (Anomaly a) {
+      return a.getMessage();
+    }
+    if (r == null || r.value() == null) {
+      return null;
+    }
+    Lease lease = Lease.decode(r.value());
+    return lease.expired(System.currentTimeMillis())
+        ? "No transactor holds the lease of "
+            + uri.system()
+            + " (the last, epoch "
+            + lease.epoch()
+            + ", expired)"
+        : null;
+  }
+
   /** Closes a writer (its transactor lost the lease). */
   void closeWriter(DurableDatabase d) {
     databases.values().remove(d);

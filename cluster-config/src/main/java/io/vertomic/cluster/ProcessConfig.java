@@ -1,0 +1,77 @@
+package io.vertomic.cluster;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/**
+ * The configuration of a Vertomic process (transactor, peer server): the launcher's {@code -conf}
+ * JSON with environment variables over it, so one file serves many machines and a variable changes
+ * one setting. Immutable.
+ *
+ * <pre>{@code
+ * ProcessConfig c = ProcessConfig.of(config(), System.getenv())
+ *     .override("port", "VERTOMIC_PORT");
+ * int port = (int) c.positive("port", 8998);
+ * }</pre>
+ */
+public final class ProcessConfig {
+  private final JsonObject values;
+  private final Map<String, String> env;
+
+  private ProcessConfig(JsonObject values, Map<String, String> env) {
+    this.values = values;
+    this.env = env;
+  }
+
+  /** The configuration {@code config} (null: empty), with {@code env} for the overrides. */
+  public static ProcessConfig of(JsonObject config, Map<String, String> env) {
+    return new ProcessConfig(config == null ? new JsonObject() : config.copy(), env);
+  }
+
+  /** This configuration with {@code key} taken from the variable {@code var} when it is set. */
+  public ProcessConfig override(String key, String var) {
+    String v = env.get(var);
+    if (v == null || v.isBlank()) {
+      return this;
+    }
+    JsonObject copy = values.copy().put(key, v);
+    return new ProcessConfig(copy, env);
+  }
+
+  /** The text of {@code key}, or {@code fallback} when absent. */
+  public String string(String key, String fallback) {
+    Object v = values.getValue(key);
+    return v == null ? fallback : v.toString();
+  }
+
+  /** Whether {@code key} is {@code true} (a JSON boolean or the text "true"). */
+  public boolean flag(String key) {
+    return Boolean.parseBoolean(string(key, "false"));
+  }
+
+  /**
+   * The number at {@code key}, or {@code fallback} when absent. Fails with {@link
+   * IllegalArgumentException} naming the key when it is not a positive whole number.
+   */
+  public long positive(String key, long fallback) {
+    return atLeast(key, 1, fallback);
+  }
+
+  /**
+   * The number at {@code key}, or {@code fallback} when absent. Fails with {@link
+   * IllegalArgumentException} naming the key when it is not a whole number of at least {@code min}.
+   */
+  public long atLeast(String key, long min, long fallback) {
+    String v = string(key, null);
+    long n;
+    try {
+      n = v == null ? fallback : Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a whole number, not '" + v + "'");
+    }
+    if (n < min) {
+      throw new IllegalArgumentException(key + " must be at least " + min + ", not " + n);
+    }
+    return n;
+  }
+}

@@ -1,0 +1,73 @@
+package io.vertomic.peerserver;
+
+import io.vertomic.peer.Connection;
+import io.vertomic.peer.Database;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code GET/POST /api/databases}, {@code GET/DELETE /api/databases/{db}}: list, create, delete,
+ * and describe a database (optionally once the peer has {@code sync-t}).
+ */
+final class DatabasesHandler {
+  private final Databases dbs;
+  private final PeerServerOptions options;
+
+  DatabasesHandler(Databases dbs, PeerServerOptions options) {
+    this.dbs = dbs;
+    this.options = options;
+  }
+
+  void list(RoutingContext ctx) {
+    Routes.respond(
+        ctx,
+        Routes.blocking(ctx, dbs::names),
+        names -> Answers.send(ctx, 200, Map.of("databases", names)));
+  }
+
+  void create(RoutingContext ctx) {
+    String name = Fields.of(ctx).requiredString("name");
+    Routes.respond(
+        ctx,
+        Routes.blocking(ctx, () -> dbs.create(name)),
+        created -> Answers.send(ctx, created ? 201 : 200, Map.of("created", created)));
+  }
+
+  void delete(RoutingContext ctx) {
+    String name = ctx.pathParam("db");
+    Routes.respond(
+        ctx,
+        Routes.blocking(
+            ctx,
+            () -> {
+              if (!dbs.delete(name)) {
+                throw io.vertomic.anomaly.Anomaly.notFound(
+                    "db.error/db-not-found", "No database named '" + name + "'");
+              }
+              return true;
+            }),
+        deleted -> Answers.send(ctx, 200, Map.of("deleted", true)));
+  }
+
+  void describe(RoutingContext ctx) {
+    String name = ctx.pathParam("db");
+    String syncParam = ctx.request().getParam("sync-t");
+    Long syncT = Routes.longParam("sync-t", syncParam);
+    Routes.respond(
+        ctx,
+        Routes.blocking(
+            ctx,
+            () -> {
+              Connection c = dbs.connect(name);
+              Database db =
+                  syncT == null ? c.db() : DbView.await(c, syncT, options.queryTimeoutMillis());
+              Map<String, Object> out = new LinkedHashMap<>();
+              out.put("db-name", name);
+              out.put("basis-t", db.basisT());
+              out.put("datoms", db.datomCount());
+              return out;
+            }),
+        out -> Answers.send(ctx, 200, out));
+  }
+}

@@ -1,0 +1,86 @@
+package io.vertomic.peerserver;
+
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.datom.Datom;
+import io.vertomic.peer.Database;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code POST /api/databases/{db}/datoms} and {@code .../index-range}: raw index access, paged by
+ * {@code offset}/{@code limit}, whole or streamed lazily in chunks (a stream reads the index as the
+ * client reads the answer).
+ */
+final class DatomsHandler {
+  private final Databases dbs;
+  private final Admission admission;
+  private final PeerServerOptions options;
+
+  DatomsHandler(Databases dbs, Admission admission, PeerServerOptions options) {
+    this.dbs = dbs;
+    this.admission = admission;
+    this.options = options;
+  }
+
+  void datoms(RoutingContext ctx) {
+    Fields f = Fields.of(ctx);
+    String index = f.requiredString("index");
+    Object[] components = f.ednVector("components").toArray();
+    answer(ctx, f, db -> db.datoms(index, components));
+  }
+
+  void indexRange(RoutingContext ctx) {
+    Fields f = Fields.of(ctx);
+    Object attr = f.requiredEdn("attrid");
+    Object start = f.edn("start");
+    Object end = f.edn("end");
+    answer(ctx, f, db -> db.indexRange(attr, start, end));
+  }
+
+  private void answer(RoutingContext ctx, Fields f, Function<Database, Iterable<Datom>> scan) {
+    String name = ctx.pathParam("db");
+    long offset = f.number("offset", 0, 0);
+    long limit = f.number("limit", 0, Long.MAX_VALUE);
+    int chunk = (int) Math.min(f.number("chunk", 1, 1000), 100_000);
+    String stream = Answers.streamFormat(ctx);
+    Routes.respond(
+        ctx,
+        admission.read(
+            () -> {
+              Iterator<Datom> it =
+                  scan.apply(DbView.of(dbs.connect(name), f, options.queryTimeoutMillis()))
+                      .iterator();
+              return Paging.window(it, offset, limit);
+            }),
+        it -> {
+          if (stream != null) {
+            ChunkStream.send(ctx, stream, it, chunk);
+            return;
+          }
+          Routes.respond(
+              ctx,
+              admission.read(() -> drain(it, options.maxResultRows())),
+              all -> Answers.send(ctx, 200, Map.of("datoms", all)));
+        });
+  }
+
+  private static List<Datom> drain(Iterator<Datom> it, int max) {
+    List<Datom> out = new ArrayList<>();
+    while (it.hasNext()) {
+      if (out.size() == max) {
+        throw Anomaly.incorrect(
+            "vertomic.error/result-too-large",
+            "More than "
+                + max
+                + " datoms: page them with offset and limit, or stream them with Accept: "
+                + Answers.NDJSON);
+      }
+      out.add(it.next());
+    }
+    return out;
+  }
+}

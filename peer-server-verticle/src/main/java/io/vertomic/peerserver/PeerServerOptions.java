@@ -1,0 +1,91 @@
+package io.vertomic.peerserver;
+
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.cluster.ProcessConfig;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/**
+ * The peer server's configuration, from the launcher's {@code -conf} file with environment
+ * variables over it (docs/http-api.md, "Capacity"):
+ *
+ * <pre>{@code
+ * {"storage": "vertomic:dev://127.0.0.1:4334/*", "host": "127.0.0.1", "port": 8998,
+ *  "accessKey": "dev", "secret": "dev", "tlsCertPath": "cert.pem", "tlsKeyPath": "key.pem",
+ *  "maxConcurrentQueries": 8, "maxQueuedQueries": 64, "maxPendingTransactions": 1000,
+ *  "queryTimeoutMillis": 30000, "maxResultRows": 100000, "maxBodyBytes": 1048576}
+ * }</pre>
+ */
+public record PeerServerOptions(
+    String storage,
+    String host,
+    int port,
+    String accessKey,
+    String secret,
+    String tlsCertPath,
+    String tlsKeyPath,
+    int maxConcurrentQueries,
+    int maxQueuedQueries,
+    int maxPendingTransactions,
+    long queryTimeoutMillis,
+    int maxResultRows,
+    long maxBodyBytes) {
+
+  /** The default port, as Datomic's peer server's documentation uses. */
+  public static final int DEFAULT_PORT = 8998;
+
+  public static PeerServerOptions from(JsonObject config, Map<String, String> env) {
+    ProcessConfig c =
+        ProcessConfig.of(config, env)
+            .override("storage", "VERTOMIC_STORAGE")
+            .override("host", "VERTOMIC_HOST")
+            .override("port", "VERTOMIC_PORT")
+            .override("accessKey", "VERTOMIC_ACCESS_KEY")
+            .override("secret", "VERTOMIC_SECRET")
+            .override("tlsCertPath", "VERTOMIC_TLS_CERT")
+            .override("tlsKeyPath", "VERTOMIC_TLS_KEY")
+            .override("maxConcurrentQueries", "VERTOMIC_MAX_CONCURRENT_QUERIES")
+            .override("maxQueuedQueries", "VERTOMIC_MAX_QUEUED_QUERIES")
+            .override("maxPendingTransactions", "VERTOMIC_MAX_PENDING_TRANSACTIONS")
+            .override("queryTimeoutMillis", "VERTOMIC_QUERY_TIMEOUT_MILLIS")
+            .override("maxResultRows", "VERTOMIC_MAX_RESULT_ROWS")
+            .override("maxBodyBytes", "VERTOMIC_MAX_BODY_BYTES");
+    String storage = c.string("storage", null);
+    if (storage == null || storage.isBlank()) {
+      throw Anomaly.incorrect(
+          "vertomic.error/invalid-config",
+          "The peer server needs a storage URI with * as the database (config storage or"
+              + " VERTOMIC_STORAGE)");
+    }
+    String cert = c.string("tlsCertPath", null);
+    String key = c.string("tlsKeyPath", null);
+    if ((cert == null) != (key == null)) {
+      throw Anomaly.incorrect(
+          "vertomic.error/invalid-config", "TLS needs both tlsCertPath and tlsKeyPath (PEM files)");
+    }
+    try {
+      return new PeerServerOptions(
+          storage,
+          c.string("host", "127.0.0.1"),
+          (int) c.atLeast("port", 0, DEFAULT_PORT),
+          c.string("accessKey", "dev"),
+          c.string("secret", "dev"),
+          cert,
+          key,
+          (int) c.positive("maxConcurrentQueries", 8),
+          (int) c.atLeast("maxQueuedQueries", 0, 64),
+          (int) c.positive("maxPendingTransactions", 1000),
+          c.positive("queryTimeoutMillis", 30_000),
+          (int) c.positive("maxResultRows", 100_000),
+          c.positive("maxBodyBytes", 1 << 20));
+    } catch (IllegalArgumentException e) {
+      throw Anomaly.incorrect(
+          "vertomic.error/invalid-config", "Bad peer server config: " + e.getMessage());
+    }
+  }
+
+  /** Whether the server answers over TLS. */
+  public boolean tls() {
+    return tlsCertPath != null;
+  }
+}

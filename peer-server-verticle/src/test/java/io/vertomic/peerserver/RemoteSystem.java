@@ -1,0 +1,45 @@
+package io.vertomic.peerserver;
+
+import io.vertomic.transactor.ChildJvm;
+import io.vertomic.transactor.Systems;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The processes of a whole system for the end-to-end tests: a transactor and a peer server, each a
+ * real JVM on 127.0.0.1, on one storage and one cluster of their own.
+ */
+final class RemoteSystem {
+  private RemoteSystem() {}
+
+  /** A transactor on {@code storage}, once it is active. */
+  static ChildJvm transactor(String cluster, String storage) throws Exception {
+    ChildJvm t = Systems.transactor(cluster, storage, 3000);
+    t.await(l -> l.contains(" active epoch "), 120, "active transactor");
+    return t;
+  }
+
+  /** A peer server on {@code storage} with the config members {@code more}, once it listens. */
+  static ChildJvm peerServer(String cluster, String storage, String heap, String more)
+      throws IOException {
+    Path conf = Files.createTempFile("peer-server", ".json");
+    Files.writeString(
+        conf,
+        "{\"storage\": \""
+            + storage
+            + "\", \"port\": 0"
+            + (more.isEmpty() ? "" : ", " + more)
+            + "}");
+    conf.toFile().deleteOnExit();
+    return ChildJvm.start(
+        cluster, List.of("-Xmx" + heap), PeerServerMain.class.getName(), "-conf", conf.toString());
+  }
+
+  /** The port a peer server prints once it listens. */
+  static int port(ChildJvm peerServer) throws Exception {
+    String line = peerServer.await(l -> l.contains("listening on http"), 120, "listening line");
+    return Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim());
+  }
+}
