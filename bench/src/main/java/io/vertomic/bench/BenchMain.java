@@ -92,7 +92,7 @@ public final class BenchMain {
     for (String name : names.split(",")) {
       if (name.trim().equals("remote")) {
         RemoteBench b =
-            new RemoteBench(quick ? 20 : 100, quick ? 100 : 1_000, quick ? 2_000 : 20_000);
+            new RemoteBench(quick ? 500 : 3_000, quick ? 200 : 2_000, quick ? 2_000 : 20_000);
         remote = b.run();
         runner.blackhole += b.blackhole;
         continue;

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertomic.anomaly.Anomaly;
+import io.vertomic.peer.impl.Catalog;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -49,10 +50,10 @@ public final class PeerServerVerticle extends VerticleBase {
           .setKeyCertOptions(
               new PemKeyCertOptions().setCertPath(o.tlsCertPath()).setKeyPath(o.tlsKeyPath()));
     }
+    // a storage that is down now may come up later: the server starts anyway, unhealthy
     return vertx
-        .createHttpServer(http)
-        .requestHandler(router)
-        .listen()
+        .executeBlocking(() -> prepare(dbs))
+        .compose(v -> vertx.createHttpServer(http).requestHandler(router).listen())
         .onSuccess(
             s -> {
               server = s;
@@ -64,6 +65,15 @@ public final class PeerServerVerticle extends VerticleBase {
                       + ":"
                       + s.actualPort());
             });
+  }
+
+  private static Void prepare(Databases dbs) {
+    try {
+      Catalog.instance().prepare(dbs.storageUri());
+    } catch (RuntimeException e) {
+      System.out.println("vertomic-peer-server storage not ready: " + e.getMessage());
+    }
+    return null;
   }
 
   /** The port this server listens on (0 before it started); for tests that ask for any port. */

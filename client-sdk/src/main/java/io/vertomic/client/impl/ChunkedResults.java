@@ -36,7 +36,7 @@ import org.reactivestreams.Subscription;
 public final class ChunkedResults<T> extends Flowable<T> {
   private static final Keyword BAD_STREAM = Keyword.of("vertomic.error/bad-stream");
 
-  private final Vertx vertx;
+  private final Supplier<Context> context;
   private final Supplier<Future<HttpClientResponse>> open;
   private final Function<List<?>, T> decodeChunk;
   private final String what;
@@ -46,11 +46,11 @@ public final class ChunkedResults<T> extends Flowable<T> {
    * decodeChunk}; {@code what} names the request in messages. Empty chunks are skipped.
    */
   public ChunkedResults(
-      Vertx vertx,
+      Supplier<Context> context,
       Supplier<Future<HttpClientResponse>> open,
       Function<List<?>, T> decodeChunk,
       String what) {
-    this.vertx = vertx;
+    this.context = context;
     this.open = open;
     this.decodeChunk = decodeChunk;
     this.what = what;
@@ -58,7 +58,7 @@ public final class ChunkedResults<T> extends Flowable<T> {
 
   @Override
   protected void subscribeActual(Subscriber<? super T> subscriber) {
-    Stream stream = new Stream(subscriber, vertx.getOrCreateContext());
+    Stream stream = new Stream(subscriber, context.get());
     subscriber.onSubscribe(stream);
     stream.onContext(stream::open);
   }

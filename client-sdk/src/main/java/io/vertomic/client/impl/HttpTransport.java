@@ -4,6 +4,7 @@ import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
 import io.vertomic.client.ClientOptions;
 import io.vertomic.edn.Keyword;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -46,6 +47,9 @@ public final class HttpTransport {
 
   private final Vertx vertx;
   private final HttpClientAgent client;
+  // Requests from threads that are not Vert.x's run on this one context: a new context per call
+  // would take a pooled connection bound to another event loop, or open a new one, each time.
+  private final Context home;
   private final String endpoint;
   private final String host;
   private final int port;
@@ -75,6 +79,7 @@ public final class HttpTransport {
     this.authorization =
         "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     this.timeoutMillis = options.getRequestTimeoutMillis();
+    this.home = vertx.getOrCreateContext();
     this.client =
         vertx.createHttpClient(
             clientOptions(options), new PoolOptions().setHttp1MaxSize(options.getMaxConnections()));
@@ -174,9 +179,7 @@ public final class HttpTransport {
     if (Vertx.currentContext() != null) {
       start(request, payload, what, onResponse, result);
     } else {
-      vertx
-          .getOrCreateContext()
-          .runOnContext(v -> start(request, payload, what, onResponse, result));
+      home.runOnContext(v -> start(request, payload, what, onResponse, result));
     }
     return result.future();
   }
@@ -254,6 +257,12 @@ public final class HttpTransport {
       }
     }
     return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  /** The context requests and streams from threads that are not Vert.x's run on. */
+  public Context context() {
+    Context current = Vertx.currentContext();
+    return current != null ? current : home;
   }
 
   /** Closes the pooled connections. */

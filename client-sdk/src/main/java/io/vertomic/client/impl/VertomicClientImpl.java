@@ -141,7 +141,7 @@ public final class VertomicClientImpl implements VertomicClient {
   /** The chunk stream of POST {@code path}, each chunk's rows decoded by {@code decodeChunk}. */
   <T> Flowable<T> stream(String path, Map<String, ?> body, Function<List<?>, T> decodeChunk) {
     return new ChunkedResults<>(
-        vertx,
+        transport::context,
         () -> retry.onBusy(() -> transport.openStream(path, body)),
         decodeChunk,
         "POST " + path + " at " + transport.endpoint());

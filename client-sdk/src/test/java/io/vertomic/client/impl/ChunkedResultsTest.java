@@ -47,7 +47,7 @@ class ChunkedResultsTest {
     context = vertx.getOrCreateContext();
     ChunkedResults<List<?>> results =
         new ChunkedResults<>(
-            vertx,
+            () -> context,
             () -> Future.succeededFuture(response.proxy()),
             rows -> {
               decoded.incrementAndGet();

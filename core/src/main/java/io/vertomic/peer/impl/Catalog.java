@@ -79,6 +79,17 @@ public final class Catalog {
   }
 
   /**
+   * Opens the storage {@code uri} (with {@code *}) names and joins its transactor's cluster when it
+   * has one, ahead of the first connection (a peer server does at start). Blocks.
+   */
+  public void prepare(String uri) {
+    StorageUri u = parseWildcard(uri);
+    if (!u.kind().equals("mem")) {
+      durable.prepare(u);
+    }
+  }
+
+  /**
    * Null when the storage {@code uri} (with {@code *}) names is usable: it answers and, when a
    * transactor serves it, one holds an unexpired lease; else what is wrong. Blocks.
    */

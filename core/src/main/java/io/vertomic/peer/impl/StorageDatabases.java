@@ -163,6 +163,17 @@ final class StorageDatabases {
   }
 
   /**
+   * Opens the storage {@code uri} names and, when a transactor serves it, joins the cluster, so
+   * that the first connection of a server that hosts peers pays for neither.
+   */
+  void prepare(StorageUri uri) {
+    Storage s = storage(uri);
+    if (Blocking.await(s.root(Lease.ROOT), "read the transactor lease of " + uri.uri()) != null) {
+      Blocking.await(clustered(), "join the cluster of the transactor");
+    }
+  }
+
+  /**
    * Null when the storage {@code uri} names answers and a transactor holds an unexpired lease on it
    * (or none ever served it: an embedded system), else what is wrong.
    */
