@@ -37,6 +37,7 @@ class ArchitectureTest {
             "io.vertomic.client..",
             "io.vertomic.edn..",
             "io.vertomic.anomaly..",
+            "io.vertomic.msgpack..",
             "io.vertx..",
             "io.netty..",
             "io.reactivex.rxjava3..",

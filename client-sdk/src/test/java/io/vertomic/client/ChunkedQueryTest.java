@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
-import io.vertomic.client.impl.MsgpackValues;
 import io.vertomic.edn.Keyword;
+import io.vertomic.msgpack.MsgpackValues;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -1,7 +1,7 @@
 package io.vertomic.client;
 
-import io.vertomic.client.impl.MsgpackValues;
 import io.vertomic.edn.Keyword;
+import io.vertomic.msgpack.MsgpackValues;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

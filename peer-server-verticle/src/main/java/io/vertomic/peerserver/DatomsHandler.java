@@ -1,12 +1,9 @@
 package io.vertomic.peerserver;
 
-import io.vertomic.anomaly.Anomaly;
 import io.vertomic.datom.Datom;
 import io.vertomic.peer.Database;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -43,10 +40,7 @@ final class DatomsHandler {
 
   private void answer(RoutingContext ctx, Fields f, Function<Database, Iterable<Datom>> scan) {
     String name = ctx.pathParam("db");
-    long offset = f.number("offset", 0, 0);
-    long limit = f.number("limit", 0, Long.MAX_VALUE);
-    int chunk = (int) Math.min(f.number("chunk", 1, 1000), 100_000);
-    String stream = Answers.streamFormat(ctx);
+    Paging paging = Paging.of(f, ctx);
     Routes.respond(
         ctx,
         admission.read(
@@ -54,33 +48,17 @@ final class DatomsHandler {
               Iterator<Datom> it =
                   scan.apply(DbView.of(dbs.connect(name), f, options.queryTimeoutMillis()))
                       .iterator();
-              return Paging.window(it, offset, limit);
+              return paging.window(it);
             }),
         it -> {
-          if (stream != null) {
-            ChunkStream.send(ctx, stream, it, chunk);
+          if (paging.stream() != null) {
+            ChunkStream.send(ctx, paging.stream(), it, paging.chunk());
             return;
           }
           Routes.respond(
               ctx,
-              admission.read(() -> drain(it, options.maxResultRows())),
+              admission.read(() -> Paging.drain(it, options.maxResultRows(), "datoms")),
               all -> Answers.send(ctx, 200, Map.of("datoms", all)));
         });
-  }
-
-  private static List<Datom> drain(Iterator<Datom> it, int max) {
-    List<Datom> out = new ArrayList<>();
-    while (it.hasNext()) {
-      if (out.size() == max) {
-        throw Anomaly.incorrect(
-            "vertomic.error/result-too-large",
-            "More than "
-                + max
-                + " datoms: page them with offset and limit, or stream them with Accept: "
-                + Answers.NDJSON);
-      }
-      out.add(it.next());
-    }
-    return out;
   }
 }

@@ -49,10 +49,7 @@ final class QueryHandler {
     Object query = f.requiredEdn("query");
     List<?> args = f.ednVector("args");
     long timeout = f.number("timeout-ms", 1, options.queryTimeoutMillis());
-    long offset = f.number("offset", 0, 0);
-    long limit = f.number("limit", 0, Long.MAX_VALUE);
-    int chunk = (int) Math.min(f.number("chunk", 1, 1000), 100_000);
-    String stream = Answers.streamFormat(ctx);
+    Paging paging = Paging.of(f, ctx);
     Routes.respond(
         ctx,
         admission.read(
@@ -69,11 +66,11 @@ final class QueryHandler {
               boolean many =
                   !(find instanceof FindSpec.FindTuple || find instanceof FindSpec.FindScalar);
               Object result = Peer.query(request);
-              return new Answer(db.basisT(), many ? page(result, offset, limit) : result, many);
+              return new Answer(db.basisT(), many ? page(result, paging) : result, many);
             }),
         a -> {
-          if (stream != null) {
-            ChunkStream.send(ctx, stream, a.rows().iterator(), chunk);
+          if (paging.stream() != null) {
+            ChunkStream.send(ctx, paging.stream(), a.rows().iterator(), paging.chunk());
             return;
           }
           if (a.many() && a.rows().size() > options.maxResultRows()) {
@@ -97,7 +94,7 @@ final class QueryHandler {
    * A relation or collection paged by offset and limit, as a list: its order is the order pages and
    * chunks follow, and MessagePack writes it as an array of rows, not as a set.
    */
-  private static List<?> page(Object result, long offset, long limit) {
-    return ((Collection<?>) result).stream().skip(offset).limit(limit).toList();
+  private static List<?> page(Object result, Paging paging) {
+    return ((Collection<?>) result).stream().skip(paging.offset()).limit(paging.limit()).toList();
   }
 }

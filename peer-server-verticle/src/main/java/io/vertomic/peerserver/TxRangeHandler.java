@@ -28,26 +28,21 @@ final class TxRangeHandler {
     Fields f = Fields.of(ctx);
     Long start = f.number("start");
     Long end = f.number("end");
-    long offset = f.number("offset", 0, 0);
-    long limit = f.number("limit", 0, Long.MAX_VALUE);
-    int chunk = (int) Math.min(f.number("chunk", 1, 1000), 100_000);
-    String stream = Answers.streamFormat(ctx);
+    Paging paging = Paging.of(f, ctx);
     Routes.respond(
         ctx,
         admission.read(
             () -> {
               Iterator<LogEntry> it = dbs.connect(name).log().txRange(start, end).iterator();
-              Iterator<LogEntry> page = Paging.window(it, offset, limit);
-              if (stream != null) {
-                return (Iterator<?>) mapped(page);
+              Iterator<Object> page = mapped(paging.window(it));
+              if (paging.stream() != null) {
+                return page;
               }
-              List<Object> all = new ArrayList<>();
-              page.forEachRemaining(e -> all.add(tx(e)));
-              return (Iterator<?>) all.iterator();
+              return Paging.drain(page, options.maxResultRows(), "transactions").iterator();
             }),
         it -> {
-          if (stream != null) {
-            ChunkStream.send(ctx, stream, it, chunk);
+          if (paging.stream() != null) {
+            ChunkStream.send(ctx, paging.stream(), it, paging.chunk());
             return;
           }
           List<Object> all = new ArrayList<>();

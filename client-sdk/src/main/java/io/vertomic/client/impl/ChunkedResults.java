@@ -5,6 +5,7 @@ import io.vertomic.anomaly.Anomalies;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
 import io.vertomic.edn.Keyword;
+import io.vertomic.msgpack.MsgpackValues;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

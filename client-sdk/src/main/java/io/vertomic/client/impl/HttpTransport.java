@@ -4,6 +4,7 @@ import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
 import io.vertomic.client.ClientOptions;
 import io.vertomic.edn.Keyword;
+import io.vertomic.msgpack.MsgpackValues;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.edn.Edn;
 import io.vertomic.edn.Keyword;
+import io.vertomic.msgpack.MsgpackValues;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;

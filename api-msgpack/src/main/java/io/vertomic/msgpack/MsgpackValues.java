@@ -1,4 +1,4 @@
-package io.vertomic.client.impl;
+package io.vertomic.msgpack;
 
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.msgpack.core.ExtensionTypeHeader;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessageFormat;
@@ -31,7 +32,9 @@ import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessageUnpacker;
 
 /**
- * The MessagePack value encoding of docs/http-api.md, both ways. Stateless and thread-safe.
+ * The MessagePack value encoding of docs/http-api.md, both ways: the one definition the peer server
+ * writes its answers with and the client SDK reads them (and writes its requests) with. Stateless
+ * and thread-safe.
  *
  * <p>Plain MessagePack types map to nil, {@link Boolean}, {@link Long} (any integer width; a uint64
  * past {@code Long.MAX_VALUE} decodes as {@link BigInteger}), {@link Double} (float64), {@link
@@ -76,8 +79,18 @@ public final class MsgpackValues {
    * @throws IllegalArgumentException naming the value's class when it has no MessagePack form
    */
   public static byte[] encode(Object value) {
+    return encode(value, MsgpackValues::noForm);
+  }
+
+  /**
+   * {@code value} as the bytes of one MessagePack value, where {@code other} turns a value of a
+   * type this encoding does not know (the engine's datom, say) into one it does.
+   *
+   * @throws IllegalArgumentException naming the value's class when {@code other} does
+   */
+  public static byte[] encode(Object value, Function<Object, Object> other) {
     try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
-      pack(p, value);
+      pack(p, value, other);
       return p.toByteArray();
     } catch (IOException e) {
       throw new IllegalStateException("a buffer packer does no I/O", e);
@@ -107,7 +120,13 @@ public final class MsgpackValues {
     }
   }
 
-  private static void pack(MessagePacker p, Object v) throws IOException {
+  private static Object noForm(Object v) {
+    throw new IllegalArgumentException(
+        "No MessagePack form for a " + v.getClass().getName() + ": " + v);
+  }
+
+  private static void pack(MessagePacker p, Object v, Function<Object, Object> other)
+      throws IOException {
     if (v == null) {
       p.packNil();
     } else if (v instanceof String s) {
@@ -131,22 +150,23 @@ public final class MsgpackValues {
     } else if (v instanceof Map<?, ?> m) {
       p.packMapHeader(m.size());
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        pack(p, e.getKey());
-        pack(p, e.getValue());
+        pack(p, e.getKey(), other);
+        pack(p, e.getValue(), other);
       }
     } else if (v instanceof Set<?> s) {
       try (MessageBufferPacker elements = MessagePack.newDefaultBufferPacker()) {
-        packArray(elements, s);
+        packArray(elements, s, other);
         ext(p, SET, elements.toByteArray());
       }
     } else if (v instanceof Collection<?> c) {
-      packArray(p, c);
+      packArray(p, c, other);
     } else {
-      packExt(p, v);
+      packExt(p, v, other);
     }
   }
 
-  private static void packExt(MessagePacker p, Object v) throws IOException {
+  private static void packExt(MessagePacker p, Object v, Function<Object, Object> other)
+      throws IOException {
     if (v instanceof Keyword k) {
       ext(p, KEYWORD, utf8(k.text()));
     } else if (v instanceof Symbol s) {
@@ -166,15 +186,15 @@ public final class MsgpackValues {
     } else if (v instanceof BigDecimal b) {
       ext(p, BIG_DECIMAL, utf8(b.toString()));
     } else {
-      throw new IllegalArgumentException(
-          "No MessagePack form for a " + v.getClass().getName() + ": " + v);
+      pack(p, other.apply(v), MsgpackValues::noForm);
     }
   }
 
-  private static void packArray(MessagePacker p, Collection<?> c) throws IOException {
+  private static void packArray(MessagePacker p, Collection<?> c, Function<Object, Object> other)
+      throws IOException {
     p.packArrayHeader(c.size());
     for (Object x : c) {
-      pack(p, x);
+      pack(p, x, other);
     }
   }
 

@@ -1,4 +1,4 @@
-package io.vertomic.client.impl;
+package io.vertomic.msgpack;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
