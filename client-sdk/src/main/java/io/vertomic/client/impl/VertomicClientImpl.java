@@ -25,14 +25,13 @@ import java.util.function.Function;
  * {@link ConnectionImpl} and {@link DbImpl} to the transport.
  */
 public final class VertomicClientImpl implements VertomicClient {
-  private final Vertx vertx;
   private final ClientOptions options;
   private final HttpTransport transport;
   private final Retry retry;
 
   /** A client of {@code options}' peer server; {@code options} is copied. */
   public VertomicClientImpl(Vertx vertx, ClientOptions options) {
-    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    Objects.requireNonNull(vertx, "vertx");
     this.options = new ClientOptions(Objects.requireNonNull(options, "options"));
     this.transport = new HttpTransport(vertx, this.options);
     this.retry = new Retry(vertx, this.options);
