@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Capacity (API.md section 5, DESIGN "answers busy rather than queueing without bound"): at most
@@ -48,7 +49,7 @@ final class Admission {
   /**
    * Runs {@code send} (a transaction on its way) unless too many are pending: then {@code busy}.
    */
-  <T> Future<T> transaction(java.util.function.Supplier<Future<T>> send) {
+  <T> Future<T> transaction(Supplier<Future<T>> send) {
     if (pending.incrementAndGet() > maxPending) {
       pending.decrementAndGet();
       refused.increment();

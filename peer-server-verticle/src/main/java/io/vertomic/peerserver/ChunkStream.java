@@ -1,7 +1,5 @@
 package io.vertomic.peerserver;
 
-import io.vertomic.anomaly.Anomalies;
-import io.vertomic.anomaly.Anomaly;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
@@ -81,10 +79,7 @@ final class ChunkStream {
       Failures.answer(ctx, cause);
       return;
     }
-    Anomaly a = Anomalies.from(cause);
-    String message =
-        a.category() == io.vertomic.anomaly.Category.FAULT ? "Internal error" : a.getMessage();
-    ctx.response().end(encode(Failures.body(a.category(), message, a)));
+    ctx.response().end(encode(Failures.body(ctx, cause)));
   }
 
   private Buffer encode(Map<String, ?> line) {

@@ -1,5 +1,6 @@
 package io.vertomic.peerserver;
 
+import io.vertomic.anomaly.Anomaly;
 import io.vertomic.peer.Connection;
 import io.vertomic.peer.Database;
 import io.vertx.ext.web.RoutingContext;
@@ -42,8 +43,7 @@ final class DatabasesHandler {
             ctx,
             () -> {
               if (!dbs.delete(name)) {
-                throw io.vertomic.anomaly.Anomaly.notFound(
-                    "db.error/db-not-found", "No database named '" + name + "'");
+                throw Anomaly.notFound("db.error/db-not-found", "No database named '" + name + "'");
               }
               return true;
             }),

@@ -1,6 +1,9 @@
 package io.vertomic.peerserver;
 
+import io.vertomic.anomaly.Anomalies;
 import io.vertomic.anomaly.Anomaly;
+import io.vertomic.anomaly.Category;
+import io.vertomic.edn.Keyword;
 import io.vertomic.peer.Connection;
 import io.vertomic.peer.Database;
 import java.util.concurrent.ExecutionException;
@@ -51,15 +54,15 @@ final class DbView {
           .get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       throw new Anomaly(
-          io.vertomic.anomaly.Category.INTERRUPTED,
-          io.vertomic.edn.Keyword.of("vertomic.error/sync-timeout"),
+          Category.INTERRUPTED,
+          Keyword.of("vertomic.error/sync-timeout"),
           "The peer did not reach t " + t + " within " + timeoutMillis + " ms",
           null);
     } catch (ExecutionException e) {
-      throw io.vertomic.anomaly.Anomalies.from(e);
+      throw Anomalies.from(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw io.vertomic.anomaly.Anomalies.from(e);
+      throw Anomalies.from(e);
     }
   }
 }

@@ -34,17 +34,12 @@ final class Failures {
     if (ctx.response().ended()) {
       return;
     }
-    Anomaly a = Anomalies.from(failure);
-    String message = a.getMessage();
-    if (a.category() == Category.FAULT) {
-      String id = UUID.randomUUID().toString();
-      LOG.log(Level.SEVERE, "fault " + id + " on " + ctx.request().path(), failure);
-      message = "Internal error " + id + ": it is logged on the peer server";
-    }
+    Map<String, Object> body = body(ctx, failure);
     if (ctx.response().headWritten()) {
       ctx.response().reset(); // a stream already started: the client sees a broken stream
       return;
     }
+    Anomaly a = Anomalies.from(failure);
     ctx.response().setStatusCode(status(ctx, a));
     if (a.category() == Category.BUSY) {
       ctx.response().putHeader("Retry-After", "1");
@@ -52,15 +47,25 @@ final class Failures {
     if (ctx.get(UNAUTHENTICATED) != null) {
       ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"vertomic\"");
     }
-    Answers.send(ctx, body(a.category(), message, a));
+    Answers.send(ctx, body);
   }
 
-  /** The anomaly map of a failure, as written in answers and as the last line of a stream. */
-  static Map<String, Object> body(Category category, String message, Anomaly a) {
+  /**
+   * The anomaly map of {@code failure}, as written in answers and as the last line of a stream. A
+   * {@code fault} is logged here, with its stack trace under an id, and the map names only the id.
+   */
+  static Map<String, Object> body(RoutingContext ctx, Throwable failure) {
+    Anomaly a = Anomalies.from(failure);
+    String message = a.getMessage();
+    if (a.category() == Category.FAULT) {
+      String id = UUID.randomUUID().toString();
+      LOG.log(Level.SEVERE, "fault " + id + " on " + ctx.request().path(), failure);
+      message = "Internal error " + id + ": it is logged on the peer server";
+    }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("anomaly", category.wireName());
+    body.put("anomaly", a.category().wireName());
     body.put("message", message);
-    if (a != null && a.code() != null) {
+    if (a.code() != null) {
       body.put("code", a.code());
     }
     return body;

@@ -3,6 +3,7 @@ package io.vertomic.peerserver;
 import io.vertomic.peer.impl.Catalog;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code GET /health}: 200 when the storage answers and a transactor holds an unexpired lease on it
@@ -20,13 +21,13 @@ final class HealthHandler {
     Routes.respond(
         ctx,
         Routes.blocking(
-            ctx, () -> String.valueOf(Catalog.instance().storageProblem(dbs.storageUri()))),
+            ctx, () -> Optional.ofNullable(Catalog.instance().storageProblem(dbs.storageUri()))),
         problem ->
             Answers.send(
                 ctx,
-                problem.equals("null") ? 200 : 503,
-                problem.equals("null")
+                problem.isEmpty() ? 200 : 503,
+                problem.isEmpty()
                     ? Map.of("status", "UP")
-                    : Map.of("status", "DOWN", "message", problem)));
+                    : Map.of("status", "DOWN", "message", problem.get())));
   }
 }

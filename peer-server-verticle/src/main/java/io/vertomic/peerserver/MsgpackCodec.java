@@ -4,6 +4,8 @@ import io.vertomic.anomaly.Anomaly;
 import io.vertomic.datom.Datom;
 import io.vertomic.msgpack.MsgpackValues;
 import io.vertx.core.json.JsonObject;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +28,7 @@ final class MsgpackCodec {
 
   private static Object datom(Object v) {
     if (v instanceof Datom d) {
-      return java.util.Arrays.asList(d.e(), d.a(), d.v(), d.tx(), d.added());
+      return Arrays.asList(d.e(), d.a(), d.v(), d.tx(), d.added());
     }
     throw new IllegalArgumentException("No MessagePack form for a " + v.getClass().getName());
   }
@@ -60,7 +62,7 @@ final class MsgpackCodec {
       return l.stream().map(MsgpackCodec::plain).toList();
     }
     if (v instanceof Map<?, ?> m) {
-      Map<String, Object> out = new java.util.LinkedHashMap<>();
+      Map<String, Object> out = new LinkedHashMap<>();
       m.forEach((k, x) -> out.put(String.valueOf(k), plain(x)));
       return out;
     }

@@ -16,7 +16,6 @@ import io.vertomic.client.TxResult;
 import io.vertomic.client.VertomicClient;
 import io.vertomic.edn.Keyword;
 import io.vertomic.transactor.MultiProcessTest;
-import io.vertomic.transactor.Systems;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.HashSet;
@@ -49,14 +48,16 @@ class EndToEndTest extends MultiProcessTest {
     }
   }
 
+  /** A client of a fresh system: transactor and peer server on PostgreSQL. */
+  private VertomicClient client() throws Exception {
+    int port = RemoteSystem.start(this::kept, "512m", "");
+    return VertomicClient.create(
+        vertx, new ClientOptions().setEndpoint("http://127.0.0.1:" + port));
+  }
+
   @Test
   void remoteClientTransactsQueriesAndTravelsInTimeThroughTheWholeSystem() throws Exception {
-    String cluster = "e2e-" + UUID.randomUUID();
-    String storage = Systems.sqlSystem();
-    kept(RemoteSystem.transactor(cluster, storage));
-    int port = RemoteSystem.port(kept(RemoteSystem.peerServer(cluster, storage, "512m", "")));
-    VertomicClient client =
-        VertomicClient.create(vertx, new ClientOptions().setEndpoint("http://127.0.0.1:" + port));
+    VertomicClient client = client();
     String name = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
 
     assertTrue(await(client.createDatabase(name)));
@@ -151,12 +152,7 @@ class EndToEndTest extends MultiProcessTest {
 
   @Test
   void keyedTransactionRetriedAfterItsAnswerWasLostIsAppliedOnce() throws Exception {
-    String cluster = "e2e-" + UUID.randomUUID();
-    String storage = Systems.sqlSystem();
-    kept(RemoteSystem.transactor(cluster, storage));
-    int port = RemoteSystem.port(kept(RemoteSystem.peerServer(cluster, storage, "512m", "")));
-    VertomicClient client =
-        VertomicClient.create(vertx, new ClientOptions().setEndpoint("http://127.0.0.1:" + port));
+    VertomicClient client = client();
     String name = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
     await(client.createDatabase(name));
     Connection conn = await(client.connect(name));

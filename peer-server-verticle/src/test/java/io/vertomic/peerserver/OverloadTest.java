@@ -7,9 +7,7 @@ import io.vertomic.client.ClientOptions;
 import io.vertomic.client.Connection;
 import io.vertomic.client.Db;
 import io.vertomic.client.VertomicClient;
-import io.vertomic.transactor.ChildJvm;
 import io.vertomic.transactor.MultiProcessTest;
-import io.vertomic.transactor.Systems;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -44,14 +42,9 @@ class OverloadTest extends MultiProcessTest {
 
   @Test
   void twoHundredSdkCallersAllSucceedThroughRetriesWhileRawCallersSeeBusy() throws Exception {
-    String cluster = "overload-" + UUID.randomUUID();
-    String storage = Systems.sqlSystem();
-    kept(RemoteSystem.transactor(cluster, storage));
-    ChildJvm server =
-        kept(
-            RemoteSystem.peerServer(
-                cluster, storage, "128m", "\"maxConcurrentQueries\": 4, \"maxQueuedQueries\": 4"));
-    int port = RemoteSystem.port(server);
+    int port =
+        RemoteSystem.start(
+            this::kept, "128m", "\"maxConcurrentQueries\": 4, \"maxQueuedQueries\": 4");
     VertomicClient client =
         VertomicClient.create(
             vertx,

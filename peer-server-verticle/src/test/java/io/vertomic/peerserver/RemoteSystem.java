@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The processes of a whole system for the end-to-end tests: a transactor and a peer server, each a
@@ -13,6 +15,18 @@ import java.util.List;
  */
 final class RemoteSystem {
   private RemoteSystem() {}
+
+  /**
+   * A transactor and a peer server (heap {@code heap}, config members {@code more}) on the
+   * machine's PostgreSQL, in a cluster of their own, each handed to {@code keep} (which kills it
+   * after the test); the port the peer server listens on.
+   */
+  static int start(UnaryOperator<ChildJvm> keep, String heap, String more) throws Exception {
+    String cluster = "remote-" + UUID.randomUUID();
+    String storage = Systems.sqlSystem();
+    keep.apply(transactor(cluster, storage));
+    return port(keep.apply(peerServer(cluster, storage, heap, more)));
+  }
 
   /** A transactor on {@code storage}, once it is active. */
   static ChildJvm transactor(String cluster, String storage) throws Exception {

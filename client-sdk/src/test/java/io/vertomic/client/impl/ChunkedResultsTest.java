@@ -194,7 +194,8 @@ class ChunkedResultsTest {
                       reset = true;
                       return Future.succeededFuture();
                     }
-                    throw new UnsupportedOperationException(m.getName());
+                    throw new AssertionError(
+                        "the stream called " + m.getName() + ", which this fake does not model");
                   });
       return (HttpClientResponse)
           Proxy.newProxyInstance(
@@ -210,7 +211,9 @@ class ChunkedResultsTest {
                   case "request" -> {
                     return request;
                   }
-                  default -> throw new UnsupportedOperationException(m.getName());
+                  default ->
+                      throw new AssertionError(
+                          "the stream called " + m.getName() + ", which this fake does not model");
                 }
                 return p;
               });
