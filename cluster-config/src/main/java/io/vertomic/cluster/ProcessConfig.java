@@ -44,11 +44,6 @@ public final class ProcessConfig {
     return v == null ? fallback : v.toString();
   }
 
-  /** Whether {@code key} is {@code true} (a JSON boolean or the text "true"). */
-  public boolean flag(String key) {
-    return Boolean.parseBoolean(string(key, "false"));
-  }
-
   /**
    * The number at {@code key}, or {@code fallback} when absent. Fails with {@link
    * IllegalArgumentException} naming the key when it is not a positive whole number.
