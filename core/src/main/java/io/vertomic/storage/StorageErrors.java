@@ -30,7 +30,7 @@ public final class StorageErrors {
   }
 
   /** {@code storage} with the password of its {@code user:password@} part masked. */
-  public static String redacted(String storage) {
+  private static String redacted(String storage) {
     return storage.replaceAll("(://[^:/@?]+):[^@/?]*@", "$1:***@");
   }
 
