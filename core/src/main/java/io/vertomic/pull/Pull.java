@@ -19,11 +19,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The pull API's evaluator over a parsed {@link Selector}, with Datomic's answers: missing
- * attributes are left out (or take their {@code :default}); references without a sub-selector pull
- * as {@code {:db/id id}} and components as whole maps; cardinality-many values stop at {@code
- * :limit} (1000 unless given); recursion stops at its depth, where the attribute is left out, and
- * at a cycle, where the entity comes back as {@code {:db/id id}}.
+ * The pull API's evaluator over a parsed {@link Selector}, with Datomic's answers: missing and
+ * unknown attributes are left out (or take their {@code :default}); references without a
+ * sub-selector pull as {@code {:db/id id}} and components as whole maps; a nested entity that pulls
+ * nothing is left out of its attribute's values, and a pull that finds nothing at all is null;
+ * cardinality-many values stop at {@code :limit} (1000 unless given). Recursion stops at its depth,
+ * where the recursive attribute is left out, and at a cycle: an entity already on the path from the
+ * root (the root itself not counted, as in Datomic) is pulled once more without any recursion.
  */
 public final class Pull {
   private static final int MAX_NESTING = 100;
@@ -31,25 +33,28 @@ public final class Pull {
 
   private Pull() {}
 
-  /** The map {@code selector} pulls from entity {@code eid}; null when eid names no entity. */
+  /**
+   * The map {@code selector} pulls from entity {@code eid}; null when eid names no entity or the
+   * selector finds nothing there.
+   */
   public static Map<Object, Object> pull(DbValue db, Object selector, Object eid) {
     Selector sel = Selector.parse(selector);
     Long e = Resolver.entid(db, eid);
-    return e == null ? null : entity(db, sel, e, 0, new Walk());
+    if (e == null) {
+      return null;
+    }
+    Map<Object, Object> out = entity(db, sel, e, 0, new Walk());
+    return out.isEmpty() ? null : out;
   }
 
   private static Map<Object, Object> entity(
       DbValue db, Selector sel, long e, int nesting, Walk walk) {
-    boolean entered = walk.path.add(e);
     Map<Object, Object> out = new LinkedHashMap<>();
     if (sel.star()) {
       star(db, out, sel, e, nesting, walk);
     }
     for (AttrSpec a : sel.attrs()) {
       attribute(db, out, sel, a, e, nesting, walk);
-    }
-    if (entered) {
-      walk.path.remove(e);
     }
     return out;
   }
@@ -66,6 +71,9 @@ public final class Pull {
         continue;
       }
       Object v = a.isRef() ? reference(db, (Long) d.v(), a, null, sel, nesting, walk) : d.v();
+      if (v == OMIT) {
+        continue;
+      }
       if (a.many()) {
         addTo(out, a.ident(), v);
       } else {
@@ -86,7 +94,10 @@ public final class Pull {
       out.put(spec.key(), e);
       return;
     }
-    Attr a = Resolver.attr(db, spec.forward());
+    Attr a = db.schema().attr(spec.forward());
+    if (a == null) {
+      return;
+    }
     boolean many = spec.reverse() ? !a.component() : a.many();
     Object[] comps = {e, a.id()};
     Iterator<Datom> it =
@@ -114,7 +125,8 @@ public final class Pull {
 
   /**
    * The value of a reference to {@code id}: a component pulled whole, a nested selector's map, a
-   * recursion step (or {@link #OMIT} past its depth), or {@code {:db/id id}}.
+   * recursion step, or {@code {:db/id id}}; {@link #OMIT} past a recursion's depth or where the
+   * nested entity pulls nothing.
    */
   private static Object reference(
       DbValue db, long id, Attr a, AttrSpec spec, Selector self, int nesting, Walk walk) {
@@ -129,11 +141,14 @@ public final class Pull {
     }
     int depth = ((Recursion) sub).depth();
     int done = walk.recursions.getOrDefault(spec, 0);
-    if (done >= depth) {
+    if (done >= depth || walk.stopped > 0) {
       return OMIT;
     }
     if (walk.path.contains(id)) {
-      return idMap(id);
+      walk.stopped++;
+      Object out = nested(db, self, id, nesting, walk);
+      walk.stopped--;
+      return out;
     }
     walk.recursions.put(spec, done + 1);
     Object out = nested(db, self, id, nesting, walk);
@@ -145,17 +160,23 @@ public final class Pull {
     if (nesting >= MAX_NESTING) {
       return idMap(id);
     }
+    boolean entered = walk.path.add(id);
     Map<Object, Object> m = entity(db, sel, id, nesting + 1, walk);
-    return m.isEmpty() ? idMap(id) : m;
+    if (entered) {
+      walk.path.remove(id);
+    }
+    return m.isEmpty() ? OMIT : m;
   }
 
   /**
-   * The state of one pull: the entities being pulled above the current one (to stop recursion at a
-   * cycle) and, per recursive attribute, how many levels deep it has recursed.
+   * The state of one pull: the entities on the path from the root to the current one (the root left
+   * out), per recursive attribute how many levels deep it has recursed, and whether recursion is
+   * stopped because the walk came back to an entity on its path.
    */
   private static final class Walk {
     final Set<Long> path = new HashSet<>();
     final Map<AttrSpec, Integer> recursions = new HashMap<>();
+    int stopped;
   }
 
   private static Map<Object, Object> idMap(long id) {

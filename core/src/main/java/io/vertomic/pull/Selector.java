@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * A parsed pull selector: {@code *}, attribute names, reverse attributes ({@code :ns/_name}),
- * attributes with options ({@code [:a :as "x" :limit 5 :default 0 :xform str]}, and the older
- * {@code (limit :a 5)} and {@code (default :a 0)} forms), and maps from an attribute to a nested
- * selector or to recursion ({@code ...} or a depth). Immutable; parse once, pull many times.
+ * attributes with options ({@code [:a :as "x" :limit 5 :default 0 :xform str]} or the same as a
+ * list, and the older {@code (limit :a 5)} and {@code (default :a 0)} forms), and maps from an
+ * attribute to a nested selector or to recursion ({@code ...} or a depth). Immutable; parse once,
+ * pull many times.
  */
 record Selector(boolean star, List<AttrSpec> attrs) {
   static final Object NO_DEFAULT = new Object();
@@ -70,8 +71,11 @@ record Selector(boolean star, List<AttrSpec> attrs) {
     if (RECURSE.equals(v)) {
       return new Recursion(Integer.MAX_VALUE);
     }
-    if (v instanceof Long n && n >= 0) {
+    if (v instanceof Long n && n > 0) {
       return new Recursion(n.intValue());
+    }
+    if (v instanceof Long n) {
+      throw invalid("Cannot interpret as a recursive pull specification: " + n);
     }
     if (v instanceof List<?> && !(v instanceof EdnList)) {
       return parse(v);
@@ -80,10 +84,11 @@ record Selector(boolean star, List<AttrSpec> attrs) {
   }
 
   private static AttrSpec attr(Object form) {
-    if (form instanceof EdnList l) {
+    if (form instanceof EdnList l && !l.isEmpty() && l.get(0) instanceof Symbol) {
       return legacy(l);
     }
     if (form instanceof List<?> l && !l.isEmpty()) {
+      // [:a :limit 5] and, as Datomic also reads it, (:a :limit 5)
       AttrSpec a = attr(l.get(0));
       if (l.size() % 2 != 1) {
         throw invalid("Attribute options come in pairs: " + Edn.write(form));

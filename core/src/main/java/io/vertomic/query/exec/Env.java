@@ -6,35 +6,38 @@ import io.vertomic.query.parse.QueryErrors;
 import io.vertomic.query.parse.Rule;
 import io.vertomic.query.parse.Term.SrcVar;
 import io.vertomic.query.plan.PlanContext;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What every clause of one run can see: the databases by source, the default source of the clauses
+ * What every clause of one run can see: the data sources by name, the default source of the clauses
  * at hand ({@code $}, or the source of an enclosing {@code ($a not ...)} or rule call), the rules,
  * the limits and the rule tables. Not thread-safe: one per run.
  */
 final class Env {
-  final Map<Symbol, DbValue> sources;
+  final Map<Symbol, Object> sources;
+  private final Map<Symbol, DbValue> databases;
   final Symbol defaultSrc;
   final Map<Symbol, List<Rule>> rules;
   final Limits limits;
   final RuleEngine ruleEngine;
 
   private Env(
-      Map<Symbol, DbValue> sources,
+      Map<Symbol, Object> sources,
       Symbol defaultSrc,
       Map<Symbol, List<Rule>> rules,
       Limits limits,
       RuleEngine ruleEngine) {
     this.sources = sources;
+    this.databases = databases(sources);
     this.defaultSrc = defaultSrc;
     this.rules = rules;
     this.limits = limits;
     this.ruleEngine = ruleEngine == null ? new RuleEngine(this) : ruleEngine;
   }
 
-  static Env of(Map<Symbol, DbValue> sources, Map<Symbol, List<Rule>> rules, Limits limits) {
+  static Env of(Map<Symbol, Object> sources, Map<Symbol, List<Rule>> rules, Limits limits) {
     return new Env(sources, SrcVar.DEFAULT.symbol(), rules, limits, null);
   }
 
@@ -45,18 +48,41 @@ final class Env {
         : new Env(sources, src.symbol(), rules, limits, ruleEngine);
   }
 
-  /** The database of {@code src}, the default one when null. */
-  DbValue db(SrcVar src) {
+  /** The data source of {@code src} (the default one when null): a database or a collection. */
+  Object source(SrcVar src) {
     Symbol s = src == null ? defaultSrc : src.symbol();
-    DbValue db = sources.get(s);
-    if (db == null) {
+    Object source = sources.get(s);
+    if (source == null) {
       throw QueryErrors.incorrect(
           "unknown-source", "No database bound to source " + s + " (add it to :in and the inputs)");
     }
-    return db;
+    return source;
+  }
+
+  /** The database of {@code src} (the default one when null); a collection source is refused. */
+  DbValue db(SrcVar src) {
+    if (source(src) instanceof DbValue db) {
+      return db;
+    }
+    throw QueryErrors.incorrect(
+        "invalid-data-source",
+        "Source "
+            + (src == null ? defaultSrc : src.symbol())
+            + " is a collection, and this needs a database");
   }
 
   PlanContext planContext() {
-    return new PlanContext(sources, defaultSrc, rules);
+    return new PlanContext(databases, defaultSrc, rules);
+  }
+
+  private static Map<Symbol, DbValue> databases(Map<Symbol, Object> sources) {
+    Map<Symbol, DbValue> dbs = new HashMap<>();
+    sources.forEach(
+        (name, source) -> {
+          if (source instanceof DbValue db) {
+            dbs.put(name, db);
+          }
+        });
+    return dbs;
   }
 }

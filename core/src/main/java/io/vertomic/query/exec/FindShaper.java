@@ -19,8 +19,9 @@ import java.util.Set;
 
 /**
  * Turns the final bindings into the answer the find spec asks for. The rows over the find and
- * {@code :with} variables form a set; aggregates group them by the other find elements, then the
- * {@code :with} variables are dropped; pull expressions are evaluated last, once per row.
+ * {@code :with} variables form a set (a list when the find spec pulls); aggregates group them by
+ * the other find elements, then the {@code :with} variables are dropped; pull expressions are
+ * evaluated last, once per row.
  */
 final class FindShaper {
   private FindShaper() {}
@@ -46,7 +47,18 @@ final class FindShaper {
     if (q.returnKeys() != null) {
       return maps(q.returnKeys(), rows);
     }
-    return bag ? rows : new LinkedHashSet<>(rows);
+    // with a pull the rows stay one per distinct binding, as a list (Datomic's vector): two
+    // entities may pull equal maps
+    return bag || pulls(els) ? rows : new LinkedHashSet<>(rows);
+  }
+
+  private static boolean pulls(List<FindElement> els) {
+    for (FindElement e : els) {
+      if (e instanceof FindPull) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Symbol> vars(Query q) {

@@ -15,11 +15,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The inputs of a run matched to its {@code :in}: databases by source, the rules, and one relation
- * per binding input. Databases arrive as {@link DbValue}s (the peer unwraps its Database values).
+ * The inputs of a run matched to its {@code :in}: data sources by name (databases, which arrive as
+ * {@link DbValue}s since the peer unwraps its Database values, and {@link CollectionSource}s), the
+ * rules, and one relation per binding input.
  */
 final class Inputs {
-  final Map<Symbol, DbValue> sources = new LinkedHashMap<>();
+  final Map<Symbol, Object> sources = new LinkedHashMap<>();
   final List<Rule> rules = new ArrayList<>();
   final List<Relation> relations = new ArrayList<>();
 
@@ -38,11 +39,8 @@ final class Inputs {
       In spec = q.in().get(i);
       Object value = in[i];
       if (spec instanceof In.InSrc s) {
-        if (!(value instanceof DbValue db)) {
-          throw QueryErrors.incorrect(
-              "invalid-input", "Input " + s.src() + " must be a database, got " + describe(value));
-        }
-        out.sources.put(s.src().symbol(), db);
+        Symbol name = s.src().symbol();
+        out.sources.put(name, value instanceof DbValue db ? db : CollectionSource.of(name, value));
       } else if (spec instanceof In.InRules) {
         out.rules.addAll(RuleParser.parse(value));
       } else {
@@ -52,9 +50,5 @@ final class Inputs {
       }
     }
     return out;
-  }
-
-  private static String describe(Object v) {
-    return v == null ? "nil" : v.getClass().getSimpleName();
   }
 }

@@ -24,6 +24,10 @@ final class PatternExec {
   private PatternExec() {}
 
   static void run(DataPattern p, Bindings b, Env env) {
+    if (env.source(p.src()) instanceof CollectionSource coll) {
+      b.add(coll.match(p, b.limits()));
+      return;
+    }
     DbValue db = env.db(p.src());
     List<Term> terms = p.terms();
     Set<Symbol> pvars = new LinkedHashSet<>();

@@ -23,8 +23,13 @@ public sealed interface Clause
   /** The clause as written. */
   String text();
 
-  /** {@code [$src? e a v tx added]}: up to five terms, missing trailing ones are blanks. */
-  record DataPattern(SrcVar src, List<Term> terms, String text) implements Clause {}
+  /**
+   * {@code [$src? e a v tx added]}: against a database, five terms (missing trailing ones are
+   * blanks, any after the fifth ignored); against a collection source, the {@code written} terms,
+   * matched position by position to each tuple.
+   */
+  record DataPattern(SrcVar src, List<Term> terms, String text, List<Term> written)
+      implements Clause {}
 
   /** {@code [(pred arg...)]}. */
   record Predicate(Symbol fn, List<Term> args, String text) implements Clause {}

@@ -54,15 +54,16 @@ final class ClauseParser {
     if (n < 1) {
       throw QueryErrors.incorrect(CODE, "A data pattern has 1 to 5 elements: " + text);
     }
-    List<Term> terms = new ArrayList<>(5);
-    // Datomic ignores elements after the fifth (e a v tx added)
-    for (int i = start; i < Math.min(l.size(), start + 5); i++) {
+    List<Term> written = new ArrayList<>(n);
+    for (int i = start; i < l.size(); i++) {
       Term t = Term.of(l.get(i));
       if (t instanceof SrcVar) {
         throw QueryErrors.incorrect(CODE, "Source " + t + " out of place in " + text);
       }
-      terms.add(t);
+      written.add(t);
     }
+    // against a database Datomic ignores elements after the fifth (e a v tx added)
+    List<Term> terms = new ArrayList<>(written.subList(0, Math.min(n, 5)));
     if (terms.get(0) instanceof Term.Constant c && c.value() instanceof List) {
       // Datomic takes lookup refs in value position and as inputs, not as a pattern's entity
       throw QueryErrors.incorrect(
@@ -74,7 +75,7 @@ final class ClauseParser {
     while (terms.size() < 5) {
       terms.add(new Term.Blank());
     }
-    return new DataPattern(src, List.copyOf(terms), text);
+    return new DataPattern(src, List.copyOf(terms), text, List.copyOf(written));
   }
 
   private static Clause call(List<?> l, String text) {

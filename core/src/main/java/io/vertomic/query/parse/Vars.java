@@ -60,7 +60,7 @@ public final class Vars {
     }
     Set<Symbol> out = new LinkedHashSet<>();
     if (c instanceof DataPattern p) {
-      out.addAll(of(p.terms()));
+      out.addAll(of(p.written().size() > 5 ? p.written() : p.terms()));
     } else if (c instanceof Predicate p) {
       out.addAll(of(p.args()));
     } else if (c instanceof FnExpr f) {
