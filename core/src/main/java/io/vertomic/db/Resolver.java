@@ -34,8 +34,9 @@ public final class Resolver {
   }
 
   /**
-   * The entity id {@code x} names: an id, an ident, or a lookup ref {@code [attr value]}; null when
-   * the ident or lookup ref resolves to nothing.
+   * The entity id {@code x} names: an id, an ident, or a lookup ref {@code [attr value]} (resolved
+   * in the view {@code db} is: as of, since, or in history any entity that ever had the value);
+   * null when the ident or lookup ref resolves to nothing.
    */
   public static Long entid(DbValue db, Object x) {
     if (x instanceof Long l) {
@@ -51,7 +52,15 @@ public final class Resolver {
     if (x instanceof List<?> ref && ref.size() == 2) {
       Attr a = uniqueAttr(db, ref.get(0), ref);
       Object v = value(db, a, ref.get(1));
-      return v == null ? null : db.entityWith(a.id(), v);
+      if (v == null) {
+        return null;
+      }
+      if (db.isCurrent()) {
+        return db.entityWith(a.id(), v);
+      }
+      // a time view resolves through what it sees: as of t, since t, or (history) ever
+      Iterator<Datom> it = db.datoms(IndexOrder.AVET, new Object[] {a.id(), v});
+      return it.hasNext() ? it.next().e() : null;
     }
     throw Anomaly.incorrect(
         "db.error/not-an-entity",

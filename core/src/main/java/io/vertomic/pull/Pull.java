@@ -34,16 +34,33 @@ public final class Pull {
   private Pull() {}
 
   /**
-   * The map {@code selector} pulls from entity {@code eid}; null when eid names no entity or the
-   * selector finds nothing there.
+   * The map {@code selector} pulls from entity {@code eid}; null when the selector finds nothing
+   * there. Fails with {@code incorrect} on a history database, as Datomic does.
    */
   public static Map<Object, Object> pull(DbValue db, Object selector, Object eid) {
+    if (db.isHistory()) {
+      throw Selector.invalid("Can't pull from a history database");
+    }
     Selector sel = Selector.parse(selector);
     Long e = Resolver.entid(db, eid);
     if (e == null) {
-      return null;
+      return unresolved(sel);
     }
     Map<Object, Object> out = entity(db, sel, e, 0, new Walk());
+    return out.isEmpty() ? null : out;
+  }
+
+  /** What Datomic pulls for an ident or lookup ref that names nothing: only a null :db/id. */
+  private static Map<Object, Object> unresolved(Selector sel) {
+    Map<Object, Object> out = new LinkedHashMap<>();
+    if (sel.star()) {
+      out.put(Idents.ID, null);
+    }
+    for (AttrSpec a : sel.attrs()) {
+      if (a.forward() == Idents.ID) {
+        out.put(a.key(), null);
+      }
+    }
     return out.isEmpty() ? null : out;
   }
 

@@ -150,7 +150,7 @@ class DurableDatabaseTest {
     assertEquals(before.basisT(), after.basisT());
     String q = "[:find (count ?e) (sum ?a) :where [?e :person/age ?a]]";
     assertEquals(Edn.write(Peer.q(q, before)), Edn.write(Peer.q(q, after)));
-    assertEdn("#{[2099 92543]}", Peer.q(q, after));
+    assertEdn("[[2099 92543]]", Peer.q(q, after));
     assertEquals(
         Edn.write(
             Peer.q(

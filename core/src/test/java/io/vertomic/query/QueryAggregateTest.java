@@ -1,17 +1,35 @@
 package io.vertomic.query;
 
+import io.vertomic.anomaly.Category;
 import io.vertomic.query.fn.Functions;
 import org.junit.jupiter.api.Test;
 
 class QueryAggregateTest extends QueryTestBase {
 
   @Test
+  void aWithVariableAlsoInTheFindSpecIsIncorrectAsInDatomic() {
+    assertRejected(
+        Category.INCORRECT,
+        "[:find (count ?e) :with ?e :where [?e :age ?a]]",
+        new Object[] {people()},
+        "?e",
+        ":with");
+  }
+
+  @Test
+  void aFunctionBindingItsOwnArgumentIsIncorrectAsInDatomic() {
+    assertRejected(
+        Category.INCORRECT,
+        "[:find ?a :where [?e :age ?a] [(identity ?a) ?a]]",
+        new Object[] {people()},
+        "?a");
+  }
+
+  @Test
   void countMinMaxSum() {
     var db = people();
     assertQuery(
-        "[4 15 37 111]",
-        "[:find [(count ?e) (min ?a) (max ?a) (sum ?a)] :with ?e :where [?e :age ?a]]",
-        db);
+        "[4 15 37 111]", "[:find [(count ?e) (min ?a) (max ?a) (sum ?a)] :where [?e :age ?a]]", db);
   }
 
   @Test

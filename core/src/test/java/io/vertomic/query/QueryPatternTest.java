@@ -1,5 +1,6 @@
 package io.vertomic.query;
 
+import io.vertomic.anomaly.Category;
 import org.junit.jupiter.api.Test;
 
 class QueryPatternTest extends QueryTestBase {
@@ -76,13 +77,14 @@ class QueryPatternTest extends QueryTestBase {
   }
 
   @Test
-  void unknownLookupRefMatchesNothing() {
+  void aLookupRefInputThatNamesNothingIsNotFoundAsInDatomic() {
     var db = people();
-    assertQuery(
-        "#{}",
+    assertRejected(
+        Category.NOT_FOUND,
         "[:find ?a :in $ ?e :where [?e :age ?a]]",
-        db,
-        io.vertomic.edn.Edn.read("[:email \"nobody@x\"]"));
+        new Object[] {db, io.vertomic.edn.Edn.read("[:email \"nobody@x\"]")},
+        "Cannot resolve key",
+        "nobody@x");
   }
 
   @Test

@@ -15,14 +15,18 @@ import java.util.List;
 
 /**
  * Destructures a value through a binding form into rows over the form's variables: a scalar gives
- * one row, a collection one per element, a tuple the product of its elements. A null value (or
- * element) binds nothing, as in Datomic. Used for {@code :in} inputs and function results.
+ * one row, a collection one per element, a tuple the product of its elements. A null value binds
+ * nothing, and a null element of a collection or tuple binds its variable to null, as in Datomic.
+ * Used for {@code :in} inputs and function results.
  */
 final class BindingOutput {
   private BindingOutput() {}
 
-  /** The rows of {@code value} bound by {@code b}, over {@code vars}. */
+  /** The rows of {@code value} bound by {@code b}, over {@code vars}; none for a null value. */
   static List<Object[]> bind(Binding b, Object value, List<Symbol> vars) {
+    if (value == null) {
+      return new ArrayList<>();
+    }
     List<Object[]> rows = new ArrayList<>();
     rows.add(new Object[vars.size()]);
     return into(b, value, vars, rows);
@@ -30,7 +34,7 @@ final class BindingOutput {
 
   private static List<Object[]> into(
       Binding b, Object value, List<Symbol> vars, List<Object[]> rows) {
-    if (value == null || rows.isEmpty()) {
+    if (rows.isEmpty() || value == null && !(b instanceof BindScalar)) {
       return new ArrayList<>();
     }
     if (b instanceof BindScalar s) {

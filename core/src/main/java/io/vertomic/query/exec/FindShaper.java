@@ -19,9 +19,9 @@ import java.util.Set;
 
 /**
  * Turns the final bindings into the answer the find spec asks for. The rows over the find and
- * {@code :with} variables form a set (a list when the find spec pulls); aggregates group them by
- * the other find elements, then the {@code :with} variables are dropped; pull expressions are
- * evaluated last, once per row.
+ * {@code :with} variables form a set (a list when the find spec pulls or aggregates); aggregates
+ * group them by the other find elements, then the {@code :with} variables are dropped; pull
+ * expressions are evaluated last, once per row.
  */
 final class FindShaper {
   private FindShaper() {}
@@ -48,8 +48,8 @@ final class FindShaper {
       return maps(q.returnKeys(), rows);
     }
     // with a pull the rows stay one per distinct binding, as a list (Datomic's vector): two
-    // entities may pull equal maps
-    return bag || pulls(els) ? rows : new LinkedHashSet<>(rows);
+    // entities may pull equal maps; aggregated rows are a list in Datomic too
+    return bag || pulls(els) || aggregates(els) ? rows : new LinkedHashSet<>(rows);
   }
 
   private static boolean pulls(List<FindElement> els) {

@@ -45,6 +45,10 @@ final class Inputs {
         out.rules.addAll(RuleParser.parse(value));
       } else {
         In.InBinding b = (In.InBinding) spec;
+        if (value == null && !Vars.of(b.binding()).isEmpty()) {
+          throw QueryErrors.incorrect(
+              "invalid-input", "Input " + (i + 1) + " for " + Vars.of(b.binding()) + " is nil");
+        }
         List<Symbol> vars = new ArrayList<>(Vars.of(b.binding()));
         out.relations.add(new Relation(vars, BindingOutput.bind(b.binding(), value, vars)));
       }

@@ -71,6 +71,14 @@ public final class QueryValidator {
             "invalid-find", "Find variable " + v.var() + " appears more than once in :find");
       }
     }
+    Set<Symbol> withOrFind = new LinkedHashSet<>();
+    needed.subList(q.with().size(), needed.size()).forEach(v -> withOrFind.add(v.symbol()));
+    for (Term.Var w : q.with()) {
+      if (!withOrFind.add(w.symbol())) {
+        throw QueryErrors.incorrect(
+            "invalid-with", "Variable " + w + " of :with is already in :find or :with");
+      }
+    }
     for (Term.Var v : needed) {
       if (!bindable.contains(v.symbol())) {
         throw QueryErrors.incorrect(
@@ -126,6 +134,15 @@ public final class QueryValidator {
                   + o.text());
         }
         first = vs;
+      }
+    } else if (c instanceof Clause.FnExpr f) {
+      Set<Symbol> both = new LinkedHashSet<>(Vars.of(f.binding()));
+      both.retainAll(Vars.of(f.args()));
+      if (!both.isEmpty()) {
+        // Datomic cannot bind a function's result to one of its own arguments
+        throw QueryErrors.incorrect(
+            "invalid-binding",
+            "Function expression " + f.text() + " binds its own argument(s) " + both);
       }
     } else if (c instanceof Not n) {
       // Datomic: every variable of a not (unlike not-join) must be bound outside it
