@@ -8,7 +8,6 @@ import io.vertomic.edn.Keyword;
 import io.vertomic.schema.Attr;
 import io.vertomic.schema.Idents;
 import io.vertomic.schema.Unique;
-import io.vertomic.schema.ValueType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -127,23 +126,15 @@ final class TxExpander {
   }
 
   private void entry(Object id, Attr a, Object v) {
-    if (a.many()
-        && v instanceof Collection<?> c
-        && !isSingleTuple(a, c)
-        && !(a.isRef() && isLookupRef(v))) {
+    // as in Datomic, a collection under a cardinality-many attribute is always its values: a lookup
+    // ref or a tuple there is written inside a collection, [[:person/email "x"]]
+    if (a.many() && v instanceof Collection<?> c) {
       for (Object x : c) {
         single(id, a, x);
       }
     } else {
       single(id, a, v);
     }
-  }
-
-  /** A card-many tuple attribute given one tuple rather than a collection of tuples. */
-  private static boolean isSingleTuple(Attr a, Collection<?> c) {
-    return a.type() == ValueType.TUPLE
-        && !c.isEmpty()
-        && !(c.iterator().next() instanceof Collection);
   }
 
   private void single(Object id, Attr a, Object v) {

@@ -3,7 +3,9 @@ package io.vertomic.tx;
 import static io.vertomic.fixtures.TestDb.assertRejected;
 import static io.vertomic.fixtures.TestDb.tx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
 import io.vertomic.fixtures.Facts;
 import io.vertomic.fixtures.People;
@@ -63,10 +65,22 @@ class LookupRefTest {
   }
 
   @Test
-  void singleLookupRefAsACardinalityManyReferenceValueIsOneReference() {
+  void aBareLookupRefUnderACardinalityManyReferenceIsTwoValuesAsInDatomic() {
     Connection conn = People.withData();
+    // Datomic reads [:person/email "ivan@x"] there as the values :person/email and "ivan@x"
+    Anomaly a =
+        assertThrows(
+            Anomaly.class,
+            () ->
+                tx(
+                    conn,
+                    "[{:db/id \"p\" :person/name \"P\""
+                        + " :person/follows [:person/email \"ivan@x\"]}]"));
+    assertEquals(Category.INCORRECT, a.category());
     TxReport r =
-        tx(conn, "[{:db/id \"p\" :person/name \"P\" :person/follows [:person/email \"ivan@x\"]}]");
+        tx(
+            conn,
+            "[{:db/id \"p\" :person/name \"P\" :person/follows [[:person/email \"ivan@x\"]]}]");
     assertEquals(
         List.of(conn.db().entid(IVAN)),
         Facts.values(conn.db(), Facts.id(r, "p"), ":person/follows"));
