@@ -21,6 +21,7 @@ public final class Functions {
   static {
     Comparisons.register();
     Arithmetic.register();
+    Coercions.register();
     Strings.register();
     Basics.register();
     Colls.register();

@@ -94,7 +94,14 @@ class FunctionsTest {
         "clojure.string/trim | [\" x \"] | \"x\"",
         "clojure.string/join | [\", \" [1 2]] | \"1, 2\"",
         "compare | [1 2] | -1",
-        "vector | [1 2] | [1 2]"
+        "vector | [1 2] | [1 2]",
+        "double | [3] | 3.0",
+        "long | [-2.75] | -2",
+        "int | [2.75] | 2",
+        "bigint | [2.5] | 2N",
+        "bigdec | [10] | 10M",
+        "boolean | [nil] | false",
+        "boolean | [0] | true"
       })
   void builtInGivesDatomicsAnswer(String name, String args, String expected) {
     assertEquals(Edn.read(expected), call(name, args));
