@@ -4,6 +4,7 @@ import io.vertomic.db.DbValue;
 import io.vertomic.edn.Symbol;
 import io.vertomic.query.parse.QueryErrors;
 import io.vertomic.query.parse.Rule;
+import io.vertomic.query.parse.RuleGraph;
 import io.vertomic.query.parse.Term.SrcVar;
 import io.vertomic.query.plan.PlanContext;
 import java.util.HashMap;
@@ -29,16 +30,17 @@ final class Env {
       Map<Symbol, List<Rule>> rules,
       Limits limits,
       RuleEngine ruleEngine) {
+    this.ruleEngine = ruleEngine;
     this.sources = sources;
     this.databases = databases(sources);
     this.defaultSrc = defaultSrc;
     this.rules = rules;
     this.limits = limits;
-    this.ruleEngine = ruleEngine == null ? new RuleEngine(this) : ruleEngine;
   }
 
-  static Env of(Map<Symbol, Object> sources, Map<Symbol, List<Rule>> rules, Limits limits) {
-    return new Env(sources, SrcVar.DEFAULT.symbol(), rules, limits, null);
+  static Env of(
+      Map<Symbol, Object> sources, Map<Symbol, List<Rule>> rules, RuleGraph graph, Limits limits) {
+    return new Env(sources, SrcVar.DEFAULT.symbol(), rules, limits, new RuleEngine(graph));
   }
 
   /** The same run with {@code src} as the default source (unchanged when null). */

@@ -62,7 +62,7 @@ public final class QueryExecutor {
     Query q = QueryParser.parse(query);
     Inputs in = Inputs.bind(q, inputs);
     ValidQuery v = QueryValidator.validate(q, in.rules);
-    Env env = Env.of(in.sources, v.rules(), Limits.none());
+    Env env = Env.of(in.sources, v.rules(), v.ruleGraph(), Limits.none());
     Map<Keyword, Object> out = new LinkedHashMap<>();
     out.put(
         Keyword.of("steps"),
@@ -76,7 +76,7 @@ public final class QueryExecutor {
     ValidQuery v = QueryValidator.validate(q, in.rules);
     checkFunctions(v);
     Limits limits = new Limits(timeoutMs, rowLimit);
-    Env env = Env.of(in.sources, v.rules(), limits);
+    Env env = Env.of(in.sources, v.rules(), v.ruleGraph(), limits);
     Bindings b = new Bindings(limits);
     in.relations.forEach(b::add);
     Solver.run(q.where(), b, v.inVars(), env);

@@ -47,7 +47,16 @@ public final class QueryValidator {
     for (Rule r : rules) {
       Set<Symbol> params = Vars.symbols(r.params());
       check(r.body(), params, params, byName);
+      // a head variable the body never mentions can only come back unbound
+      Set<Symbol> unbound = new LinkedHashSet<>(Vars.symbols(r.params()));
+      r.body().forEach(c -> unbound.removeAll(Vars.all(c)));
+      if (!unbound.isEmpty()) {
+        throw QueryErrors.incorrect(
+            "unbound-rule-var",
+            "Rule head variable(s) " + unbound + " not used in the body of " + r.text());
+      }
     }
+    RuleGraph graph = RuleGraph.of(byName);
     check(q.where(), inVars, inVars, byName);
     Set<Symbol> bindable = new LinkedHashSet<>(inVars);
     q.where().forEach(c -> bindable.addAll(Vars.binds(c)));
@@ -85,7 +94,7 @@ public final class QueryValidator {
             "unbound-find-var", "Find variable " + v + " is not bound by :where or :in");
       }
     }
-    return new ValidQuery(q, Map.copyOf(byName), Set.copyOf(inVars));
+    return new ValidQuery(q, Map.copyOf(byName), graph, Set.copyOf(inVars));
   }
 
   private static void check(

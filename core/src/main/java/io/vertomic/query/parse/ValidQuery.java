@@ -8,17 +8,20 @@ import java.util.Set;
 /**
  * A query that passed {@link QueryValidator}: every rule call names a rule of the right arity,
  * every {@code or} branch uses the same variables, and the clauses can run in some order with every
- * predicate, function and {@code not} bound. Only {@link QueryValidator} creates one (a class, not
- * a record, so the constructor can stay package-private). Immutable.
+ * predicate, function and {@code not} bound; the rules are stratified, recursive ones have a base
+ * case and every head variable is bound by its body. Only {@link QueryValidator} creates one (a
+ * class, not a record, so the constructor can stay package-private). Immutable.
  */
 public final class ValidQuery {
   private final Query query;
   private final Map<Symbol, List<Rule>> rules;
+  private final RuleGraph ruleGraph;
   private final Set<Symbol> inVars;
 
-  ValidQuery(Query query, Map<Symbol, List<Rule>> rules, Set<Symbol> inVars) {
+  ValidQuery(Query query, Map<Symbol, List<Rule>> rules, RuleGraph ruleGraph, Set<Symbol> inVars) {
     this.query = query;
     this.rules = rules;
+    this.ruleGraph = ruleGraph;
     this.inVars = inVars;
   }
 
@@ -29,6 +32,11 @@ public final class ValidQuery {
   /** The rule branches by name (from the {@code %} input). */
   public Map<Symbol, List<Rule>> rules() {
     return rules;
+  }
+
+  /** How the rules call each other: their recursive components, checked to be stratified. */
+  public RuleGraph ruleGraph() {
+    return ruleGraph;
   }
 
   /** The variables the {@code :in} bindings bind. */
