@@ -14,9 +14,18 @@ final class RowKey {
     this.values = values;
     int h = 1;
     for (Object v : values) {
-      h = h * 31 + Values.hash(v);
+      // spread each value's hash: entity ids are dense, so a plain 31 * h + x would make pairs of
+      // nearby ids collide
+      h = h * 0x9E3779B1 + mix(Values.hash(v));
     }
-    this.hash = h;
+    this.hash = mix(h);
+  }
+
+  private static int mix(int x) {
+    x ^= x >>> 16;
+    x *= 0x85EBCA6B;
+    x ^= x >>> 13;
+    return x;
   }
 
   /** The key of {@code row} at column positions {@code cols}. */

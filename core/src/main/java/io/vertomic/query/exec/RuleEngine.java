@@ -28,7 +28,9 @@ import java.util.Set;
  * each round evaluates new seeds once against everything known, and old seeds once per recursive
  * call of the branch, with that call reading only the answers the previous round added (a branch
  * whose recursive calls are nested in {@code or}/{@code and} is evaluated naively instead). A round
- * that adds no seed and no answer ends it. Not thread-safe: one per run.
+ * that adds no seed and no answer ends it. A rule that is right-linear for the call's bound
+ * arguments (reachability) is evaluated for each new seed at once by {@link RightLinearRule}
+ * instead, with no answers kept for the seeds it passes through. Not thread-safe: one per run.
  */
 final class RuleEngine {
   private final Map<String, RuleTable> tables = new LinkedHashMap<>();
@@ -71,7 +73,12 @@ final class RuleEngine {
       t.addSeed(key);
     }
     int comp = graph.component(call.name());
-    if (active == null || active != comp) {
+    if (t.rightLinear() != null) {
+      List<RowKey> fresh = t.takeNewSeeds();
+      if (!fresh.isEmpty()) {
+        t.rightLinear().evaluate(t, fresh);
+      }
+    } else if (active == null || active != comp) {
       complete(comp, env.limits);
     }
     b.add(r);
@@ -90,7 +97,7 @@ final class RuleEngine {
     for (boolean m : mask) {
       key.append(m ? 'b' : 'f');
     }
-    return tables.computeIfAbsent(key.toString(), k -> new RuleTable(name, env, mask));
+    return tables.computeIfAbsent(key.toString(), k -> new RuleTable(name, env, mask, graph));
   }
 
   /** Evaluates the tables of component {@code comp} until a round adds nothing. */
@@ -105,7 +112,7 @@ final class RuleEngine {
         limits.checkTime();
         List<RuleTable> round = new ArrayList<>();
         for (RuleTable t : tables.values()) {
-          if (graph.component(t.name) == comp) {
+          if (graph.component(t.name) == comp && t.rightLinear() == null) {
             t.startRound();
             round.add(t);
           }
@@ -134,7 +141,7 @@ final class RuleEngine {
 
   private boolean hasUnevaluatedSeeds(int comp) {
     for (RuleTable t : tables.values()) {
-      if (graph.component(t.name) == comp && t.hasNewSeeds()) {
+      if (graph.component(t.name) == comp && t.rightLinear() == null && t.hasNewSeeds()) {
         return true;
       }
     }

@@ -1,6 +1,7 @@
 package io.vertomic.query.exec;
 
 import io.vertomic.edn.Symbol;
+import io.vertomic.query.parse.RuleGraph;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,16 +28,23 @@ final class RuleTable {
   private final Map<RowKey, List<RowKey>> bySeed = new HashMap<>();
   private int deltaFrom;
   private int deltaTo;
+  private final RightLinearRule rightLinear;
 
-  RuleTable(Symbol name, Env env, boolean[] mask) {
+  RuleTable(Symbol name, Env env, boolean[] mask, RuleGraph graph) {
     this.name = name;
     this.env = env;
     this.mask = mask;
+    this.rightLinear = RightLinearRule.of(name, env.rules.get(name), mask, graph);
     int w = 0;
     for (boolean m : mask) {
       w += m ? 1 : 0;
     }
     this.seedWidth = w;
+  }
+
+  /** The right-linear form of the rule for this table's bound arguments, or null. */
+  RightLinearRule rightLinear() {
+    return rightLinear;
   }
 
   int seedWidth() {
