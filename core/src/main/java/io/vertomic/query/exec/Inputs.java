@@ -6,7 +6,6 @@ import io.vertomic.query.parse.In;
 import io.vertomic.query.parse.Query;
 import io.vertomic.query.parse.QueryErrors;
 import io.vertomic.query.parse.Rule;
-import io.vertomic.query.parse.RuleParser;
 import io.vertomic.query.parse.Term.SrcVar;
 import io.vertomic.query.parse.Vars;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ final class Inputs {
         Symbol name = s.src().symbol();
         out.sources.put(name, value instanceof DbValue db ? db : CollectionSource.of(name, value));
       } else if (spec instanceof In.InRules) {
-        out.rules.addAll(RuleParser.parse(value));
+        out.rules.addAll(ParseCache.rules(value));
       } else {
         In.InBinding b = (In.InBinding) spec;
         if (value == null && !Vars.of(b.binding()).isEmpty()) {

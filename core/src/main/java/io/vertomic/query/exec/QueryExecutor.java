@@ -6,7 +6,6 @@ import io.vertomic.query.parse.Clause;
 import io.vertomic.query.parse.FindElement;
 import io.vertomic.query.parse.Query;
 import io.vertomic.query.parse.QueryErrors;
-import io.vertomic.query.parse.QueryParser;
 import io.vertomic.query.parse.QueryValidator;
 import io.vertomic.query.parse.Rule;
 import io.vertomic.query.parse.ValidQuery;
@@ -59,7 +58,7 @@ public final class QueryExecutor {
    * :index :avet :estimated-rows n} ...]}}. Runs nothing.
    */
   public static Object explain(Object query, Object... inputs) {
-    Query q = QueryParser.parse(query);
+    Query q = ParseCache.query(query);
     Inputs in = Inputs.bind(q, inputs);
     ValidQuery v = QueryValidator.validate(q, in.rules);
     Env env = Env.of(in.sources, v.rules(), v.ruleGraph(), Limits.none());
@@ -71,7 +70,7 @@ public final class QueryExecutor {
   }
 
   private static Object run(Object query, Object[] inputs, long timeoutMs, long rowLimit) {
-    Query q = QueryParser.parse(query);
+    Query q = ParseCache.query(query);
     Inputs in = Inputs.bind(q, inputs);
     ValidQuery v = QueryValidator.validate(q, in.rules);
     checkFunctions(v);
