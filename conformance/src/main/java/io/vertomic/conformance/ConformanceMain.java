@@ -58,8 +58,12 @@ public final class ConformanceMain {
       }
       if (verbose) {
         for (Difference d : s.differences()) {
-          System.out.printf("%n[%s] case %d%n  read     %s%n  datomic  %s%n  vertomic %s%n",
-              d.category(), d.caseIndex(), Answers.edn(d.read().toEdn()), d.datomic().show(),
+          System.out.printf(
+              "%n[%s] case %d%n  read     %s%n  datomic  %s%n  vertomic %s%n",
+              d.category(),
+              d.caseIndex(),
+              Answers.edn(d.read().toEdn()),
+              d.datomic().show(),
               d.vertomic().show());
         }
       }

@@ -75,13 +75,13 @@ final class DatomicSession extends Session<Database> {
   }
 
   @Override
-  Object query(String query, List<Object> inputs) {
+  Object query(Object query, List<Object> inputs) {
     Object[] in = new Object[inputs.size()];
     for (int i = 0; i < in.length; i++) {
       Object x = inputs.get(i);
       in[i] = x instanceof Database ? x : ClojureValues.toClojure(x);
     }
-    return ClojureValues.toJava(Peer.query(query, in));
+    return ClojureValues.toJava(Peer.query(ClojureValues.toClojure(query), in));
   }
 
   @Override

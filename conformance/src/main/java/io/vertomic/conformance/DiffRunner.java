@@ -22,6 +22,7 @@ public final class DiffRunner implements AutoCloseable {
   private final int readsPerHistory;
   private final long timeoutMillis;
   private ExecutorService worker = newWorker();
+  private final long[] nanos = new long[3];
 
   public DiffRunner(FeatureSet features, int readsPerHistory, long timeoutMillis) {
     this.features = features;
@@ -52,7 +53,9 @@ public final class DiffRunner implements AutoCloseable {
       long hEnd = Math.min(end, hFirst + readsPerHistory);
       History h = HistoryGen.generate(random(seed, hIndex, 1), features);
       histories++;
+      long t0 = System.nanoTime();
       try (Loaded l = Loaded.load(h, seed, hFirst)) {
+        nanos[0] += System.nanoTime() - t0;
         if (l.rejected != null) {
           diffs.add(l.rejected);
           cases++;
@@ -77,13 +80,21 @@ public final class DiffRunner implements AutoCloseable {
                 cases, diffs.size(), (System.currentTimeMillis() - start) / 1000.0));
       }
     }
+    progress.accept(
+        String.format(
+            "time: loading %.1f s, Datomic reads %.1f s, Vertomic reads %.1f s",
+            nanos[0] / 1e9, nanos[1] / 1e9, nanos[2] / 1e9));
     return new Summary(cases, histories, diffs, System.currentTimeMillis() - start);
   }
 
   /** Runs {@code read} on both engines of {@code l}; the difference, or null when they agree. */
   Difference compare(Loaded l, Read read, long seed, long caseIndex) {
+    long t0 = System.nanoTime();
     Outcome d = timed(() -> l.datomic.run(read, true));
+    long t1 = System.nanoTime();
     Outcome v = timed(() -> l.vertomic.run(read, false));
+    nanos[1] += t1 - t0;
+    nanos[2] += System.nanoTime() - t1;
     String category = Difference.category(read.kind(), d, v);
     return category == null
         ? null

@@ -30,6 +30,10 @@ final class IndexReadGen {
     Symbol db = Views.pick(r, f, h, used, true);
     String index = INDEXES[r.nextInt(INDEXES.length)];
     Attr a = h.schema().get(r.nextInt(h.schema().size()));
+    List<Attr> avet = h.schema().stream().filter(Attr::inAvet).toList();
+    if (index.equals("avet") && r.nextInt(6) > 0 && !avet.isEmpty()) {
+      a = avet.get(r.nextInt(avet.size()));
+    }
     if (index.equals("vaet")) {
       List<Attr> refs = h.schema().stream().filter(Attr::isRef).toList();
       if (!refs.isEmpty()) {

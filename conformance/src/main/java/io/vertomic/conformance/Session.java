@@ -45,7 +45,7 @@ abstract class Session<D> implements AutoCloseable {
   /** The database with {@code tx} applied; puts the id of each string tempid in {@code tempids}. */
   abstract D with(D db, List<Object> tx, Map<String, Long> tempids) throws Exception;
 
-  abstract Object query(String query, List<Object> inputs);
+  abstract Object query(Object query, List<Object> inputs);
 
   abstract Object pull(D db, Object selector, Object eid);
 
@@ -108,7 +108,7 @@ abstract class Session<D> implements AutoCloseable {
         for (Object in : inputs(read)) {
           inputs.add(input(read, in));
         }
-        return query(Answers.edn(ids.ids(read.get("query"))), inputs);
+        return query(ids.ids(read.get("query")), inputs);
       case "pull":
         return pull(view(read, read.get("db")), read.get("selector"), ids.ids(read.get("eid")));
       case "pull-many":

@@ -75,7 +75,7 @@ final class VertomicSession extends Session<Database> {
   }
 
   @Override
-  Object query(String query, List<Object> inputs) {
+  Object query(Object query, List<Object> inputs) {
     return Peer.q(query, inputs.toArray());
   }
 
