@@ -119,7 +119,7 @@ final class ClauseGen {
     switch (g.r.nextInt(3)) {
       case 0 -> {
         Var out = g.fresh("string", null);
-        Var other = g.var(x -> !x.type().equals("any"));
+        Var other = g.var(x -> !x.type().equals("any") && !x.type().equals("attr"));
         g.where.add(pat(call(Symbol.of("str"), s.sym(), "-", other.sym()), out.sym()));
       }
       case 1 -> {
@@ -195,8 +195,8 @@ final class ClauseGen {
   }
 
   private void tupleFns() {
-    Var a = g.var(x -> !x.type().equals("any"));
-    Var b = g.var(x -> !x.type().equals("any"));
+    Var a = g.var(x -> !x.type().equals("any") && !x.type().equals("attr"));
+    Var b = g.var(x -> !x.type().equals("any") && !x.type().equals("attr"));
     if (a == null || !g.want(Feature.QUERY_TUPLE_FN, 1)) {
       return;
     }

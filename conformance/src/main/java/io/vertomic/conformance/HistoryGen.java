@@ -74,7 +74,7 @@ final class HistoryGen {
         String e = pick(live);
         Attr a = settable();
         Object v = value(a, created, e);
-        if (v != null) {
+        if (v != null && !(v instanceof Map<?, ?>)) {
           tx.add(List.of(Attr.kw("db/add"), lookup(e), a.ident(), v));
           remember(e, a, v);
         }
@@ -92,6 +92,9 @@ final class HistoryGen {
     }
     if (tx.isEmpty()) {
       tx.add(newEntity(created));
+    }
+    if (f.has(Feature.TX_INVALID) && r.nextInt(10) == 0 && !live.isEmpty()) {
+      tx.add(invalid(pick(live)));
     }
     live.addAll(created);
     return tx;
@@ -119,6 +122,22 @@ final class HistoryGen {
     return m;
   }
 
+  /** An operation Datomic refuses, so the whole transaction must be refused by both. */
+  private Object invalid(String e) {
+    Attr a = settable();
+    Object bad =
+        switch (r.nextInt(4)) {
+          case 0 -> a.type().equals("string") ? (Object) 1L : "not a " + a.type();
+          case 1 -> a.tupleType() != null ? List.of(ValueGen.scalar(r, a.tupleType())) : "x";
+          case 2 -> List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+          default -> null;
+        };
+    if (bad == null) {
+      return List.of(Attr.kw("db/add"), lookup(e), Attr.kw("no/such"), 1L);
+    }
+    return List.of(Attr.kw("db/add"), lookup(e), a.ident(), bad);
+  }
+
   private Map<Object, Object> upsert(String e) {
     Map<Object, Object> m = new LinkedHashMap<>();
     m.put(Attr.kw("db/id"), e);
@@ -126,7 +145,10 @@ final class HistoryGen {
     Attr a = settable();
     Object v = value(a, List.of(), e);
     if (v != null) {
-      m.put(a.ident(), v);
+      // a vector value of a cardinality-many attribute is a collection of values, even when it
+      // looks like a lookup ref (TX_MANY_LOOKUP_REF keeps that ambiguity on purpose)
+      boolean bare = a.isRef() && f.has(Feature.TX_MANY_LOOKUP_REF) && r.nextInt(4) == 0;
+      m.put(a.ident(), a.many() && !bare ? List.of(v) : v);
       remember(e, a, v);
     }
     return m;
@@ -154,14 +176,16 @@ final class HistoryGen {
       remember(e, a, v);
       return v;
     }
-    if (a.component() && f.has(Feature.TX_NESTED_COMPONENT) && r.nextBoolean()) {
+    if (a.component()
+        && (f.has(Feature.TX_NESTED_COMPONENT) && r.nextBoolean() || created.isEmpty())) {
+      // a component is owned by one entity: only a new one (nested or of this tx) is given
       Map<Object, Object> part = new LinkedHashMap<>();
       part.put(Attr.kw("db/id"), "c" + nextComponent++);
       Attr s = scalar();
       part.put(s.ident(), s.many() ? List.of(ValueGen.of(r, s)) : ValueGen.of(r, s));
       return part;
     }
-    if (!created.isEmpty() && r.nextBoolean()) {
+    if (!created.isEmpty() && (r.nextBoolean() || a.component())) {
       return created.get(r.nextInt(created.size()));
     }
     if (!live.isEmpty()) {

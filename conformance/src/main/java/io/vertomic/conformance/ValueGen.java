@@ -50,7 +50,7 @@ final class ValueGen {
   static Object of(Random r, Attr a) {
     if (a.tupleType() != null) {
       List<Object> t = new ArrayList<>();
-      int n = 1 + r.nextInt(3);
+      int n = 2 + r.nextInt(2);
       for (int i = 0; i < n; i++) {
         t.add(scalar(r, a.tupleType()));
       }
