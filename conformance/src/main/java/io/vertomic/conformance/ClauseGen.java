@@ -72,7 +72,9 @@ final class ClauseGen {
     String op = COMPARE[g.r.nextInt(COMPARE.length)];
     Var w = g.var(x -> x.type().equals(v.type()) && x != v);
     Object other = w != null && g.r.nextBoolean() ? w.sym() : constantFor(v);
-    if (other == null || other instanceof java.net.URI) {
+    if (other == null
+        || other instanceof java.net.URI
+        || other instanceof Symbol s && !s.name().startsWith("?")) {
       return;
     }
     if (v.type().equals("long") && g.r.nextInt(3) == 0) {
@@ -163,8 +165,9 @@ final class ClauseGen {
       return;
     }
     Object dflt = g.pool.value(g.r, a);
-    if (dflt == null || dflt instanceof java.net.URI) {
-      // Datomic compiles a function's constant arguments into code, and cannot embed a URI
+    if (dflt == null || dflt instanceof java.net.URI || dflt instanceof Symbol) {
+      // Datomic compiles a function's constant arguments into code: a URI cannot be embedded, a
+      // symbol would be resolved as code
       return;
     }
     Var out = g.fresh(a.type(), a);
@@ -206,7 +209,7 @@ final class ClauseGen {
       g.where.add(
           pat(
               call(Symbol.of("untuple"), t.sym()),
-              List.of(g.fresh(a.type(), a.attr()).sym(), Symbol.of("_"))));
+              List.of(g.fresh(a.type(), a.attr()).sym(), g.fresh(b.type(), b.attr()).sym())));
     }
   }
 
@@ -216,7 +219,7 @@ final class ClauseGen {
     }
     Attr a = g.attr();
     if (g.want(Feature.QUERY_NOT, 2)) {
-      Object c = a.isRef() ? HistoryGen.lookup(g.pool.name(g.r)) : g.pool.value(g.r, a);
+      Object c = a.isRef() ? g.ref() : g.pool.value(g.r, a);
       g.where.add(
           call(Symbol.of("not"), c == null ? pat(e.sym(), a.ident()) : pat(e.sym(), a.ident(), c)));
       return;
@@ -225,7 +228,7 @@ final class ClauseGen {
     if (ref != null && g.want(Feature.QUERY_NOT_JOIN, 1)) {
       Symbol x = Symbol.of("?nj");
       Attr b = g.attr();
-      Object c = b.isRef() ? HistoryGen.lookup(g.pool.name(g.r)) : g.pool.value(g.r, b);
+      Object c = b.isRef() ? g.ref() : g.pool.value(g.r, b);
       g.where.add(
           call(
               Symbol.of("not-join"),

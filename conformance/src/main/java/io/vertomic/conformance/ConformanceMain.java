@@ -73,6 +73,16 @@ public final class ConformanceMain {
         for (Difference d : Report.examples(s.differences(), examples)) {
           Difference small = shrinker.shrink(d);
           written.add(CaseFile.write(out, small));
+          System.out.printf(
+              "%n[%s] shrunk from case %d%n  schema   %s%n  txs      %s%n"
+                  + "  read     %s%n  datomic  %s%n  vertomic %s%n",
+              small.category(),
+              small.caseIndex(),
+              Answers.edn(small.history().schemaTx()),
+              Answers.edn(small.history().txs()),
+              Answers.edn(small.read().toEdn()),
+              small.datomic().show(),
+              small.vertomic().show());
         }
         System.out.printf("%nshrunk %d differences to %s%n", written.size(), out);
         written.forEach(p -> System.out.println("  " + p.getFileName()));

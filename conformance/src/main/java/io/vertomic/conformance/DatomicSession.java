@@ -20,6 +20,9 @@ final class DatomicSession extends Session<Database> {
   private final Connection conn;
   private final Session.EntityParts parts = new Parts();
 
+  /** How the detail of an error starts when Datomic failed inside itself, not on bad input. */
+  static final String INTERNAL = "internal error: ";
+
   DatomicSession(History history) {
     super(history);
     Peer.createDatabase(uri);
@@ -134,6 +137,16 @@ final class DatomicSession extends Session<Database> {
   @Override
   Outcome failure(Throwable e) {
     StringBuilder out = new StringBuilder();
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root instanceof IndexOutOfBoundsException
+        || root instanceof NullPointerException
+        || root instanceof ClassCastException
+        || root instanceof StackOverflowError) {
+      out.append(INTERNAL);
+    }
     for (Throwable t = e; t != null && out.length() < 400; t = t.getCause()) {
       out.append(out.length() == 0 ? "" : " <- ")
           .append(t.getClass().getSimpleName())

@@ -32,7 +32,10 @@ public record Difference(
         break;
       default:
         if (d.status() == Outcome.Status.ERROR) {
-          what = "datomic-throws";
+          what =
+              d.detail().startsWith(DatomicSession.INTERNAL)
+                  ? "datomic-internal-error"
+                  : "datomic-throws";
         } else if (d.canon().equals(v.canon()) || d.acceptable().contains(v.canon())) {
           what = null;
         } else {

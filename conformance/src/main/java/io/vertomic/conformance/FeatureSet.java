@@ -19,9 +19,24 @@ public record FeatureSet(String name, Set<Feature> on) {
 
   private static Map<Feature, String> switchedOff() {
     Map<Feature, String> off = new LinkedHashMap<>();
-    // URI and bytes values have no literal Datomic's reader takes; both go as Java objects, but
-    // Datomic compares byte arrays by identity, so a bytes value never joins.
-    off.put(Feature.TYPE_BYTES, "Datomic compares byte[] values by identity: not comparable");
+    off.put(Feature.TYPE_BYTES, "Datomic compares byte[] by identity, and fails inside on some");
+    off.put(Feature.IN_COLLECTION_SOURCE, "Vertomic refuses a collection as a data source ($c)");
+    off.put(
+        Feature.PULL, "pull of an entity with none of the attributes: Datomic nil, Vertomic {}");
+    off.put(Feature.PULL_MANY, "as PULL");
+    off.put(Feature.FIND_PULL, "as PULL; and Datomic keeps equal pulled maps of distinct entities");
+    off.put(Feature.INVALID_PULL, "Datomic answers nil for an unknown attribute, Vertomic refuses");
+    off.put(
+        Feature.ENTITY, "a lookup ref in an as-of/since view: Datomic nil, Vertomic the entity");
+    off.put(Feature.INVALID_QUERY, "Datomic refuses unknown attributes, ignores extra inputs");
+    off.put(Feature.TX_INVALID, "Vertomic accepts some transactions Datomic refuses");
+    off.put(Feature.TX_MANY_LOOKUP_REF, "[:e/name x] as a card-many value: Datomic two values");
+    off.put(Feature.TUPLE_COMPOSITE, "Datomic refuses some :db/tupleAttrs Vertomic installs");
+    off.put(Feature.DATOMS, "AVET datoms of a non-indexed attribute: Datomic refuses");
+    off.put(Feature.AGGREGATE_N, "(min n ?x): Datomic keeps duplicates of the aggregated bag");
+    off.put(
+        Feature.QUERY_LOOKUP_REF, "an unresolvable lookup ref: Datomic refuses, Vertomic empty");
+    off.put(Feature.QUERY_GROUND, "ground bound to a relation [[?a ?b]]: Vertomic finds nothing");
     return Collections.unmodifiableMap(off);
   }
 

@@ -78,11 +78,15 @@ final class FindGen {
     List<Var> groups = pick(out, g.r.nextInt(Math.min(2, out.size()) + 1));
     groups.forEach(v -> find.add(v.sym()));
     int n = 1 + g.r.nextInt(2);
+    List<Var> aggregated = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Var v = out.get(g.r.nextInt(out.size()));
+      aggregated.add(v);
       find.add(aggregate(v));
     }
-    List<Var> rest = out.stream().filter(v -> !groups.contains(v)).toList();
+    // Datomic fails inside itself when a :with variable is also found or aggregated
+    List<Var> rest =
+        out.stream().filter(v -> !groups.contains(v) && !aggregated.contains(v)).toList();
     if (!rest.isEmpty() && g.want(Feature.AGGREGATE_WITH, 2)) {
       after.add(Keyword.of("with"));
       after.add(rest.get(g.r.nextInt(rest.size())).sym());

@@ -145,10 +145,20 @@ final class QueryGen {
       }
     }
     if (k == 2 && a.isRef() && want(Feature.QUERY_CONSTANT, 1)) {
-      return pat(e.sym(), a.ident(), HistoryGen.lookup(pool.name(r)));
+      return pat(e.sym(), a.ident(), ref());
     }
     Var v = fresh(typeOf(a), a);
     return pat(e.sym(), a.ident(), v.sym());
+  }
+
+  /** An entity constant: a lookup ref, or this engine's id for it (an #e token). */
+  Object ref() {
+    if (want(Feature.QUERY_LOOKUP_REF, 2)) {
+      return HistoryGen.lookup(pool.name(r));
+    }
+    return new io.vertomic.edn.Tagged(
+        IdTokens.ENTITY,
+        pool.names().isEmpty() ? "nobody" : pool.names().get(r.nextInt(pool.names().size())));
   }
 
   static List<Object> pat(Object... parts) {
@@ -177,7 +187,7 @@ final class QueryGen {
       } else if (want(Feature.IN_COLLECTION, 3)) {
         in.add(List.of(s, Symbol.of("...")));
         List<Object> cs = new ArrayList<>(List.of(c));
-        Object c2 = a.isRef() ? HistoryGen.lookup(pool.name(r)) : pool.value(r, a);
+        Object c2 = a.isRef() ? ref() : pool.value(r, a);
         if (c2 != null) {
           cs.add(c2);
         }

@@ -43,7 +43,7 @@ final class Shrinker {
                   d.seed(),
                   d.caseIndex(),
                   again.history(),
-                  c.read,
+                  d.read().kind().equals("transact") ? again.read() : c.read,
                   again.datomic(),
                   again.vertomic(),
                   d.category());
