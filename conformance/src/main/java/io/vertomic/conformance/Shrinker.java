@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * drop keeps the difference or the check budget is spent.
  */
 final class Shrinker {
-  private static final int BUDGET = 600;
+  private static final int BUDGET = 300;
   private final DiffRunner runner;
   private int checks;
 
