@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The query conformance suite ({@code src/test/resources/conformance}): queries and pulls over
- * small named datasets with the answers Datomic gives (checked against Datomic itself by the bench
- * module's {@code DatomicConformanceTest}).
+ * small named datasets with the answers Datomic gives (checked against Datomic itself by the {@code
+ * DatomicConformanceTest} of the conformance module).
  */
 class ConformanceTest {
   static List<ConformanceCase> cases() {

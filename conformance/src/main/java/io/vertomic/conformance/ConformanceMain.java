@@ -1,0 +1,95 @@
+package io.vertomic.conformance;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./scripts/conformance --cases N --seed S [--out DIR] [--features all|slice|all-but:F,..]
+ * [--first I] [--reads-per-history R] [--no-shrink]}: runs generated cases on Datomic and Vertomic,
+ * prints progress and a summary by category, shrinks each difference and writes it as an EDN case
+ * under DIR (default {@code conformance/target/differences}). Exits 1 when any case differs.
+ */
+public final class ConformanceMain {
+  private ConformanceMain() {}
+
+  public static void main(String[] args) throws Exception {
+    long cases = 1000;
+    long seed = 1;
+    long first = 0;
+    int reads = 40;
+    int examples = 3;
+    boolean shrink = true;
+    boolean verbose = false;
+    String features = "all";
+    Path out = Path.of("conformance/target/differences");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--cases" -> cases = Long.parseLong(args[++i]);
+        case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--first" -> first = Long.parseLong(args[++i]);
+        case "--out" -> out = Path.of(args[++i]);
+        case "--features" -> features = args[++i];
+        case "--reads-per-history" -> reads = Integer.parseInt(args[++i]);
+        case "--examples" -> examples = Integer.parseInt(args[++i]);
+        case "--no-shrink" -> shrink = false;
+        case "--verbose" -> verbose = true;
+        case "--help", "-h" -> {
+          System.out.println(
+              "usage: conformance --cases N --seed S [--out DIR] [--features all|slice|all-but:F,..]"
+                  + " [--first I] [--reads-per-history R] [--examples K] [--no-shrink]");
+          return;
+        }
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    FeatureSet f = FeatureSet.named(features);
+    System.out.printf(
+        "conformance: %,d cases from %d, seed %d, features %s%n", cases, first, seed, f.name());
+    int code;
+    try (DiffRunner runner = new DiffRunner(f, reads, 10_000)) {
+      DiffRunner.Summary s = runner.run(seed, first, cases, System.out::println);
+      System.out.printf(
+          "%n%,d cases (%,d histories) in %.1f s: %,d differences%n",
+          s.cases(), s.histories(), s.millis() / 1000.0, s.differences().size());
+      for (Map.Entry<String, Integer> e : s.byCategory().entrySet()) {
+        System.out.printf("  %-32s %,d%n", e.getKey(), e.getValue());
+      }
+      if (verbose) {
+        for (Difference d : s.differences()) {
+          System.out.printf(
+              "%n[%s] case %d%n  read     %s%n  datomic  %s%n  vertomic %s%n",
+              d.category(),
+              d.caseIndex(),
+              Answers.edn(d.read().toEdn()),
+              d.datomic().show(),
+              d.vertomic().show());
+        }
+      }
+      if (shrink && !s.differences().isEmpty()) {
+        List<Path> written = new ArrayList<>();
+        Shrinker shrinker = new Shrinker(runner);
+        for (Difference d : Report.examples(s.differences(), examples)) {
+          Difference small = shrinker.shrink(d);
+          written.add(CaseFile.write(out, small));
+          System.out.printf(
+              "%n[%s] shrunk from case %d%n  schema   %s%n  txs      %s%n"
+                  + "  read     %s%n  datomic  %s%n  vertomic %s%n",
+              small.category(),
+              small.caseIndex(),
+              Answers.edn(small.history().schemaTx()),
+              Answers.edn(small.history().txs()),
+              Answers.edn(small.read().toEdn()),
+              small.datomic().show(),
+              small.vertomic().show());
+        }
+        System.out.printf("%nshrunk %d differences to %s%n", written.size(), out);
+        written.forEach(p -> System.out.println("  " + p.getFileName()));
+      }
+      code = s.differences().isEmpty() ? 0 : 1;
+    }
+    datomic.Peer.shutdown(false);
+    System.exit(code);
+  }
+}
