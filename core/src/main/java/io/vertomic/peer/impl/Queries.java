@@ -1,5 +1,6 @@
 package io.vertomic.peer.impl;
 
+import io.vertomic.peer.Log;
 import io.vertomic.query.exec.QueryExecutor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * Behind {@code Peer.q}, {@code Peer.query} and {@code Peer.explain}: unwraps the peer's {@link
- * PeerDb} inputs to their database values, so the query engine never sees the peer API.
+ * PeerDb} inputs to their database values and its {@link Log}s to {@link LogInput}s, so the query
+ * engine never sees the peer API.
  */
 public final class Queries {
   private Queries() {}
@@ -45,6 +47,8 @@ public final class Queries {
     for (int i = 0; i < out.length; i++) {
       if (out[i] instanceof PeerDb p) {
         out[i] = p.value();
+      } else if (out[i] instanceof Log log) {
+        out[i] = new LogInput(log);
       }
     }
     return out;

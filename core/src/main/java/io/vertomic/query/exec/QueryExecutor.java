@@ -72,6 +72,7 @@ public final class QueryExecutor {
 
   private static Object run(Object query, Object[] inputs, long timeoutMs, long rowLimit) {
     Query q = QueryParser.parse(query);
+    LogInputs.check(q, inputs);
     Inputs in = Inputs.bind(q, inputs);
     ValidQuery v = QueryValidator.validate(q, in.rules);
     checkFunctions(v);
