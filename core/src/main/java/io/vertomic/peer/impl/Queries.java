@@ -1,5 +1,6 @@
 package io.vertomic.peer.impl;
 
+import io.vertomic.edn.Keyword;
 import io.vertomic.peer.Log;
 import io.vertomic.query.exec.QueryExecutor;
 import java.util.ArrayList;
@@ -28,6 +29,20 @@ public final class Queries {
       }
     }
     return QueryExecutor.query(copy);
+  }
+
+  public static Iterable<?> qseq(Object query, Object... inputs) {
+    if (query instanceof Map<?, ?> m
+        && (m.containsKey(Keyword.of("query")) || m.containsKey(":query"))) {
+      Map<Object, Object> copy = new LinkedHashMap<>(m);
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (e.getValue() instanceof List<?> args && isArgs(e.getKey())) {
+          copy.put(e.getKey(), new ArrayList<>(Arrays.asList(unwrap(args.toArray()))));
+        }
+      }
+      return QueryExecutor.qseq(copy, unwrap(inputs));
+    }
+    return QueryExecutor.qseq(query, unwrap(inputs));
   }
 
   public static Object explain(Object query, Object... inputs) {
