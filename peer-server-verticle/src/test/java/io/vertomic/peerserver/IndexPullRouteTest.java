@@ -3,11 +3,17 @@ package io.vertomic.peerserver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertomic.client.ClientOptions;
+import io.vertomic.client.Db;
+import io.vertomic.client.QueryOptions;
+import io.vertomic.client.VertomicClient;
+import io.vertomic.edn.Keyword;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,5 +109,38 @@ class IndexPullRouteTest {
     JsonObject stats = d.getJsonObject("db-stats");
     assertEquals(3L, stats.getJsonObject("attrs").getJsonObject(":person/age").getLong("count"));
     assertTrue(stats.getLong("datoms") >= d.getLong("datoms"), d.encode());
+  }
+
+  @Test
+  void theSdkPullsAnIndexReadsStatsAndPagesQueriesThroughTheServer() throws Exception {
+    VertomicClient client =
+        VertomicClient.create(
+            server.vertx, new ClientOptions().setEndpoint("http://127.0.0.1:" + server.port));
+    try {
+      Db sdkDb = EndToEndTest.await(client.connect(db)).db();
+      List<Object> pulled = new ArrayList<>();
+      sdkDb
+          .indexPull(
+              Map.of(
+                  ":index", ":avet",
+                  ":selector", "[:person/name]",
+                  ":start", "[:person/age 30]",
+                  ":reverse", true))
+          .blockingForEach(m -> pulled.add(m.get(Keyword.of("person/name"))));
+      assertEquals(List.of("Oleg"), pulled);
+      Map<Keyword, Object> stats = EndToEndTest.await(sdkDb.dbStats());
+      assertEquals(
+          Map.of(Keyword.of("count"), 3L),
+          ((Map<?, ?>) stats.get(Keyword.of("attrs"))).get(Keyword.of("person/age")));
+      List<List<Object>> page =
+          EndToEndTest.await(
+              client.q(
+                  new QueryOptions().setOffset(1).setLimit(1).setTimeoutMillis(5_000),
+                  "[:find ?n :where [_ :person/name ?n]]",
+                  sdkDb));
+      assertEquals(1, page.size());
+    } finally {
+      client.close();
+    }
   }
 }
