@@ -88,6 +88,17 @@ final class DatomicEngine implements Engine {
     }
 
     @Override
+    public long indexPull(String selector, String attr, int n) {
+      Object args = Util.read("{:index :avet :selector " + selector + " :start [" + attr + "]}");
+      return conn.db().indexPull(args).limit(n).mapToLong(m -> ((Map<?, ?>) m).size()).sum();
+    }
+
+    @Override
+    public long qseq(String query) {
+      return Peer.qseq(Util.read(query), conn.db()).count();
+    }
+
+    @Override
     public void close() {
       conn.release();
       Peer.deleteDatabase(uri);

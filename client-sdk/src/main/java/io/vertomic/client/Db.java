@@ -88,9 +88,10 @@ public interface Db {
    * :reverse true}, skipping {@code :offset} and stopping after {@code :limit} pulled maps. {@code
    * args} has keyword or {@code ":name"} string keys; {@code :selector} and {@code :start} are EDN
    * text or Java values. The maps (keys {@link io.vertomic.edn.Keyword}s) are streamed in chunks as
-   * the subscriber requests them: the server walks and pulls only as fast as they are read. Fails
-   * {@code incorrect} for a missing key, another index, an attribute that is not indexed (avet), a
-   * history database.
+   * the subscriber requests them: the server walks and pulls only as fast as they are read. An
+   * entity the selector finds nothing of (Datomic's nil) comes as an empty map, since a Flowable
+   * carries no nulls. Fails {@code incorrect} for a missing key, another index, an attribute that
+   * is not indexed (avet), a history database.
    *
    * <pre>{@code
    * db.indexPull(Map.of(":index", ":avet", ":selector", "[:person/name]",

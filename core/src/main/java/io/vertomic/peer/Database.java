@@ -118,11 +118,11 @@ public interface Database {
    *       results, stop after that many.
    * </ul>
    *
-   * <p>Each pass over the result walks the index again; nothing is pulled before it is consumed.
-   * Fails with {@code incorrect} for a missing {@code :index}, {@code :selector} or {@code :start}
-   * attribute, an index other than the two, an attribute that is not indexed (avet) or not
-   * cardinality-many ref (aevt), a malformed selector, or a history value (Datomic: "Can't pull
-   * from history").
+   * <p>Each pass over the result walks the index again; nothing is pulled before it is consumed. An
+   * entity the selector finds nothing of gives null (Datomic's nil), not an empty map. Fails with
+   * {@code incorrect} for a missing {@code :index}, {@code :selector} or {@code :start} attribute,
+   * an index other than the two, an attribute that is not indexed (avet) or not cardinality-many
+   * ref (aevt), a malformed selector, or a history value (Datomic: "Can't pull from history").
    *
    * <pre>{@code
    * db.indexPull(Map.of(":index", ":avet", ":selector", "[:person/name]",

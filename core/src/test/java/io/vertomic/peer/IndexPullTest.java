@@ -180,4 +180,10 @@ class IndexPullTest {
     }
     return n;
   }
+
+  @Test
+  void anEntityTheSelectorFindsNothingOfIsNullAsInDatomic() {
+    List<Object> ages = pulled("{:index :avet :selector [:p/age] :start [:p/name]}");
+    assertEquals(java.util.Arrays.asList(null, Edn.read("{:p/age 5}"), null, null), ages);
+  }
 }

@@ -20,7 +20,8 @@ import java.util.NoSuchElementException;
  * start position, within the start attribute, upwards or with {@code :reverse} downwards. Nothing
  * is pulled before it is consumed, so memory stays that of one pulled map whatever the walk's
  * length. {@code :offset} and {@code :limit} are Datomic's client API keys (its peer ignores them);
- * they are applied to the pulled sequence.
+ * they are applied to the pulled sequence. An entity the selector finds nothing of is null
+ * (Datomic's nil), not an empty map.
  */
 final class IndexPull implements Iterable<Map<Keyword, Object>> {
   private final DbValue db;
@@ -122,8 +123,10 @@ final class IndexPull implements Iterable<Map<Keyword, Object>> {
         taken++;
         Datom d = datoms.next();
         Object eid = order == IndexOrder.AVET ? d.e() : d.v();
-        // keys are keywords unless the selector renames them with :as
-        return (Map<Keyword, Object>) (Map<?, ?>) Pull.pull(db, selector, eid);
+        // keys are keywords unless the selector renames them with :as; as Datomic's index-pull,
+        // an entity the selector finds nothing of is nil, not {}
+        Map<?, ?> m = Pull.pull(db, selector, eid);
+        return m == null || m.isEmpty() ? null : (Map<Keyword, Object>) m;
       }
     };
   }
