@@ -90,7 +90,11 @@ final class DatomicEngine implements Engine {
     @Override
     public long indexPull(String selector, String attr, int n) {
       Object args = Util.read("{:index :avet :selector " + selector + " :start [" + attr + "]}");
-      return conn.db().indexPull(args).limit(n).mapToLong(m -> ((Map<?, ?>) m).size()).sum();
+      return conn.db()
+          .indexPull(args)
+          .limit(n)
+          .mapToLong(m -> m == null ? 0 : ((Map<?, ?>) m).size())
+          .sum();
     }
 
     @Override
