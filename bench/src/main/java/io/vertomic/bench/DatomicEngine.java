@@ -88,6 +88,21 @@ final class DatomicEngine implements Engine {
     }
 
     @Override
+    public long indexPull(String selector, String attr, int n) {
+      Object args = Util.read("{:index :avet :selector " + selector + " :start [" + attr + "]}");
+      return conn.db()
+          .indexPull(args)
+          .limit(n)
+          .mapToLong(m -> m == null ? 0 : ((Map<?, ?>) m).size())
+          .sum();
+    }
+
+    @Override
+    public long qseq(String query) {
+      return Peer.qseq(Util.read(query), conn.db()).count();
+    }
+
+    @Override
     public void close() {
       conn.release();
       Peer.deleteDatabase(uri);

@@ -35,6 +35,18 @@ interface Engine {
     /** Walks the AEVT index of {@code attr}; returns the sum of the long values. */
     long walkAevt(String attr);
 
+    /**
+     * Pulls {@code selector} for the first {@code n} entities of the AVET index of {@code attr}
+     * (index-pull from {@code [attr]}); returns the total size of the maps.
+     */
+    long indexPull(String selector, String attr, int n);
+
+    /**
+     * Walks the lazy answer of {@code query} ({@code qseq}), pulls consumed one row at a time;
+     * returns the number of rows.
+     */
+    long qseq(String query);
+
     /** Deletes the database. */
     @Override
     void close();

@@ -40,7 +40,12 @@ record QueryWorkload(String name, ToLongFunction<Engine.Session> op) implements 
           s ->
               s.pull(
                   "[:person/name :person/age {:person/follows [:person/name]}]", first(s, 1_000))),
-      new QueryWorkload("datoms", s -> s.walkAevt(":person/age"))
+      new QueryWorkload("datoms", s -> s.walkAevt(":person/age")),
+      new QueryWorkload(
+          "indexpull", s -> s.indexPull("[:person/name :person/age]", ":person/name", 10_000)),
+      new QueryWorkload(
+          "qseq",
+          s -> s.qseq("[:find (pull ?e [:person/name :person/age]) :where [?e :person/salary]]"))
     };
   }
 
@@ -106,6 +111,16 @@ record QueryWorkload(String name, ToLongFunction<Engine.Session> op) implements 
     @Override
     public long walkAevt(String attr) {
       return inner.walkAevt(attr);
+    }
+
+    @Override
+    public long indexPull(String selector, String attr, int n) {
+      return inner.indexPull(selector, attr, n);
+    }
+
+    @Override
+    public long qseq(String query) {
+      return inner.qseq(query);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.vertomic.peer.Peer;
 import io.vertomic.peer.TxReport;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -92,6 +93,30 @@ final class VertomicEngine implements Engine {
         sum += (Long) d.v();
       }
       return sum;
+    }
+
+    @Override
+    public long indexPull(String selector, String attr, int n) {
+      Map<String, Object> args =
+          Map.of(":index", ":avet", ":selector", Edn.read(selector), ":start", List.of(attr));
+      long size = 0;
+      int taken = 0;
+      for (Map<?, ?> m : conn.db().indexPull(args)) {
+        if (taken++ == n) {
+          break;
+        }
+        size += m == null ? 0 : m.size();
+      }
+      return size;
+    }
+
+    @Override
+    public long qseq(String query) {
+      long n = 0;
+      for (Object row : Peer.qseq(query, conn.db())) {
+        n += ((List<?>) row).isEmpty() ? 0 : 1;
+      }
+      return n;
     }
 
     @Override

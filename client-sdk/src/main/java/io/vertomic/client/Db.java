@@ -1,6 +1,7 @@
 package io.vertomic.client;
 
 import io.reactivex.rxjava3.core.Flowable;
+import io.vertomic.edn.Keyword;
 import io.vertx.core.Future;
 import java.util.Map;
 
@@ -79,4 +80,33 @@ public interface Db {
    * (exclusive), streamed as the subscriber requests them; a null bound is open.
    */
   Flowable<Datom> indexRange(Object attr, Object start, Object end);
+
+  /**
+   * Datomic's {@code index-pull}: walks {@code :avet} (pulling each datom's entity) or {@code
+   * :aevt} (pulling each datom's value, of a cardinality-many reference) from {@code :start}, a
+   * vector whose first element is the attribute, within that attribute, downwards with {@code
+   * :reverse true}, skipping {@code :offset} and stopping after {@code :limit} pulled maps. {@code
+   * args} has keyword or {@code ":name"} string keys; {@code :selector} and {@code :start} are EDN
+   * text or Java values. The maps (keys {@link io.vertomic.edn.Keyword}s) are streamed in chunks as
+   * the subscriber requests them: the server walks and pulls only as fast as they are read. An
+   * entity the selector finds nothing of (Datomic's nil) comes as an empty map, since a Flowable
+   * carries no nulls. Fails {@code incorrect} for a missing key, another index, an attribute that
+   * is not indexed (avet), a history database.
+   *
+   * <pre>{@code
+   * db.indexPull(Map.of(":index", ":avet", ":selector", "[:person/name]",
+   *     ":start", List.of(Keyword.of("person/age"), 30L), ":limit", 10))
+   * }</pre>
+   *
+   * @throws NullPointerException when {@code args} lacks {@code :index}, {@code :selector} or
+   *     {@code :start}
+   */
+  Flowable<Map<Object, Object>> indexPull(Map<?, ?> args);
+
+  /**
+   * Datomic's {@code db-stats} of this database: {@code {:datoms n, :attrs {:person/name {:count n}
+   * ...}}}, counting every assertion and retraction it holds (as Datomic, whatever this value's
+   * view), at this value's basis-t or later.
+   */
+  Future<Map<Keyword, Object>> dbStats();
 }

@@ -78,6 +78,18 @@ public interface VertomicClient {
   Future<List<List<Object>>> q(Object query, Db db, Object... args);
 
   /**
+   * {@link #q(Object, Db, Object...)} with Datomic's client {@code q} options: the server skips
+   * {@code options}' offset rows, answers at most its limit, and fails the query {@code
+   * interrupted} past its timeout.
+   *
+   * <pre>{@code
+   * client.q(new QueryOptions().setLimit(10), "[:find ?n :where [_ :person/name ?n]]", db)
+   * // => at most 10 rows
+   * }</pre>
+   */
+  Future<List<List<Object>>> q(QueryOptions options, Object query, Db db, Object... args);
+
+  /**
    * The result of {@code query} shaped by its find spec as the server answers it: a list of tuples,
    * a list of values, one tuple, a scalar (null when none) or a list of maps for {@code :keys}.
    */

@@ -4,13 +4,17 @@ import io.vertomic.datom.Datom;
 import io.vertomic.datom.EntityId;
 import io.vertomic.datom.IndexOrder;
 import io.vertomic.datom.Values;
+import io.vertomic.edn.Keyword;
 import io.vertomic.index.DatomTree;
 import io.vertomic.schema.Attr;
 import io.vertomic.schema.Bootstrap;
 import io.vertomic.schema.Schema;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The immutable database value: {@link Indexes} and {@link Schema} as of {@code basisT}, seen
@@ -185,6 +189,63 @@ public final class DbValue {
     return history
         ? Scan.history(order, current, past, asOfTx, sinceTx)
         : Scan.asOf(order, current, past, asOfTx, sinceTx);
+  }
+
+  /**
+   * The datoms of {@code order} from {@code from} down to {@code to} (inclusive; null is open), in
+   * descending order, as this view sees them. Lazy, like {@link #scan}.
+   */
+  public Iterator<Datom> rscan(IndexOrder order, Datom from, Datom to) {
+    Iterator<Datom> current = indexes.current(order).rslice(from, to);
+    if (isCurrent()) {
+      return current;
+    }
+    long sinceTx = sinceT < 0 ? Long.MIN_VALUE : EntityId.tToTx(sinceT);
+    if (!history && asOfT < 0) {
+      return Scan.since(current, sinceTx);
+    }
+    long asOfTx = asOfT < 0 ? Long.MAX_VALUE : EntityId.tToTx(asOfT);
+    Iterator<Datom> past = indexes.past(order).rslice(from, to);
+    return history
+        ? Scan.rhistory(order, current, past, asOfTx, sinceTx)
+        : Scan.rasOf(order, current, past, asOfTx, sinceTx);
+  }
+
+  /** The lowest possible datom of {@code order} with leading components {@code comps}. */
+  public static Datom lowest(IndexOrder order, Object[] comps) {
+    return Bounds.from(order, comps);
+  }
+
+  /** The highest possible datom of {@code order} with leading components {@code comps}. */
+  public static Datom highest(IndexOrder order, Object[] comps) {
+    return Bounds.to(order, comps);
+  }
+
+  /**
+   * Datomic's {@code db-stats}: how many datoms the database holds, assertions and retractions of
+   * all time (whatever this view's filter, as Datomic counts), and that count per attribute, keyed
+   * by ident; attributes without datoms are left out. Reads only subtree counts: a few node reads
+   * per attribute, whatever the size.
+   */
+  public Map<Keyword, Object> stats() {
+    Keyword count = Keyword.of("count");
+    Map<Keyword, Object> attrs = new TreeMap<>();
+    long total = 0;
+    for (Attr a : schema.attrs()) {
+      Datom lo = Bounds.min(a.id());
+      Datom hi = Bounds.max(a.id());
+      long n =
+          indexes.current(IndexOrder.AEVT).count(lo, hi)
+              + indexes.past(IndexOrder.AEVT).count(lo, hi);
+      if (n > 0) {
+        attrs.put(a.ident(), Map.of(count, n));
+        total += n;
+      }
+    }
+    Map<Keyword, Object> out = new LinkedHashMap<>();
+    out.put(Keyword.of("datoms"), total);
+    out.put(Keyword.of("attrs"), attrs);
+    return out;
   }
 
   /** The datoms of {@code order} whose leading components equal {@code comps} (resolved). */

@@ -2,6 +2,7 @@ package io.vertomic.db;
 
 import io.vertomic.datom.Datom;
 import io.vertomic.datom.IndexOrder;
+import io.vertomic.edn.Edn;
 import io.vertomic.edn.Keyword;
 import io.vertomic.peer.Database;
 import io.vertomic.peer.Entity;
@@ -10,6 +11,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,7 +25,7 @@ public final class EntityView implements Entity {
   private final DbValue db;
   private final Database owner;
   private final long id;
-  private Map<Keyword, Object> values;
+  private volatile Map<Keyword, Object> values;
 
   public EntityView(DbValue db, Database owner, long id) {
     this.db = db;
@@ -59,6 +61,31 @@ public final class EntityView implements Entity {
   @Override
   public Set<Keyword> keySet() {
     return Collections.unmodifiableSet(load().keySet());
+  }
+
+  @Override
+  public Entity touch() {
+    touch(new java.util.HashSet<>());
+    return this;
+  }
+
+  // components form a tree in a valid database; the visited set guards against a cycle anyway
+  private void touch(Set<Long> visited) {
+    if (!visited.add(id)) {
+      return;
+    }
+    for (Map.Entry<Keyword, Object> e : load().entrySet()) {
+      Attr a = db.schema().attr(e.getKey());
+      if (a != null && a.component()) {
+        Object v = e.getValue();
+        Iterable<?> vs = v instanceof Set<?> set ? set : List.of(v);
+        for (Object x : vs) {
+          if (x instanceof EntityView child) {
+            child.touch(visited);
+          }
+        }
+      }
+    }
   }
 
   /** The referring entities; a component has one owner, so its reverse is that entity alone. */
@@ -110,8 +137,28 @@ public final class EntityView implements Entity {
     return Long.hashCode(id);
   }
 
+  /**
+   * As Datomic prints an entity: its id, and the attributes read so far ({@link #touch} reads them
+   * all, components included).
+   */
   @Override
   public String toString() {
-    return "{:db/id " + id + "}";
+    StringBuilder out = new StringBuilder("{:db/id ").append(id);
+    Map<Keyword, Object> loaded = values;
+    if (loaded != null) {
+      loaded.forEach((k, v) -> out.append(", ").append(k).append(' ').append(show(v)));
+    }
+    return out.append('}').toString();
+  }
+
+  private static String show(Object v) {
+    if (v instanceof Set<?> set) {
+      StringBuilder out = new StringBuilder("#{");
+      for (Object x : set) {
+        out.append(out.length() > 2 ? " " : "").append(show(x));
+      }
+      return out.append('}').toString();
+    }
+    return v instanceof EntityView e ? e.toString() : Edn.write(v);
   }
 }

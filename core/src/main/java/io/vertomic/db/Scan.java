@@ -30,7 +30,29 @@ final class Scan {
   /** The facts true at {@code asOfTx}, and asserted after {@code sinceTx}. */
   static Iterator<Datom> asOf(
       IndexOrder o, Iterator<Datom> current, Iterator<Datom> past, long asOfTx, long sinceTx) {
-    return new AsOf(merge(current, past, o.historyComparator()), o.comparator(), asOfTx, sinceTx);
+    return new AsOf(
+        merge(current, past, o.historyComparator()), o.comparator(), asOfTx, sinceTx, false);
+  }
+
+  /** {@link #history} walking both trees downwards ({@code rslice}s). */
+  static Iterator<Datom> rhistory(
+      IndexOrder o, Iterator<Datom> current, Iterator<Datom> past, long asOfTx, long sinceTx) {
+    Iterator<Datom> all = merge(current, past, o.historyComparator().reversed());
+    return filter(all, d -> d.tx() <= asOfTx && d.tx() > sinceTx);
+  }
+
+  /**
+   * {@link #asOf} walking both trees downwards: within one fact the datoms come latest first, so
+   * the fact's state at the as-of tx is the first one at or before it.
+   */
+  static Iterator<Datom> rasOf(
+      IndexOrder o, Iterator<Datom> current, Iterator<Datom> past, long asOfTx, long sinceTx) {
+    return new AsOf(
+        merge(current, past, o.historyComparator().reversed()),
+        o.comparator(),
+        asOfTx,
+        sinceTx,
+        true);
   }
 
   /** The leading datoms of {@code in} that {@code keep} accepts; stops at the first it refuses. */
@@ -128,20 +150,23 @@ final class Scan {
   }
 
   /**
-   * Groups a merged history by fact (e, a, v), and yields the fact when its last datom at or before
-   * the as-of tx is an assertion.
+   * Groups a merged history by fact (e, a, v), and yields the fact when its latest datom at or
+   * before the as-of tx is an assertion (the last of the group walking up, the first walking down).
    */
   private static final class AsOf extends Lookahead {
     private final PeekingIterator in;
     private final Comparator<Datom> fact;
     private final long asOfTx;
     private final long sinceTx;
+    private final boolean descending;
 
-    AsOf(Iterator<Datom> in, Comparator<Datom> fact, long asOfTx, long sinceTx) {
+    AsOf(
+        Iterator<Datom> in, Comparator<Datom> fact, long asOfTx, long sinceTx, boolean descending) {
       this.in = new PeekingIterator(in);
       this.fact = fact;
       this.asOfTx = asOfTx;
       this.sinceTx = sinceTx;
+      this.descending = descending;
     }
 
     @Override
@@ -151,7 +176,7 @@ final class Scan {
         Datom last = null;
         while (in.peek() != null && fact.compare(first, in.peek()) == 0) {
           Datom d = in.take();
-          if (d.tx() <= asOfTx) {
+          if (d.tx() <= asOfTx && (last == null || !descending)) {
             last = d;
           }
         }

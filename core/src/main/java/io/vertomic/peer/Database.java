@@ -84,4 +84,51 @@ public interface Database {
 
   /** How many datoms this value holds (in its view: current, as-of, since or history). */
   long datomCount();
+
+  /**
+   * The {@code t} one beyond the highest this value reaches (Datomic's {@code next-t}): the t the
+   * next transaction would get, since new entity ids draw from the same counter it can be more than
+   * {@code basisT() + 1}. The same for every view of one value (as-of, since, history).
+   */
+  long nextT();
+
+  /**
+   * Datomic's {@code db-stats}: {@code {:datoms n, :attrs {:person/name {:count n} ...}}}, where
+   * {@code :datoms} counts every assertion and retraction the database holds (its history, as
+   * Datomic counts, whatever this value's view) and {@code :attrs} the same per attribute ident,
+   * leaving out attributes with none. Cheap: reads index counts, not datoms.
+   */
+  Map<Keyword, Object> dbStats();
+
+  /**
+   * Walks an index from a start position and pulls, lazily, the entity of each datom (Datomic's
+   * {@code index-pull}). {@code args} has keyword (or {@code ":name"} string) keys:
+   *
+   * <ul>
+   *   <li>{@code :index}: {@code :avet} (pulls each datom's entity; the attribute must be indexed
+   *       or unique) or {@code :aevt} (pulls each datom's value; the attribute must be a
+   *       cardinality-many reference);
+   *   <li>{@code :selector}: a pull selector, EDN text or a {@code List};
+   *   <li>{@code :start}: a vector in the index's order, the attribute first, then optionally a
+   *       value (avet) or entity (aevt) and the next component; iteration never leaves the
+   *       attribute;
+   *   <li>{@code :reverse} (optional): walk downwards from the start (from the attribute's last
+   *       datom when only the attribute is given);
+   *   <li>{@code :offset} and {@code :limit} (optional, as Datomic's client API): skip that many
+   *       results, stop after that many.
+   * </ul>
+   *
+   * <p>Each pass over the result walks the index again; nothing is pulled before it is consumed. An
+   * entity the selector finds nothing of gives null (Datomic's nil), not an empty map. Fails with
+   * {@code incorrect} for a missing {@code :index}, {@code :selector} or {@code :start} attribute,
+   * an index other than the two, an attribute that is not indexed (avet) or not cardinality-many
+   * ref (aevt), a malformed selector, or a history value (Datomic: "Can't pull from history").
+   *
+   * <pre>{@code
+   * db.indexPull(Map.of(":index", ":avet", ":selector", "[:person/name]",
+   *     ":start", List.of(":person/name", "B")))
+   * // => ({:person/name "Bob"} {:person/name "Carol"} ...)
+   * }</pre>
+   */
+  Iterable<Map<Keyword, Object>> indexPull(Map<?, ?> args);
 }

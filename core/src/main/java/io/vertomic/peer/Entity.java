@@ -24,4 +24,13 @@ public interface Entity {
 
   /** The attributes this entity has values for. */
   Set<Keyword> keySet();
+
+  /**
+   * Reads every attribute of this entity now, and of its component entities recursively (Datomic's
+   * {@code touch}), so later {@link #get}s read nothing. Returns this entity.
+   *
+   * <pre>{@code db.entity(order).touch().get(":order/lines") // => #{{:db/id 42} ...}, loaded}
+   * </pre>
+   */
+  Entity touch();
 }

@@ -91,6 +91,27 @@ public final class Peer {
   }
 
   /**
+   * Datomic's {@code qseq}: {@link #q}'s answer as a lazy sequence, each pull expression of the
+   * find spec evaluated only when its row is consumed, so a query over many rows with pull holds
+   * the rows' entity ids, not their pulled trees (and the first row comes before the last is
+   * pulled). Each pass over the answer pulls afresh; its {@code size()} (a {@code Collection})
+   * pulls nothing. A relation gives one {@code List} per row ({@code Map}s with {@code :keys}), a
+   * collection find spec its values; a scalar or tuple find spec is {@code incorrect}. {@code
+   * query} may be a query map with {@code :query} and {@code :args} (and {@code :timeout}), as
+   * Datomic's {@code qseq} takes. Same anomalies as {@link #q}; a pull that fails does so when its
+   * row is consumed.
+   *
+   * <pre>{@code
+   * for (Object row : Peer.qseq("[:find (pull ?e [:person/name]) :where [?e :person/age]]", db)) {
+   *   // row => [{:person/name "Ivan"}], pulled now
+   * }
+   * }</pre>
+   */
+  public static Iterable<?> qseq(Object query, Object... inputs) {
+    return Queries.qseq(query, inputs);
+  }
+
+  /**
    * The plan the engine would run for {@code query} over {@code inputs}, as EDN-able data: {@code
    * {:steps [{:clause "[?e :email \"x\"]" :index :avet :estimated-rows 1} ...]}}, in execution
    * order. Runs nothing.

@@ -172,4 +172,25 @@ class EntityTest {
     assertTrue(owner instanceof Entity, () -> "a component has one owner, got " + owner);
     assertEquals(e, ((Entity) owner).id());
   }
+
+  @Test
+  void touchReadsEveryAttributeAndItsComponentsRecursively() {
+    long e =
+        Facts.id(
+            tx(
+                conn,
+                "[{:db/id \"p\" :person/name \"Petr\" :person/friend [:person/email \"ivan@x\"]"
+                    + " :person/address {:address/street \"Main\" :address/geo {:geo/lat 1.5}}}]"),
+            "p");
+    Entity petr = conn.db().entity(e);
+    assertEquals("{:db/id " + e + "}", petr.toString(), "nothing read yet");
+    assertTrue(petr.touch() == petr, "touch returns the entity");
+    String touched = petr.toString();
+    assertTrue(touched.contains(":person/name \"Petr\""), touched);
+    assertTrue(touched.contains(":address/street \"Main\""), "a component is touched: " + touched);
+    assertTrue(touched.contains(":geo/lat 1.5"), "recursively: " + touched);
+    assertTrue(
+        touched.contains(":person/friend {:db/id " + ivan + "}"),
+        "a reference that is no component is not: " + touched);
+  }
 }

@@ -1,6 +1,7 @@
 package io.vertomic.peerserver;
 
 import io.vertomic.anomaly.Anomaly;
+import io.vertomic.edn.Keyword;
 import io.vertomic.peer.Connection;
 import io.vertomic.peer.Database;
 import io.vertx.ext.web.RoutingContext;
@@ -66,8 +67,28 @@ final class DatabasesHandler {
               out.put("db-name", name);
               out.put("basis-t", db.basisT());
               out.put("datoms", db.datomCount());
+              out.put("next-t", db.nextT());
+              out.put("db-stats", stats(db.dbStats()));
               return out;
             }),
         out -> Answers.send(ctx, 200, out));
+  }
+
+  /**
+   * Datomic's {@code db-stats} in JSON's terms: {@code {"datoms": n, "attrs": {":ns/name":
+   * {"count": n}}}} (attribute idents as the ":ns/name" strings every answer writes).
+   */
+  private static Map<String, Object> stats(Map<Keyword, Object> stats) {
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    ((Map<?, ?>) stats.get(Keyword.of("attrs")))
+        .forEach(
+            (attr, count) ->
+                attrs.put(
+                    String.valueOf(attr),
+                    Map.of("count", ((Map<?, ?>) count).get(Keyword.of("count")))));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("datoms", stats.get(Keyword.of("datoms")));
+    out.put("attrs", attrs);
+    return out;
   }
 }

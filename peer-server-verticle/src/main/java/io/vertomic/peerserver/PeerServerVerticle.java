@@ -97,6 +97,7 @@ public final class PeerServerVerticle extends VerticleBase {
     PullHandler pull = new PullHandler(dbs, admission, o);
     DatomsHandler datoms = new DatomsHandler(dbs, admission, o);
     TxRangeHandler txRange = new TxRangeHandler(dbs, admission, o);
+    IndexPullHandler indexPull = new IndexPullHandler(dbs, admission, o);
 
     r.get("/health").handler(guard(new HealthHandler(dbs)::health));
     r.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
@@ -113,6 +114,7 @@ public final class PeerServerVerticle extends VerticleBase {
     r.post("/api/databases/:db/datoms").handler(guard(datoms::datoms));
     r.post("/api/databases/:db/index-range").handler(guard(datoms::indexRange));
     r.post("/api/databases/:db/tx-range").handler(guard(txRange::txRange));
+    r.post("/api/databases/:db/index-pull").handler(guard(indexPull::indexPull));
 
     r.route().failureHandler(ctx -> Failures.answer(ctx, failure(ctx, o)));
     r.errorHandler(

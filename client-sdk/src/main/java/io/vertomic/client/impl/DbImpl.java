@@ -4,6 +4,7 @@ import io.reactivex.rxjava3.core.Flowable;
 import io.vertomic.client.Datom;
 import io.vertomic.client.Db;
 import io.vertomic.client.TxResult;
+import io.vertomic.edn.Keyword;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import java.util.ArrayList;
@@ -179,6 +180,68 @@ final class DbImpl implements Db {
       body.put("end", EdnText.of(end, "end"));
     }
     return datomStream("/index-range", body);
+  }
+
+  @Override
+  public Flowable<Map<Object, Object>> indexPull(Map<?, ?> args) {
+    Objects.requireNonNull(args, "args");
+    Object index = Objects.requireNonNull(arg(args, "index"), ":index");
+    Map<String, Object> body = new LinkedHashMap<>();
+    String name = index instanceof Keyword k ? k.text() : String.valueOf(index);
+    body.put("index", name.startsWith(":") ? name.substring(1) : name);
+    body.put(
+        "selector",
+        EdnText.of(Objects.requireNonNull(arg(args, "selector"), ":selector"), "selector"));
+    body.put("start", EdnText.of(Objects.requireNonNull(arg(args, "start"), ":start"), "start"));
+    if (Boolean.TRUE.equals(arg(args, "reverse"))) {
+      body.put("reverse", true);
+    }
+    for (String n : List.of("offset", "limit")) {
+      if (arg(args, n) instanceof Number x) {
+        body.put(n, x.longValue());
+      }
+    }
+    body.put("chunk", client.chunkSize());
+    putViewFields(body);
+    return client.stream(path("/index-pull"), body, rows -> pulledRows(rows))
+        .concatMapIterable(c -> c, 1);
+  }
+
+  private static List<Map<Object, Object>> pulledRows(List<?> rows) {
+    List<Map<Object, Object>> out = new ArrayList<>(rows.size());
+    rows.forEach(r -> out.add(pulled(r)));
+    return out;
+  }
+
+  // keys as Datomic users write them, or as ":name" and "name" strings
+  private static Object arg(Map<?, ?> args, String key) {
+    Object v = args.get(Keyword.of(key));
+    if (v == null) {
+      v = args.get(":" + key);
+    }
+    return v != null ? v : args.get(key);
+  }
+
+  @Override
+  public Future<Map<Keyword, Object>> dbStats() {
+    return client
+        .read(HttpMethod.GET, VertomicClientImpl.dbPath(dbName) + "?sync-t=" + basisT, null)
+        .map(answer -> stats(Answers.map(Answers.field(answer, "db-stats"), "db-stats")));
+  }
+
+  private static Map<Keyword, Object> stats(Map<?, ?> json) {
+    Keyword count = Keyword.of("count");
+    Map<Keyword, Object> attrs = new LinkedHashMap<>();
+    Answers.map(json.get("attrs"), "db-stats attrs")
+        .forEach(
+            (attr, c) ->
+                attrs.put(
+                    attr instanceof Keyword k ? k : Keyword.of(String.valueOf(attr)),
+                    Map.of(count, Answers.map(c, "an attribute's count").get("count"))));
+    Map<Keyword, Object> out = new LinkedHashMap<>();
+    out.put(Keyword.of("datoms"), json.get("datoms"));
+    out.put(Keyword.of("attrs"), attrs);
+    return out;
   }
 
   private Flowable<Datom> datomStream(String route, Map<String, Object> body) {

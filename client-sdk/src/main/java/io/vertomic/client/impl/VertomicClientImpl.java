@@ -6,6 +6,7 @@ import io.vertomic.anomaly.Category;
 import io.vertomic.client.ClientOptions;
 import io.vertomic.client.Connection;
 import io.vertomic.client.Db;
+import io.vertomic.client.QueryOptions;
 import io.vertomic.client.VertomicClient;
 import io.vertomic.edn.Edn;
 import io.vertx.core.Future;
@@ -81,12 +82,41 @@ public final class VertomicClientImpl implements VertomicClient {
   }
 
   @Override
+  public Future<List<List<Object>>> q(QueryOptions options, Object query, Db db, Object... args) {
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(query, "query");
+    DbImpl d = DbImpl.of(db);
+    FindShape shape;
+    try {
+      shape = FindShape.of(query instanceof String s ? Edn.read(s) : query);
+    } catch (Anomaly a) {
+      return Future.failedFuture(a);
+    }
+    return runQuery(query, d, args, new QueryOptions(options)).map(shape::rows);
+  }
+
+  @Override
   public Future<Object> query(Object query, Db db, Object... args) {
     return runQuery(query, DbImpl.of(db), args);
   }
 
   private Future<Object> runQuery(Object query, DbImpl db, Object[] args) {
+    return runQuery(query, db, args, null);
+  }
+
+  private Future<Object> runQuery(Object query, DbImpl db, Object[] args, QueryOptions options) {
     Map<String, Object> body = queryBody(query, db, args);
+    if (options != null) {
+      if (options.getOffset() > 0) {
+        body.put("offset", options.getOffset());
+      }
+      if (options.getLimit() >= 0) {
+        body.put("limit", options.getLimit());
+      }
+      if (options.getTimeoutMillis() > 0) {
+        body.put("timeout-ms", options.getTimeoutMillis());
+      }
+    }
     return read(HttpMethod.POST, dbPath(db.dbName()) + "/query", body)
         .map(answer -> Answers.field(answer, "result"));
   }

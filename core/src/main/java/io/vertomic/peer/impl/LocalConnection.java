@@ -85,11 +85,11 @@ final class LocalConnection implements Connection {
   // the report of the transaction a retry's idempotency key names
   private TxReport original(long t) {
     DbValue db = writer.db();
-    List<LogEntry> e = log.entries().read(t, t + 1);
+    LogEntry e = StorageLogSink.first(log.entries().read(t, t + 1));
     return new TxReport(
         new PeerDb(db.asOf(t - 1)),
         new PeerDb(db.asOf(t)),
-        e.isEmpty() ? List.of() : e.get(0).data(),
+        e == null ? List.of() : e.data(),
         Idempotency.tempids(db, EntityId.tToTx(t)));
   }
 

@@ -10,7 +10,6 @@ import io.vertomic.peer.LogEntry;
 import io.vertomic.schema.Idents;
 import java.util.Date;
 import java.util.Iterator;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -20,10 +19,10 @@ import java.util.function.Supplier;
  * too.
  */
 record MemLog(Supplier<DbValue> db, Range entries) implements Log {
-  /** The entries with {@code from <= t < to}, in order. */
+  /** The entries with {@code from <= t < to}, in order (read lazily where the log is durable). */
   @FunctionalInterface
   interface Range {
-    List<LogEntry> read(long from, long to);
+    Iterable<LogEntry> read(long from, long to);
   }
 
   @Override

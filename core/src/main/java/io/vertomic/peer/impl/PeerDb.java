@@ -165,6 +165,21 @@ public final class PeerDb implements Database {
   }
 
   @Override
+  public long nextT() {
+    return db.nextT();
+  }
+
+  @Override
+  public Map<Keyword, Object> dbStats() {
+    return db.stats();
+  }
+
+  @Override
+  public Iterable<Map<Keyword, Object>> indexPull(Map<?, ?> args) {
+    return IndexPull.of(db, args);
+  }
+
+  @Override
   public boolean equals(Object o) {
     return o instanceof PeerDb p && p.db == db;
   }

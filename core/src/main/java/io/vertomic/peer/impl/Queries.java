@@ -1,5 +1,7 @@
 package io.vertomic.peer.impl;
 
+import io.vertomic.edn.Keyword;
+import io.vertomic.peer.Log;
 import io.vertomic.query.exec.QueryExecutor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +11,8 @@ import java.util.Map;
 
 /**
  * Behind {@code Peer.q}, {@code Peer.query} and {@code Peer.explain}: unwraps the peer's {@link
- * PeerDb} inputs to their database values, so the query engine never sees the peer API.
+ * PeerDb} inputs to their database values and its {@link Log}s to {@link LogInput}s, so the query
+ * engine never sees the peer API.
  */
 public final class Queries {
   private Queries() {}
@@ -26,6 +29,20 @@ public final class Queries {
       }
     }
     return QueryExecutor.query(copy);
+  }
+
+  public static Iterable<?> qseq(Object query, Object... inputs) {
+    if (query instanceof Map<?, ?> m
+        && (m.containsKey(Keyword.of("query")) || m.containsKey(":query"))) {
+      Map<Object, Object> copy = new LinkedHashMap<>(m);
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (e.getValue() instanceof List<?> args && isArgs(e.getKey())) {
+          copy.put(e.getKey(), new ArrayList<>(Arrays.asList(unwrap(args.toArray()))));
+        }
+      }
+      return QueryExecutor.qseq(copy, unwrap(inputs));
+    }
+    return QueryExecutor.qseq(query, unwrap(inputs));
   }
 
   public static Object explain(Object query, Object... inputs) {
@@ -45,6 +62,8 @@ public final class Queries {
     for (int i = 0; i < out.length; i++) {
       if (out[i] instanceof PeerDb p) {
         out[i] = p.value();
+      } else if (out[i] instanceof Log log) {
+        out[i] = new LogInput(log);
       }
     }
     return out;

@@ -85,7 +85,8 @@ final class RemoteConnection implements Connection {
         }
       };
   private final Map<Long, List<Promise<Applied>>> waiters = new HashMap<>();
-  private final List<BlockingQueue<TxReport>> queues = new ArrayList<>();
+  // the one tx-report queue of this connection (Datomic's), null until asked for
+  private volatile BlockingQueue<TxReport> queue;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private volatile DbValue db;
   private volatile Lease lease;
@@ -307,10 +308,9 @@ final class RemoteConnection implements Connection {
     if (waiting != null) {
       waiting.forEach(p -> p.complete(a));
     }
-    synchronized (queues) {
-      for (BlockingQueue<TxReport> q : queues) {
-        q.add(new TxReport(new PeerDb(before), new PeerDb(after), e.datoms(), Map.of()));
-      }
+    BlockingQueue<TxReport> q = queue;
+    if (q != null) {
+      q.add(new TxReport(new PeerDb(before), new PeerDb(after), e.datoms(), Map.of()));
     }
   }
 
@@ -319,9 +319,8 @@ final class RemoteConnection implements Connection {
     if (a != null) {
       p.complete(a);
     } else if (t < db.nextT()) { // long ago: the answer to a retry of a committed transaction
-      List<LogEntry> e = StorageLogSink.entries(storageLog, t, t + 1);
-      p.complete(
-          new Applied(db.asOf(t - 1), db.asOf(t), e.isEmpty() ? List.of() : e.get(0).data()));
+      LogEntry e = StorageLogSink.first(StorageLogSink.entries(storageLog, t, t + 1));
+      p.complete(new Applied(db.asOf(t - 1), db.asOf(t), e == null ? List.of() : e.data()));
     } else {
       waiters.computeIfAbsent(t, k -> new ArrayList<>()).add(p);
     }
@@ -371,19 +370,16 @@ final class RemoteConnection implements Connection {
   }
 
   @Override
-  public BlockingQueue<TxReport> txReportQueue() {
-    BlockingQueue<TxReport> q = new LinkedBlockingQueue<>();
-    synchronized (queues) {
-      queues.add(q);
+  public synchronized BlockingQueue<TxReport> txReportQueue() {
+    if (queue == null) {
+      queue = new LinkedBlockingQueue<>();
     }
-    return q;
+    return queue;
   }
 
   @Override
-  public void removeTxReportQueue() {
-    synchronized (queues) {
-      queues.clear();
-    }
+  public synchronized void removeTxReportQueue() {
+    queue = null;
   }
 
   @Override

@@ -10,7 +10,10 @@ import io.vertomic.wire.TxEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -78,25 +81,56 @@ final class StorageLogSink implements LogSink {
     return replayedDatoms.get();
   }
 
-  /** The entries with {@code from <= t < to}, read from storage on the calling thread. */
-  List<LogEntry> entries(long from, long to) {
+  /**
+   * The entries with {@code from <= t < to}, read from storage on the calling thread a page at a
+   * time as they are consumed.
+   */
+  Iterable<LogEntry> entries(long from, long to) {
     return entries(log, from, to);
   }
 
-  /** The entries of {@code log} with {@code from <= t < to}, read on the calling thread. */
-  static List<LogEntry> entries(StorageLog log, long from, long to) {
-    List<LogEntry> out = new ArrayList<>();
-    long next = from;
-    while (next < to) {
-      List<TxEntry> page = Blocking.await(log.read(next, to), "read the log from t " + next);
-      if (page.isEmpty()) {
-        break;
-      }
-      for (TxEntry e : page) {
-        out.add(new LogEntry(e.t(), e.datoms()));
-      }
-      next = page.get(page.size() - 1).t() + 1;
-    }
-    return out;
+  /**
+   * The entries of {@code log} with {@code from <= t < to}, lazily: each pass reads {@link
+   * StorageLog#PAGE} entries from storage (on the calling thread) whenever the previous page is
+   * consumed, so a pass over the whole log holds one page in memory, not the log.
+   */
+  static Iterable<LogEntry> entries(StorageLog log, long from, long to) {
+    return () ->
+        new Iterator<>() {
+          private Iterator<TxEntry> page = Collections.emptyIterator();
+          private long next = from;
+          private boolean done = from >= to;
+
+          @Override
+          public boolean hasNext() {
+            while (!page.hasNext() && !done) {
+              List<TxEntry> read =
+                  Blocking.await(log.read(next, to), "read the log from t " + next);
+              if (read.isEmpty()) {
+                done = true;
+              } else {
+                next = read.get(read.size() - 1).t() + 1;
+                done = next >= to;
+                page = read.iterator();
+              }
+            }
+            return page.hasNext();
+          }
+
+          @Override
+          public LogEntry next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            TxEntry e = page.next();
+            return new LogEntry(e.t(), e.datoms());
+          }
+        };
+  }
+
+  /** The first entry of {@code entries}, or null. */
+  static LogEntry first(Iterable<LogEntry> entries) {
+    Iterator<LogEntry> it = entries.iterator();
+    return it.hasNext() ? it.next() : null;
   }
 }

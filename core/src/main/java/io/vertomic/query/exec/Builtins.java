@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * The engine's own database-aware forms: {@code missing?}, {@code get-else}, {@code get-some},
- * {@code ground}, {@code tuple}, {@code untuple} and {@code fulltext}. They are not in the function
- * registry because they read the database given as their first argument.
+ * {@code ground}, {@code tuple}, {@code untuple}, {@code fulltext}, and the log's {@code tx-ids}
+ * and {@code tx-data} ({@link LogInputs}). They are not in the function registry because they read
+ * the database given as their first argument.
  */
 final class Builtins {
   private Builtins() {}
@@ -43,6 +44,10 @@ final class Builtins {
         return a -> new ArrayList<>(Arrays.asList(a));
       case "fulltext":
         return Builtins::fulltext;
+      case "tx-ids":
+        return LogInputs::txIds;
+      case "tx-data":
+        return LogInputs::txData;
       default:
         return null;
     }

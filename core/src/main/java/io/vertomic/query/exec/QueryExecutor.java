@@ -54,6 +54,22 @@ public final class QueryExecutor {
   }
 
   /**
+   * Datomic's {@code qseq}: the answer of {@link #q} as a lazy sequence, pull expressions run only
+   * as each row is consumed. {@code query} may also be a query map ({@code :query}, {@code :args},
+   * {@code :timeout}, {@code :row-limit}, as {@link #query}); then {@code inputs} must be empty.
+   * Relation and collection find specs only ({@code incorrect} otherwise).
+   */
+  public static Iterable<?> qseq(Object query, Object... inputs) {
+    if (query instanceof Map<?, ?> m && get(m, QUERY) != null) {
+      Object args = get(m, ARGS);
+      Object[] in = args == null ? new Object[0] : ((List<?>) args).toArray();
+      return (Iterable<?>)
+          solve(get(m, QUERY), in, number(get(m, TIMEOUT)), number(get(m, ROW_LIMIT)), true);
+    }
+    return (Iterable<?>) solve(query, inputs, 0, 0, true);
+  }
+
+  /**
    * The plan of {@code query} over {@code inputs} as EDN-able data: {@code {:steps [{:clause ...
    * :index :avet :estimated-rows n} ...]}}. Runs nothing.
    */
@@ -70,7 +86,13 @@ public final class QueryExecutor {
   }
 
   private static Object run(Object query, Object[] inputs, long timeoutMs, long rowLimit) {
+    return solve(query, inputs, timeoutMs, rowLimit, false);
+  }
+
+  private static Object solve(
+      Object query, Object[] inputs, long timeoutMs, long rowLimit, boolean lazy) {
     Query q = ParseCache.query(query);
+    LogInputs.check(q, inputs);
     Inputs in = Inputs.bind(q, inputs);
     ValidQuery v = QueryValidator.validate(q, in.rules);
     checkFunctions(v);
@@ -79,7 +101,7 @@ public final class QueryExecutor {
     Bindings b = new Bindings(limits);
     in.relations.forEach(b::add);
     Solver.run(q.where(), b, v.inVars(), env);
-    return FindShaper.shape(q, b, env);
+    return lazy ? SeqShaper.shape(q, b, env) : FindShaper.shape(q, b, env);
   }
 
   /** Fails before running anything when the query names a function that is not allowed. */

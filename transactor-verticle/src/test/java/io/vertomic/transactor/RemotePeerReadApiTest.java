@@ -1,0 +1,78 @@
+package io.vertomic.transactor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertomic.datom.EntityId;
+import io.vertomic.peer.Connection;
+import io.vertomic.peer.Peer;
+import io.vertomic.peer.TxReport;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The read APIs on a peer of a transactor system (this JVM, the transactor a child on the dev
+ * storage): one tx-report queue per connection, and the durable log inside queries.
+ */
+class RemotePeerReadApiTest extends MultiProcessTest {
+  private static TxReport await(Future<TxReport> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  private static TxReport take(BlockingQueue<TxReport> q) throws InterruptedException {
+    TxReport r = q.poll(60, TimeUnit.SECONDS);
+    assertTrue(r != null, "a report within 60 s");
+    return r;
+  }
+
+  @Test
+  void aPeerKeepsOneTxReportQueuePerConnectionAndQueriesTheDurableLog() throws Exception {
+    String cluster = "read-api-" + UUID.randomUUID();
+    String system = Systems.devSystem();
+    String uri = system.replace("*", "read-api-" + UUID.randomUUID().toString().substring(0, 8));
+    assertTrue(Peer.createDatabase(uri));
+    ChildJvm transactor = kept(Systems.transactor(cluster, system, 5000));
+    transactor.await(l -> l.contains(" active epoch "), 120, "transactor activation");
+    System.setProperty("vertomic.cluster.name", cluster);
+    try {
+      Connection conn = Peer.connect(uri);
+      assertEquals("RemoteConnection", conn.getClass().getSimpleName());
+
+      BlockingQueue<TxReport> q = conn.txReportQueue();
+      assertSame(q, conn.txReportQueue(), "the same queue on each call");
+      assertSame(q, Peer.connect(uri).txReportQueue(), "and through the cached connection");
+      TxReport schema =
+          await(
+              conn.transact(
+                  "[{:db/ident :n/v :db/valueType :db.type/long"
+                      + " :db/cardinality :db.cardinality/one}]"));
+      assertEquals(schema.dbAfter().basisT(), take(q).dbAfter().basisT());
+
+      conn.removeTxReportQueue();
+      BlockingQueue<TxReport> fresh = conn.txReportQueue();
+      assertNotSame(q, fresh);
+      TxReport one = await(conn.transact("[{:n/v 1}]"));
+      assertEquals(one.dbAfter().basisT(), take(fresh).dbAfter().basisT());
+      assertTrue(q.isEmpty(), "the removed queue was filled no more (reports fill all at once)");
+
+      Object txs =
+          Peer.q(
+              "[:find [?tx ...] :in $ ?log ?t :where [(tx-ids ?log ?t nil) [?tx ...]]]",
+              conn.db(),
+              conn.log(),
+              schema.dbAfter().basisT());
+      assertEquals(
+          List.of(
+              EntityId.tToTx(schema.dbAfter().basisT()), EntityId.tToTx(one.dbAfter().basisT())),
+          ((List<?>) txs).stream().sorted().toList());
+    } finally {
+      System.clearProperty("vertomic.cluster.name");
+    }
+  }
+}
