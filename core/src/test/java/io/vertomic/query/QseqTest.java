@@ -91,7 +91,7 @@ class QseqTest {
   @Test
   void aPullThatFailsDoesSoWhenItsRowIsConsumed() {
     Iterable<?> rows =
-        Peer.qseq("[:find (pull ?e ?p) :in $ ?p :where [?e :p/name]]", db, "[:p/nope]");
+        Peer.qseq("[:find (pull ?e ?p) :in $ ?p :where [?e :p/name]]", db, "[{:p/name 0}]");
     Iterator<?> it = rows.iterator();
     Anomaly x = assertThrows(Anomaly.class, it::next);
     assertEquals(Category.INCORRECT, x.category());

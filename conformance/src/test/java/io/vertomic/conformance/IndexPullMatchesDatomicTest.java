@@ -1,4 +1,4 @@
-package io.vertomic.bench;
+package io.vertomic.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
