@@ -130,7 +130,8 @@ public final class Resolver {
   /**
    * The components of a {@code datoms}/{@code seekDatoms} call on {@code order}, resolved: e
    * positions to ids, a to attribute ids, v to stored values. An entity that names nothing resolves
-   * to -1, which matches no datom.
+   * to -1, which matches no datom, and so does a value of the wrong type for its attribute. Fails
+   * with {@code incorrect} for AVET on an attribute not in AVET.
    */
   public static Object[] components(DbValue db, IndexOrder order, Object[] comps) {
     if (comps.length > 4) {
@@ -142,6 +143,10 @@ public final class Resolver {
     int aPos = order == IndexOrder.EAVT || order == IndexOrder.VAET ? 1 : 0;
     if (comps.length > aPos && comps[aPos] != null) {
       attr = attr(db, comps[aPos]);
+      if (order == IndexOrder.AVET && !attr.inAvet()) {
+        throw Anomaly.incorrect(
+            "db.error/attribute-not-indexed", "attribute: " + attr.ident() + " is not indexed");
+      }
     }
     for (int i = 0; i < comps.length; i++) {
       Object c = comps[i];
@@ -156,8 +161,7 @@ public final class Resolver {
       out[i] =
           switch (role) {
             case "a" -> attr.id();
-            case "v" ->
-                attr != null ? orMissing(value(db, attr, c)) : orMissing(entidOrValue(db, c));
+            case "v" -> attr != null ? valueOrMissing(db, attr, c) : orMissing(entidOrValue(db, c));
             case "tx" -> txOf(db, c);
             default -> orMissing(entid(db, c));
           };
@@ -179,6 +183,15 @@ public final class Resolver {
    */
   private static Object entidOrValue(DbValue db, Object c) {
     return keyword(c) != null || c instanceof List<?> ? entid(db, c) : c;
+  }
+
+  /** A component value of the wrong type matches nothing, as in Datomic. */
+  private static Object valueOrMissing(DbValue db, Attr attr, Object c) {
+    if (attr.type() != ValueType.REF && attr.type().coerce(c) == null) {
+      // a value of a type this attribute never holds
+      return attr.type() == ValueType.STRING ? (Object) (-1L) : "";
+    }
+    return orMissing(value(db, attr, c));
   }
 
   private static Object orMissing(Object v) {

@@ -50,7 +50,10 @@ public final class Pull {
     return out.isEmpty() ? null : out;
   }
 
-  /** What Datomic pulls for an ident or lookup ref that names nothing: only a null :db/id. */
+  /**
+   * What Datomic pulls for an ident or lookup ref that names nothing: a null :db/id where the
+   * selector asks for it, and the defaults.
+   */
   private static Map<Object, Object> unresolved(Selector sel) {
     Map<Object, Object> out = new LinkedHashMap<>();
     if (sel.star()) {
@@ -59,6 +62,8 @@ public final class Pull {
     for (AttrSpec a : sel.attrs()) {
       if (a.forward() == Idents.ID) {
         out.put(a.key(), null);
+      } else if (a.dflt() != Selector.NO_DEFAULT) {
+        out.put(a.key(), a.dflt());
       }
     }
     return out.isEmpty() ? null : out;
@@ -113,7 +118,14 @@ public final class Pull {
     }
     Attr a = db.schema().attr(spec.forward());
     if (a == null) {
+      if (spec.dflt() != Selector.NO_DEFAULT) {
+        out.put(spec.key(), spec.dflt());
+      }
       return;
+    }
+    if (spec.sub() != null && !a.isRef()) {
+      throw Selector.invalid(
+          "A nested selector needs a reference attribute, and " + a.ident() + " is not one");
     }
     boolean many = spec.reverse() ? !a.component() : a.many();
     Object[] comps = {e, a.id()};

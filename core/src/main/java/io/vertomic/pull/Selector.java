@@ -7,8 +7,10 @@ import io.vertomic.edn.EdnList;
 import io.vertomic.edn.Keyword;
 import io.vertomic.edn.Symbol;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A parsed pull selector: {@code *}, attribute names, reverse attributes ({@code :ns/_name}),
@@ -62,6 +64,12 @@ record Selector(boolean star, List<AttrSpec> attrs) {
         }
       } else {
         attrs.add(attr(item));
+      }
+    }
+    Set<Keyword> names = new HashSet<>();
+    for (AttrSpec a : attrs) {
+      if (!names.add(a.name())) {
+        throw invalid("Multiple specifications for " + a.name() + " in " + Edn.write(selector));
       }
     }
     return new Selector(star, List.copyOf(attrs));

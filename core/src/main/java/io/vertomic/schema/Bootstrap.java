@@ -74,8 +74,7 @@ public final class Bootstrap {
     d.add(new Datom(65, 64, Keyword.of("db.type/keyword"), TX, true));
     attr(d, 66, "db.attr/preds", 70, true, 0, false);
     attr(d, 67, "db/ensure", 20, true, 0, false);
-    attr(d, 68, "db.entity/attrs", 71, false, 0, false);
-    d.add(new Datom(68, 64, Keyword.of("db.type/keyword"), TX, true));
+    attr(d, 68, "db.entity/attrs", 21, true, 0, false);
     attr(d, 69, "db.entity/preds", 70, true, 0, false);
     ident(d, 70, "db.type/symbol");
     ident(d, 71, "db.type/tuple");

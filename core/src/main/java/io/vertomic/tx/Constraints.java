@@ -97,7 +97,8 @@ final class Constraints {
       long spec = en.getValue();
       Keyword specName = after.schema().ident(spec);
       for (Datom d : after.currentDatoms(spec, attrs.id())) {
-        for (Object k : (List<?>) d.v()) {
+        // keywords, as in Datomic; databases made before held one tuple of them
+        for (Object k : d.v() instanceof List<?> l ? l : List.of(d.v())) {
           Attr required = after.schema().attr((Keyword) k);
           if (required == null || after.currentDatoms(e, required.id()).isEmpty()) {
             throw Anomaly.incorrect(

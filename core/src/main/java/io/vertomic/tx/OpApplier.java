@@ -49,6 +49,10 @@ final class OpApplier {
     } else if (op instanceof Op.Cas cas) {
       cas(cas, why);
     } else if (op instanceof Op.RetractEntity re) {
+      // Datomic retracts nothing, and fails nothing, for a lookup ref that names no entity
+      if (re.e() instanceof List<?> && Resolver.entid(db, re.e()) == null) {
+        return;
+      }
       retractEntity(entity(re.e(), why), why, new HashSet<>());
     }
   }
@@ -181,7 +185,8 @@ final class OpApplier {
   }
 
   private Object tuple(Attr a, Object v, String why) {
-    if (!(v instanceof List<?> l) || l.size() < 2 && a.tupleType() == null || l.size() > 8) {
+    // every tuple value has 2 to 8 elements, a homogeneous one too, as in Datomic
+    if (!(v instanceof List<?> l) || l.size() < 2 || l.size() > 8) {
       throw wrongType(a, v, why);
     }
     if (!a.tupleTypes().isEmpty() && a.tupleTypes().size() != l.size()) {

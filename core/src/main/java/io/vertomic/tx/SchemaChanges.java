@@ -164,20 +164,32 @@ final class SchemaChanges {
     }
     for (long part : a.tupleAttrs()) {
       Attr p = next.attr(part);
-      if (p == null || p.type() == ValueType.TUPLE || p.many()) {
+      // Datomic keeps floats, URIs and bytes out of composite tuples
+      if (p == null
+          || p.type() == ValueType.TUPLE
+          || p.many()
+          || p.type() == ValueType.FLOAT
+          || p.type() == ValueType.URI
+          || p.type() == ValueType.BYTES) {
         throw incorrect(
             "db.error/invalid-tuple-attr",
             "Composite "
                 + a.ident()
-                + " may only name installed cardinality-one, non-tuple attributes");
+                + " may only name installed cardinality-one attributes that are not tuples,"
+                + " floats, URIs or bytes");
       }
     }
-    boolean badElement = a.tupleTypes().stream().anyMatch(t -> t == null || t == ValueType.TUPLE);
-    if (badElement || a.tupleType() == ValueType.TUPLE) {
+    boolean badElement = a.tupleTypes().stream().anyMatch(SchemaChanges::notTupleElement);
+    if (badElement || a.tupleType() != null && notTupleElement(a.tupleType())) {
       throw incorrect(
           "db.error/invalid-tuple-attr",
           "Tuple attribute " + a.ident() + " names an invalid element type");
     }
+  }
+
+  /** What Datomic refuses as a tuple's element type: tuples, floats and bytes. */
+  private static boolean notTupleElement(ValueType t) {
+    return t == null || t == ValueType.TUPLE || t == ValueType.FLOAT || t == ValueType.BYTES;
   }
 
   private static void alteration(DbValue db, Attr before, Attr now) {

@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * The datoms a transaction produces, gathered op by op against the database before it:
  * cardinality-one assertions replace the current value, redundant assertions and retractions of
- * absent facts vanish, and asserting and retracting the same fact (or two values of a
- * cardinality-one attribute) in one transaction is a conflict.
+ * absent facts vanish, and asserting and retracting the same fact (or asserting two values, or
+ * retracting two values, of a cardinality-one attribute) in one transaction is a conflict.
  */
 final class TxDatoms {
   private final DbValue db;
@@ -27,6 +27,7 @@ final class TxDatoms {
   // conflict whichever statement comes first.
   private final Set<Fact> retractRequests = new HashSet<>();
   private final Map<Fact, Object> ones = new HashMap<>();
+  private final Map<Fact, Object> retractedOnes = new HashMap<>();
   final List<Datom> asserted = new ArrayList<>();
   final List<Datom> removed = new ArrayList<>();
   final List<Datom> retractions = new ArrayList<>();
@@ -95,6 +96,22 @@ final class TxDatoms {
       throw conflict(why, "asserts and retracts " + show(e, a, v) + " in one transaction");
     }
     retractRequests.add(f);
+    if (!a.many()) {
+      // as in Datomic, even when neither value is current
+      Object prior = retractedOnes.putIfAbsent(new Fact(e, a.id(), null), v);
+      if (prior != null && !io.vertomic.datom.Values.equal(prior, v)) {
+        throw conflict(
+            why,
+            "retracts two values of cardinality-one "
+                + a.ident()
+                + " of entity "
+                + e
+                + ": "
+                + TxExpander.describe(prior)
+                + " and "
+                + TxExpander.describe(v));
+      }
+    }
     if (retracts.containsKey(f) || ids.isNew(e)) {
       return;
     }

@@ -183,9 +183,15 @@ final class IndexModel {
     Map<String, Object> tempids = tempids(stmts);
     Set<Key> a = asserted(stmts, tempids);
     Set<Key> retracted = new LinkedHashSet<>();
+    Map<List<Object>, Object> retractedOnes = new HashMap<>();
     for (ModelStmt s : stmts) {
       if (s instanceof ModelStmt.Retract r) {
         Key k = new Key(r.e(), r.a(), r.v());
+        // Datomic: two retractions of different values of a cardinality-one attribute conflict
+        Object prior = r.a().many ? null : retractedOnes.putIfAbsent(List.of(r.e(), r.a()), r.v());
+        if (prior != null && !prior.equals(r.v())) {
+          return conflict("retracts two values for " + k + ": " + prior);
+        }
         if (current.containsKey(k)) {
           retracted.add(k);
         }

@@ -36,6 +36,15 @@ final class DatomMatcher {
    * Resolves {@code given} (raw values by position, null = unknown); false when nothing can match.
    */
   boolean resolve(Object[] given) {
+    return resolve(given, true);
+  }
+
+  /**
+   * {@link #resolve(Object[])}, where {@code attrWritten} says whether the pattern names its
+   * attribute: only then does an ident or lookup ref in the value position that names nothing fail
+   * the query (with the attribute a variable, Datomic cannot know the value is a reference).
+   */
+  boolean resolve(Object[] given, boolean attrWritten) {
     java.util.Arrays.fill(fixed, null);
     vAlt = null;
     attr = null;
@@ -51,7 +60,7 @@ final class DatomMatcher {
         fixed[1] = attr.id();
       }
       if (given[2] != null && !resolveValue(given[2])) {
-        return attr.isRef() ? unresolved(given[2]) : false;
+        return attr.isRef() && attrWritten ? unresolved(given[2]) : false;
       }
       if (given[3] instanceof Number n) {
         long t = n.longValue();

@@ -28,13 +28,14 @@ final class Inputs {
     if (in.length == 0 && q.in().equals(List.of(new In.InSrc(SrcVar.DEFAULT)))) {
       return new Inputs();
     }
-    if (in.length != q.in().size()) {
+    // as in Datomic, inputs beyond the :in are ignored; too few is an error
+    if (in.length < q.in().size()) {
       throw QueryErrors.incorrect(
           "invalid-input-count",
           "Query :in " + q.in().size() + " input(s) but " + in.length + " given");
     }
     Inputs out = new Inputs();
-    for (int i = 0; i < in.length; i++) {
+    for (int i = 0; i < q.in().size(); i++) {
       In spec = q.in().get(i);
       Object value = in[i];
       if (spec instanceof In.InSrc s) {

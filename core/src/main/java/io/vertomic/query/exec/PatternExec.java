@@ -113,7 +113,7 @@ final class PatternExec {
           given[bpos[i]] = row[keyCols[i]];
         }
         List<Object[]> hits = new ArrayList<>();
-        if (m.resolve(given)) {
+        if (m.resolve(given, consts[1] != null)) {
           m.forEach(limits, d -> emit(d, terms, npos, hits, given, limits));
         }
         found = hits;

@@ -124,10 +124,12 @@ final class Aggregates {
       }
       return best;
     }
-    List<Object> d = new ArrayList<>(distinct(vs));
+    // the n extremes of the bag, repeats included, as Datomic's (min n ?x) gives them
+    List<Object> d = new ArrayList<>(vs);
+    d.sort(Comparisons::compare);
     if (max) {
       Collections.reverse(d);
     }
-    return List.copyOf(d.subList(0, Math.min(d.size(), n(fn, args))));
+    return new ArrayList<>(d.subList(0, Math.min(d.size(), n(fn, args))));
   }
 }
