@@ -141,9 +141,16 @@ public final class Resolver {
     Object[] out = new Object[comps.length];
     Attr attr = null;
     int aPos = order == IndexOrder.EAVT || order == IndexOrder.VAET ? 1 : 0;
+    boolean unknownAttr = false;
     if (comps.length > aPos && comps[aPos] != null) {
-      attr = attr(db, comps[aPos]);
-      if (order == IndexOrder.AVET && !attr.inAvet()) {
+      Keyword k = keyword(comps[aPos]);
+      if (k != null && db.schema().attr(k) == null) {
+        // as in Datomic, an attribute that is not there matches nothing
+        unknownAttr = true;
+      } else {
+        attr = attr(db, comps[aPos]);
+      }
+      if (attr != null && order == IndexOrder.AVET && !attr.inAvet()) {
         throw Anomaly.incorrect(
             "db.error/attribute-not-indexed", "attribute: " + attr.ident() + " is not indexed");
       }
@@ -160,7 +167,7 @@ public final class Resolver {
       String role = role(order, i);
       out[i] =
           switch (role) {
-            case "a" -> attr.id();
+            case "a" -> unknownAttr ? -1L : attr.id();
             case "v" -> attr != null ? valueOrMissing(db, attr, c) : orMissing(entidOrValue(db, c));
             case "tx" -> txOf(db, c);
             default -> orMissing(entid(db, c));

@@ -132,8 +132,10 @@ public final class Pull {
     Iterator<Datom> it =
         spec.reverse() ? db.datoms(IndexOrder.VAET, comps) : db.datoms(IndexOrder.EAVT, comps);
     List<Object> values = new ArrayList<>();
+    boolean found = false;
     while (it.hasNext() && (!many || spec.limit() == null || values.size() < spec.limit())) {
       Datom d = it.next();
+      found = true;
       Object v = spec.reverse() ? (Object) d.e() : d.v();
       if (a.isRef()) {
         v = reference(db, (Long) v, a, spec, self, nesting, walk);
@@ -145,6 +147,9 @@ public final class Pull {
     if (values.isEmpty()) {
       if (spec.dflt() != Selector.NO_DEFAULT) {
         out.put(spec.key(), spec.dflt());
+      } else if (found && self.star()) {
+        // the wildcard would show the attribute; Datomic keeps its key with nil
+        out.put(spec.key(), null);
       }
       return;
     }

@@ -164,19 +164,13 @@ final class SchemaChanges {
     }
     for (long part : a.tupleAttrs()) {
       Attr p = next.attr(part);
-      // Datomic keeps floats, URIs and bytes out of composite tuples
-      if (p == null
-          || p.type() == ValueType.TUPLE
-          || p.many()
-          || p.type() == ValueType.FLOAT
-          || p.type() == ValueType.URI
-          || p.type() == ValueType.BYTES) {
+      if (p == null || p.many() || notTupleElement(p.type())) {
         throw incorrect(
             "db.error/invalid-tuple-attr",
             "Composite "
                 + a.ident()
                 + " may only name installed cardinality-one attributes that are not tuples,"
-                + " floats, URIs or bytes");
+                + " floats or bytes");
       }
     }
     boolean badElement = a.tupleTypes().stream().anyMatch(SchemaChanges::notTupleElement);

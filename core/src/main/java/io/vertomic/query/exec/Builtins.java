@@ -82,6 +82,9 @@ final class Builtins {
 
   private static Object getElse(Object... a) {
     DbValue db = db(a, "get-else", 4);
+    if (a[3] == null) {
+      throw QueryErrors.incorrect("invalid-call", "get-else does not support a nil default value");
+    }
     if (Resolver.attr(db, a[2]).many()) {
       throw QueryErrors.incorrect(
           "invalid-call", "get-else does not support cardinality-many attribute " + a[2]);

@@ -98,7 +98,7 @@ public final class QueryExecutor {
     checkFunctions(v);
     Limits limits = new Limits(timeoutMs, rowLimit);
     Env env = Env.of(in.sources, v.rules(), v.ruleGraph(), limits);
-    AttributeCheck.check(q.where(), env);
+    IdentCheck.check(q.where(), in.relations, env);
     Bindings b = new Bindings(limits);
     in.relations.forEach(b::add);
     Solver.run(q.where(), b, v.inVars(), env);

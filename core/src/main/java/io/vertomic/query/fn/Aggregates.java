@@ -29,7 +29,13 @@ final class Aggregates {
     Functions.builtinAggregate("distinct", (args, vs) -> Collections.unmodifiableSet(distinct(vs)));
     Functions.builtinAggregate(
         "sum",
-        (args, vs) -> vs.isEmpty() ? 0L : Functions.function(Symbol.of("+")).apply(vs.toArray()));
+        // one value comes back as it is (Datomic reduces with +, which a single value never meets)
+        (args, vs) ->
+            vs.isEmpty()
+                ? 0L
+                : vs.size() == 1
+                    ? vs.get(0)
+                    : Functions.function(Symbol.of("+")).apply(vs.toArray()));
     Functions.builtinAggregate("avg", (args, vs) -> vs.isEmpty() ? null : mean(vs));
     Functions.builtinAggregate("median", (args, vs) -> median(vs));
     Functions.builtinAggregate("variance", (args, vs) -> vs.isEmpty() ? null : variance(vs));

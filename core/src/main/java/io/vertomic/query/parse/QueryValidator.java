@@ -75,9 +75,11 @@ public final class QueryValidator {
     }
     Set<Symbol> found = new LinkedHashSet<>();
     for (FindElement e : q.find().elements()) {
-      if (e instanceof FindVar v && !found.add(v.var().symbol())) {
+      Term.Var v =
+          e instanceof FindVar fv ? fv.var() : e instanceof FindPull fp ? fp.entity() : null;
+      if (v != null && !found.add(v.symbol())) {
         throw QueryErrors.incorrect(
-            "invalid-find", "Find variable " + v.var() + " appears more than once in :find");
+            "invalid-find", "Find variable " + v + " appears more than once in :find");
       }
     }
     Set<Symbol> withOrFind = new LinkedHashSet<>();

@@ -1,0 +1,91 @@
+package io.vertomic.query.exec;
+
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.db.DbValue;
+import io.vertomic.db.Resolver;
+import io.vertomic.edn.Keyword;
+import io.vertomic.edn.Symbol;
+import io.vertomic.query.parse.Clause;
+import io.vertomic.query.parse.Term;
+import io.vertomic.query.parse.Vars;
+import io.vertomic.schema.Attr;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fails a query before it runs when its data patterns name what their database cannot resolve, as
+ * Datomic does whether or not the clause would ever be reached: an attribute ident that is not
+ * there ({@code incorrect}, {@code :db.error/not-an-entity}), and an ident or lookup ref, written
+ * or given as a scalar input, in an entity position or as the value of a written reference
+ * attribute ({@code not-found}, "Cannot resolve key"). Checks the query's own clauses; rule bodies
+ * run against whichever source calls them.
+ */
+final class IdentCheck {
+  private IdentCheck() {}
+
+  static void check(List<Clause> clauses, List<Relation> inputs, Env env) {
+    Map<Symbol, Object> scalars = new HashMap<>();
+    for (Relation r : inputs) {
+      if (r.vars.size() == 1 && r.rows.size() == 1) {
+        scalars.put(r.vars.get(0), r.rows.get(0)[0]);
+      }
+    }
+    check(clauses, env.defaultSrc, scalars, env);
+  }
+
+  private static void check(
+      List<Clause> clauses, Symbol src, Map<Symbol, Object> scalars, Env env) {
+    for (Clause c : clauses) {
+      if (c instanceof Clause.DataPattern p) {
+        Symbol s = p.src() == null ? src : p.src().symbol();
+        if (env.sources.get(s) instanceof DbValue db) {
+          pattern(p, db, scalars);
+        }
+      }
+      Symbol inner = src;
+      if (c instanceof Clause.Not n && n.src() != null) {
+        inner = n.src().symbol();
+      } else if (c instanceof Clause.NotJoin n && n.src() != null) {
+        inner = n.src().symbol();
+      } else if (c instanceof Clause.Or o && o.src() != null) {
+        inner = o.src().symbol();
+      } else if (c instanceof Clause.OrJoin o && o.src() != null) {
+        inner = o.src().symbol();
+      }
+      check(Vars.children(c), inner, scalars, env);
+    }
+  }
+
+  private static void pattern(Clause.DataPattern p, DbValue db, Map<Symbol, Object> scalars) {
+    Attr attr = null;
+    if (p.terms().get(1) instanceof Term.Constant k && Resolver.keyword(k.value()) != null) {
+      Keyword ident = Resolver.keyword(k.value());
+      attr = db.schema().attr(ident);
+      if (attr == null && db.schema().entid(ident) == null) {
+        throw Anomaly.incorrect(
+            "db.error/not-an-entity", "Unable to resolve entity: " + ident + " in " + p.text());
+      }
+    }
+    resolvable(value(p.terms().get(0), scalars), db, p);
+    if (attr != null && attr.isRef()) {
+      resolvable(value(p.terms().get(2), scalars), db, p);
+    }
+  }
+
+  private static Object value(Term t, Map<Symbol, Object> scalars) {
+    if (t instanceof Term.Constant c) {
+      return c.value();
+    }
+    return t instanceof Term.Var v ? scalars.get(v.symbol()) : null;
+  }
+
+  private static void resolvable(Object x, DbValue db, Clause.DataPattern p) {
+    if ((Resolver.keyword(x) != null || x instanceof List<?> l && l.size() == 2)
+        && Resolver.entid(db, x) == null) {
+      throw Anomaly.notFound(
+          "db.error/not-an-entity",
+          "Cannot resolve key: " + io.vertomic.query.parse.QueryErrors.text(x) + " in " + p.text());
+    }
+  }
+}
