@@ -199,6 +199,11 @@ final class IndexModel {
         for (Key k : current.keySet()) {
           if (k.e().equals(re.e()) || k.a().ref && k.v().equals(re.e())) {
             retracted.add(k);
+            Object prior =
+                k.a().many ? null : retractedOnes.putIfAbsent(List.of(k.e(), k.a()), k.v());
+            if (prior != null && !prior.equals(k.v())) {
+              return conflict("retracts two values for " + k + ": " + prior);
+            }
           }
         }
       } else if (s instanceof ModelStmt.Cas cas
