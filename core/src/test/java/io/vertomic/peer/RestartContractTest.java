@@ -48,7 +48,7 @@ public abstract class RestartContractTest {
     Peer.shutdown();
 
     assertEquals(answer, Edn.write(Peer.q(q, Peer.connect(uri).db())));
-    assertEquals("#{[3000 99]}", answer);
+    assertEquals("[[3000 99]]", answer);
   }
 
   private static void tx(Connection c, String edn) throws Exception {
