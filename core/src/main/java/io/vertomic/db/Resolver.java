@@ -145,7 +145,10 @@ public final class Resolver {
     if (comps.length > aPos && comps[aPos] != null) {
       Keyword k = keyword(comps[aPos]);
       if (k != null && db.schema().attr(k) == null) {
-        // as in Datomic, an attribute that is not there matches nothing
+        // as in Datomic, an attribute that is not there matches nothing, and refuses a value
+        if (hasLaterNonNull(comps, aPos)) {
+          throw Anomaly.incorrect("db.error/not-an-entity", "Unable to resolve entity: " + k);
+        }
         unknownAttr = true;
       } else {
         attr = attr(db, comps[aPos]);

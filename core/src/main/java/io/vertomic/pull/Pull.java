@@ -24,8 +24,9 @@ import java.util.Set;
  * sub-selector pull as {@code {:db/id id}} and components as whole maps; a nested entity that pulls
  * nothing is left out of its attribute's values, and a pull that finds nothing at all is null;
  * cardinality-many values stop at {@code :limit} (1000 unless given). Recursion stops at its depth,
- * where the recursive attribute is left out, and at a cycle: an entity already on the path from the
- * root (the root itself not counted, as in Datomic) is pulled once more without any recursion.
+ * where the recursive attribute is left out, and unbounded recursion ({@code ...}) at a cycle: an
+ * entity already on the path from the root (the root itself not counted, as in Datomic) is pulled
+ * once more without any recursion.
  */
 public final class Pull {
   private static final int MAX_NESTING = 100;
@@ -147,7 +148,7 @@ public final class Pull {
     if (values.isEmpty()) {
       if (spec.dflt() != Selector.NO_DEFAULT) {
         out.put(spec.key(), spec.dflt());
-      } else if (found && self.star()) {
+      } else if (found && self.star() && !spec.reverse()) {
         // the wildcard would show the attribute; Datomic keeps its key with nil
         out.put(spec.key(), null);
       }
@@ -178,7 +179,8 @@ public final class Pull {
     if (done >= depth || walk.stopped > 0) {
       return OMIT;
     }
-    if (walk.path.contains(id)) {
+    // a cycle stops only an unbounded recursion: a depth bounds the other (as in Datomic)
+    if (depth == Integer.MAX_VALUE && walk.path.contains(id)) {
       walk.stopped++;
       Object out = nested(db, self, id, nesting, walk);
       walk.stopped--;

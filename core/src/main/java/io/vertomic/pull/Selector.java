@@ -6,6 +6,7 @@ import io.vertomic.edn.Edn;
 import io.vertomic.edn.EdnList;
 import io.vertomic.edn.Keyword;
 import io.vertomic.edn.Symbol;
+import io.vertomic.schema.Idents;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -68,7 +69,7 @@ record Selector(boolean star, List<AttrSpec> attrs) {
     }
     Set<Keyword> names = new HashSet<>();
     for (AttrSpec a : attrs) {
-      if (!names.add(a.name())) {
+      if (!a.name().equals(Idents.ID) && !names.add(a.name())) {
         throw invalid("Multiple specifications for " + a.name() + " in " + Edn.write(selector));
       }
     }

@@ -1,7 +1,6 @@
 package io.vertomic.query.exec;
 
 import io.vertomic.anomaly.Anomaly;
-import io.vertomic.anomaly.Category;
 import io.vertomic.datom.Datom;
 import io.vertomic.datom.EntityId;
 import io.vertomic.datom.IndexOrder;
@@ -9,7 +8,6 @@ import io.vertomic.datom.Values;
 import io.vertomic.db.DbValue;
 import io.vertomic.db.Resolver;
 import io.vertomic.edn.Keyword;
-import io.vertomic.query.parse.QueryErrors;
 import io.vertomic.schema.Attr;
 import java.util.Iterator;
 import java.util.List;
@@ -18,9 +16,8 @@ import java.util.function.Consumer;
 /**
  * Finds the datoms matching the known positions of one data pattern (e, a, v, tx, added; null is
  * unknown). Known values are first resolved against the database (idents and lookup refs to ids,
- * values to their stored form); one that names nothing makes {@link #resolve} return false, except
- * an ident or lookup ref in an entity position, which fails with {@code not-found}. The index is
- * picked from what is known, as {@link io.vertomic.query.plan.Estimator} assumes.
+ * values to their stored form); one that names nothing makes {@link #resolve} return false. The
+ * index is picked from what is known, as {@link io.vertomic.query.plan.Estimator} assumes.
  */
 final class DatomMatcher {
   private final DbValue db;
@@ -36,21 +33,12 @@ final class DatomMatcher {
    * Resolves {@code given} (raw values by position, null = unknown); false when nothing can match.
    */
   boolean resolve(Object[] given) {
-    return resolve(given, true);
-  }
-
-  /**
-   * {@link #resolve(Object[])}, where {@code attrWritten} says whether the pattern names its
-   * attribute: only then does an ident or lookup ref in the value position that names nothing fail
-   * the query (with the attribute a variable, Datomic cannot know the value is a reference).
-   */
-  boolean resolve(Object[] given, boolean attrWritten) {
     java.util.Arrays.fill(fixed, null);
     vAlt = null;
     attr = null;
     try {
       if (given[0] != null && (fixed[0] = entid(given[0])) == null) {
-        return unresolved(given[0]);
+        return false;
       }
       if (given[1] != null) {
         attr = given[1] instanceof Long id ? db.attr(id) : Resolver.attr(db, given[1]);
@@ -60,7 +48,7 @@ final class DatomMatcher {
         fixed[1] = attr.id();
       }
       if (given[2] != null && !resolveValue(given[2])) {
-        return attr.isRef() && attrWritten ? unresolved(given[2]) : false;
+        return false;
       }
       if (given[3] instanceof Number n) {
         long t = n.longValue();
@@ -71,24 +59,11 @@ final class DatomMatcher {
       fixed[4] = given[4];
       return true;
     } catch (Anomaly x) {
-      if (given[1] != null && attr == null && !(given[1] instanceof Long)
-          || x.category() == Category.NOT_FOUND) {
+      if (given[1] != null && attr == null && !(given[1] instanceof Long)) {
         throw x;
       }
       return false;
     }
-  }
-
-  /**
-   * An ident or lookup ref in an entity position that names nothing fails the query, as in Datomic
-   * ("Cannot resolve key"); any other value there just matches nothing.
-   */
-  private static boolean unresolved(Object x) {
-    if (Resolver.keyword(x) != null || x instanceof List<?>) {
-      throw Anomaly.notFound(
-          "db.error/not-an-entity", "Cannot resolve key: " + QueryErrors.text(x));
-    }
-    return false;
   }
 
   private Long entid(Object x) {

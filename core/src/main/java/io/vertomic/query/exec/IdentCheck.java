@@ -17,7 +17,7 @@ import java.util.Map;
  * Fails a query before it runs when its data patterns name what their database cannot resolve, as
  * Datomic does whether or not the clause would ever be reached: an attribute ident that is not
  * there ({@code incorrect}, {@code :db.error/not-an-entity}), and an ident or lookup ref, written
- * or given as a scalar input, in an entity position or as the value of a written reference
+ * or given as a scalar or tuple input, in an entity position or as the value of a written reference
  * attribute ({@code not-found}, "Cannot resolve key"). Checks the query's own clauses; rule bodies
  * run against whichever source calls them.
  */
@@ -27,8 +27,11 @@ final class IdentCheck {
   static void check(List<Clause> clauses, List<Relation> inputs, Env env) {
     Map<Symbol, Object> scalars = new HashMap<>();
     for (Relation r : inputs) {
-      if (r.vars.size() == 1 && r.rows.size() == 1) {
-        scalars.put(r.vars.get(0), r.rows.get(0)[0]);
+      if (r.rows.size() == 1) {
+        // a scalar or tuple input: Datomic resolves each of its values, a collection's it skips
+        for (int i = 0; i < r.vars.size(); i++) {
+          scalars.put(r.vars.get(i), r.rows.get(0)[i]);
+        }
       }
     }
     check(clauses, env.defaultSrc, scalars, env);

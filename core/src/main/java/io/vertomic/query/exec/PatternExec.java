@@ -62,16 +62,19 @@ final class PatternExec {
     }
   }
 
-  /** Bound values that are not ids in id positions (idents, lookup refs) only match by lookup. */
+  /**
+   * Bound values that are not ids in id positions (idents, lookup refs) only match by lookup; any
+   * row may hold one (a collection input can mix ids and lookup refs).
+   */
   private static boolean needsResolving(Relation r, List<Term> terms) {
-    if (r.rows.isEmpty()) {
-      return false;
-    }
     for (int i = 0; i < 3; i++) {
       if (terms.get(i) instanceof Term.Var v && r.col(v.symbol()) >= 0) {
-        Object x = r.rows.get(0)[r.col(v.symbol())];
-        if (i < 2 && !(x instanceof Long) || i == 2 && (x instanceof List<?>)) {
-          return true;
+        int c = r.col(v.symbol());
+        for (Object[] row : r.rows) {
+          Object x = row[c];
+          if (i < 2 && !(x instanceof Long) || i == 2 && (x instanceof List<?>)) {
+            return true;
+          }
         }
       }
     }
@@ -113,7 +116,7 @@ final class PatternExec {
           given[bpos[i]] = row[keyCols[i]];
         }
         List<Object[]> hits = new ArrayList<>();
-        if (m.resolve(given, consts[1] != null)) {
+        if (m.resolve(given)) {
           m.forEach(limits, d -> emit(d, terms, npos, hits, given, limits));
         }
         found = hits;

@@ -13,10 +13,10 @@ import java.util.TreeSet;
  * Datomic's aggregates over the bag of a find variable's values: {@code count}, {@code
  * count-distinct}, {@code sum}, {@code avg}, {@code median}, {@code variance}, {@code stddev},
  * {@code min}/{@code max} (and {@code (min n ?x)}/{@code (max n ?x)}: the n least or greatest
- * distinct values), {@code distinct}, {@code rand}/{@code sample}. Numeric results: {@code sum}
- * keeps longs, {@code avg}, {@code variance} and {@code stddev} are doubles (population variance,
- * as Datomic), {@code median} is the middle value, the mean of the two middle ones for an even
- * count.
+ * values, repeats included), {@code distinct}, {@code rand}/{@code sample}. Numeric results: {@code
+ * sum} keeps longs, {@code avg}, {@code variance} and {@code stddev} are doubles (population
+ * variance, as Datomic), {@code median} is the middle value, the mean of the two middle ones for an
+ * even count (integers truncated, as Datomic's {@code /} does).
  */
 final class Aggregates {
   private static final Random RANDOM = new Random();
@@ -28,14 +28,7 @@ final class Aggregates {
     Functions.builtinAggregate("count-distinct", (args, vs) -> (long) distinct(vs).size());
     Functions.builtinAggregate("distinct", (args, vs) -> Collections.unmodifiableSet(distinct(vs)));
     Functions.builtinAggregate(
-        "sum",
-        // one value comes back as it is (Datomic reduces with +, which a single value never meets)
-        (args, vs) ->
-            vs.isEmpty()
-                ? 0L
-                : vs.size() == 1
-                    ? vs.get(0)
-                    : Functions.function(Symbol.of("+")).apply(vs.toArray()));
+        "sum", (args, vs) -> Functions.function(Symbol.of("+")).apply(plusZero(vs).toArray()));
     Functions.builtinAggregate("avg", (args, vs) -> vs.isEmpty() ? null : mean(vs));
     Functions.builtinAggregate("median", (args, vs) -> median(vs));
     Functions.builtinAggregate("variance", (args, vs) -> vs.isEmpty() ? null : variance(vs));
@@ -110,12 +103,18 @@ final class Aggregates {
     if (sorted.size() % 2 == 1) {
       return sorted.get(mid);
     }
+    // the mean of the middle two with Datomic's /, which truncates integers: the median of 1
+    // and 2 is 1
     Object sum = Functions.function(Symbol.of("+")).apply(sorted.get(mid - 1), sorted.get(mid));
-    // the mean of the middle two: a long when exact, else a double (not the truncating long /)
-    if (sum instanceof Long l && l % 2 != 0) {
-      return l / 2.0;
-    }
     return Functions.function(Symbol.of("/")).apply(sum, 2L);
+  }
+
+  /** A long 0 and then the values, so that a lone float still sums to a double, as in Datomic. */
+  private static List<Object> plusZero(List<Object> vs) {
+    List<Object> out = new ArrayList<>(vs.size() + 1);
+    out.add(0L);
+    out.addAll(vs);
+    return out;
   }
 
   private static Object extreme(List<Object> args, List<Object> vs, boolean max) {

@@ -6,15 +6,17 @@ import java.math.MathContext;
 
 /**
  * Arithmetic over query values. Longs stay longs (overflow is an {@code incorrect} anomaly, as
- * Clojure throws); a double or float anywhere makes a double; otherwise a BigInteger or BigDecimal
- * makes a BigDecimal. {@code /} of two integers truncates to a long, as Datomic's does ({@code (/
- * 37 2)} is 18; Clojure would give a ratio, which EDN and Java callers have no type for).
+ * Clojure throws); a double or float anywhere makes a double; otherwise a BigDecimal makes a
+ * BigDecimal, and a BigInteger a BigInteger. {@code /} of two integers truncates, as Datomic's does
+ * ({@code (/ 37 2)} is 18; Clojure would give a ratio, which EDN and Java callers have no type
+ * for).
  */
 final class Arithmetic {
   private Arithmetic() {}
 
   private enum Kind {
     LONG,
+    BIGINT,
     BIG,
     DOUBLE
   }
@@ -60,7 +62,7 @@ final class Arithmetic {
     return switch (k) {
       case LONG -> Long.compare(x.longValue(), y.longValue());
       case DOUBLE -> Double.compare(x.doubleValue(), y.doubleValue());
-      case BIG -> big(x).compareTo(big(y));
+      case BIGINT, BIG -> big(x).compareTo(big(y));
     };
   }
 
@@ -74,7 +76,11 @@ final class Arithmetic {
     if (n instanceof Double || n instanceof Float) {
       return Kind.DOUBLE;
     }
-    return n instanceof BigInteger || n instanceof BigDecimal ? Kind.BIG : Kind.LONG;
+    return n instanceof BigDecimal ? Kind.BIG : n instanceof BigInteger ? Kind.BIGINT : Kind.LONG;
+  }
+
+  private static BigInteger bigint(Number n) {
+    return n instanceof BigInteger i ? i : BigInteger.valueOf(n.longValue());
   }
 
   private static BigDecimal big(Number n) {
@@ -118,6 +124,11 @@ final class Arithmetic {
           double q = y.doubleValue();
           return op.equals("+") ? p + q : op.equals("-") ? p - q : p * q;
         }
+        case BIGINT -> {
+          BigInteger p = bigint(x);
+          BigInteger q = bigint(y);
+          return op.equals("+") ? p.add(q) : op.equals("-") ? p.subtract(q) : p.multiply(q);
+        }
         default -> {
           BigDecimal p = big(x);
           BigDecimal q = big(y);
@@ -140,6 +151,7 @@ final class Arithmetic {
       acc =
           switch (kind(acc, d)) {
             case LONG -> acc.longValue() / d.longValue();
+            case BIGINT -> bigint(acc).divide(bigint(d));
             case DOUBLE -> acc.doubleValue() / d.doubleValue();
             case BIG -> big(acc).divide(big(d), MathContext.DECIMAL128);
           };

@@ -24,7 +24,15 @@ final class Strings {
         a -> {
           StringBuilder sb = new StringBuilder();
           for (Object o : a) {
-            sb.append(o instanceof Keyword || o == null ? (o == null ? "" : o.toString()) : o);
+            // collections print as Clojure prints them: [14 4], not Java's [14, 4]
+            sb.append(
+                o == null
+                    ? ""
+                    : o instanceof Keyword
+                        ? o.toString()
+                        : o instanceof java.util.Collection<?> || o instanceof java.util.Map<?, ?>
+                            ? io.vertomic.edn.Edn.write(o)
+                            : o);
           }
           return sb.toString();
         });
