@@ -136,12 +136,15 @@ final class IdentRefs {
     return r;
   }
 
-  /** A cell of an entity column: an id, or the collection {@code (distinct ?e)} gives. */
+  /**
+   * A cell of an entity column: an id, or the set {@code (distinct ?e)} gives (a list is a tuple
+   * value, which holds no entity ids to map).
+   */
   private static Object cell(Object x, boolean entity, UnaryOperator<Object> f) {
     if (!entity) {
       return x;
     }
-    return x instanceof Collection<?> ? each(x, f) : f.apply(x);
+    return x instanceof Set<?> ? each(x, f) : f.apply(x);
   }
 
   private static Object each(Object v, UnaryOperator<Object> f) {
