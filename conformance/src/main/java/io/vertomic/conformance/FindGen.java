@@ -107,7 +107,10 @@ final class FindGen {
   private Object aggregate(Var v) {
     List<String> fns = new ArrayList<>(List.of("count", "count-distinct", "distinct"));
     if (v.isNumeric()) {
-      fns.addAll(List.of("sum", "avg"));
+      fns.add("avg");
+      if (g.f.has(Feature.AGGREGATE_SUM)) {
+        fns.add("sum");
+      }
       if (g.f.has(Feature.AGGREGATE_MEDIAN)) {
         fns.add("median");
       }
@@ -121,6 +124,9 @@ final class FindGen {
     String fn = fns.get(g.r.nextInt(fns.size()));
     if (fn.equals("median")) {
       g.used.add(Feature.AGGREGATE_MEDIAN);
+    }
+    if (fn.equals("sum")) {
+      g.used.add(Feature.AGGREGATE_SUM);
     }
     if (fn.endsWith("-n")) {
       g.used.add(Feature.AGGREGATE_N);

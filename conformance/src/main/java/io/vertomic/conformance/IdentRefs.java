@@ -26,6 +26,7 @@ import java.util.function.UnaryOperator;
 final class IdentRefs {
   private static final int REF = 1;
   private static final int NUMBER = 2;
+  private static final int TUPLE = 4;
   private static final Set<String> ENTITY_AGGREGATES = Set.of("distinct", "min", "max", "rand");
 
   private IdentRefs() {}
@@ -69,28 +70,33 @@ final class IdentRefs {
     boolean scalar = find.remove(Symbol.of("."));
     if (find.size() == 1 && find.get(0) instanceof List<?> l && !(l instanceof EdnList)) {
       boolean coll = !l.isEmpty() && Symbol.of("...").equals(l.get(l.size() - 1));
-      List<Object> elems = new ArrayList<>(coll ? l.subList(0, l.size() - 1) : l);
-      boolean[] cols = columns(elems, kinds);
+      int[] cols = columns(new ArrayList<>(coll ? l.subList(0, l.size() - 1) : l), kinds);
       return coll ? each(v, x -> cell(x, cols[0], f)) : row(v, cols, keys(q), f);
     }
-    boolean[] cols = columns(find, kinds);
+    int[] cols = columns(find, kinds);
     if (scalar) {
       return cols.length > 0 ? cell(v, cols[0], f) : v;
     }
     return each(v, r -> row(r, cols, keys(q), f));
   }
 
-  private static boolean[] columns(List<Object> find, Map<Symbol, Integer> kinds) {
-    boolean[] cols = new boolean[find.size()];
+  /**
+   * What each find element holds: {@code REF} (entity ids, or a set of them from {@code (distinct
+   * ?e)}), a tuple kind (a tuple made of variables, its elements' kinds), or 0 (anything else).
+   */
+  private static int[] columns(List<Object> find, Map<Symbol, Integer> kinds) {
+    int[] cols = new int[find.size()];
     for (int i = 0; i < cols.length; i++) {
       Object x = find.get(i);
       if (x instanceof EdnList l && !l.isEmpty() && l.get(0) instanceof Symbol fn) {
-        cols[i] =
+        boolean ref =
             ENTITY_AGGREGATES.contains(fn.name())
                 && l.get(l.size() - 1) instanceof Symbol s
                 && kinds.getOrDefault(s, 0) == REF;
-      } else {
-        cols[i] = x instanceof Symbol s && kinds.getOrDefault(s, 0) == REF;
+        cols[i] = ref ? REF : 0;
+      } else if (x instanceof Symbol s) {
+        int k = kinds.getOrDefault(s, 0);
+        cols[i] = k == REF || (k & (TUPLE | REF | NUMBER)) == TUPLE ? k : 0;
       }
     }
     return cols;
@@ -116,7 +122,7 @@ final class IdentRefs {
     return List.of();
   }
 
-  private static Object row(Object r, boolean[] cols, List<Object> keys, UnaryOperator<Object> f) {
+  private static Object row(Object r, int[] cols, List<Object> keys, UnaryOperator<Object> f) {
     if (r instanceof Map<?, ?> m) {
       Map<Object, Object> out = new LinkedHashMap<>();
       m.forEach(
@@ -136,15 +142,20 @@ final class IdentRefs {
     return r;
   }
 
-  /**
-   * A cell of an entity column: an id, or the set {@code (distinct ?e)} gives (a list is a tuple
-   * value, which holds no entity ids to map).
-   */
-  private static Object cell(Object x, boolean entity, UnaryOperator<Object> f) {
-    if (!entity) {
-      return x;
+  /** A cell of column kind {@code col} (see {@link #columns}). */
+  private static Object cell(Object x, int col, UnaryOperator<Object> f) {
+    if (col == REF) {
+      return x instanceof Set<?> ? each(x, f) : f.apply(x);
     }
-    return x instanceof Set<?> ? each(x, f) : f.apply(x);
+    if ((col & TUPLE) != 0 && x instanceof List<?> t) {
+      List<Object> out = new ArrayList<>();
+      for (int i = 0; i < t.size(); i++) {
+        boolean ref = ((col >> (2 * i + 4)) & 3) == REF;
+        out.add(ref ? f.apply(t.get(i)) : t.get(i));
+      }
+      return out;
+    }
+    return x;
   }
 
   private static Object each(Object v, UnaryOperator<Object> f) {
@@ -183,6 +194,9 @@ final class IdentRefs {
     if (!(clause instanceof List<?> p) || p.isEmpty()) {
       return;
     }
+    if (p.get(0) instanceof EdnList fn && p.size() == 2 && tupleFn(fn, p.get(1), kinds)) {
+      return;
+    }
     if (p.get(0) instanceof EdnList) {
       // a function's outputs: anything, numbers included
       Set<Symbol> out = new LinkedHashSet<>();
@@ -213,13 +227,45 @@ final class IdentRefs {
     }
   }
 
+  /**
+   * {@code [(tuple ?a ?b) ?t]} and {@code [(untuple ?t) [?a ?b]]}: a tuple's elements keep the
+   * kinds of the variables it was made of (a tuple is {@code TUPLE} plus one kind per element).
+   */
+  private static boolean tupleFn(EdnList fn, Object out, Map<Symbol, Integer> kinds) {
+    String name = fn.get(0) instanceof Symbol s ? s.name() : "";
+    if (name.equals("tuple") && out instanceof Symbol t && fn.size() <= 6) {
+      int k = TUPLE;
+      for (int i = 1; i < fn.size(); i++) {
+        int e = fn.get(i) instanceof Symbol v ? kinds.getOrDefault(v, NUMBER) : NUMBER;
+        k |= (e == REF ? REF : NUMBER) << (2 * i + 2);
+      }
+      mark(kinds, t, k);
+      return true;
+    }
+    if (name.equals("untuple")
+        && fn.size() == 2
+        && fn.get(1) instanceof Symbol t
+        && out instanceof List<?> vs) {
+      int k = kinds.getOrDefault(t, NUMBER);
+      for (int i = 0; i < vs.size(); i++) {
+        int e = (k & TUPLE) != 0 ? (k >> (2 * i + 4)) & 3 : NUMBER;
+        mark(kinds, vs.get(i), e == 0 ? NUMBER : e);
+      }
+      return true;
+    }
+    return false;
+  }
+
   private static void ruleCall(
       EdnList call, History h, List<?> rules, int depth, Map<Symbol, Integer> kinds) {
+    if (depth >= 3) {
+      // deep enough for the generated (recursive) rules: what the other bodies bind decides
+      return;
+    }
     for (int i = 1; i < call.size(); i++) {
-      int kind = depth >= 3 ? NUMBER : 0;
+      int kind = 0;
       for (Object rule : rules) {
-        if (depth < 3
-            && rule instanceof List<?> r
+        if (rule instanceof List<?> r
             && !r.isEmpty()
             && r.get(0) instanceof EdnList head
             && head.get(0).equals(call.get(0))
@@ -229,7 +275,7 @@ final class IdentRefs {
           for (Object body : r.subList(1, r.size())) {
             clause(body, h, rules, depth + 1, inner);
           }
-          kind |= inner.getOrDefault(param, NUMBER);
+          kind |= inner.getOrDefault(param, 0);
         }
       }
       mark(kinds, call.get(i), kind == 0 ? NUMBER : kind);

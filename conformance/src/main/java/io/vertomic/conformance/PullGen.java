@@ -126,13 +126,14 @@ final class PullGen {
 
   private List<Object> selector(int depth) {
     List<Object> out = new ArrayList<>();
-    if (want(Feature.PULL_WILDCARD, 4)) {
+    boolean wildcard = want(Feature.PULL_WILDCARD, 4);
+    if (wildcard) {
       out.add(Symbol.of("*"));
     }
     int n = 1 + r.nextInt(3);
     List<Object> attrs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      Object x = element(depth);
+      Object x = element(depth, wildcard);
       // Datomic refuses a selector naming an attribute twice (an invalid pull does it on purpose)
       Object attr = attrOf(x);
       if (!attrs.contains(attr)) {
@@ -143,7 +144,7 @@ final class PullGen {
     return out;
   }
 
-  private Object element(int depth) {
+  private Object element(int depth, boolean wildcard) {
     Attr a = h.schema().get(r.nextInt(h.schema().size()));
     if (r.nextInt(10) == 0) {
       return Keyword.of("db/id");
@@ -153,7 +154,8 @@ final class PullGen {
         Keyword rev = Keyword.of(a.ident().namespace(), "_" + a.ident().name());
         return r.nextBoolean() ? rev : nested(rev, depth);
       }
-      if (want(Feature.PULL_RECURSION, 4)) {
+      // Datomic fails inside itself (a NullPointerException) on recursion next to a wildcard
+      if (!wildcard && want(Feature.PULL_RECURSION, 4)) {
         Map<Object, Object> m = new LinkedHashMap<>();
         m.put(a.ident(), r.nextBoolean() ? Symbol.of("...") : (Object) (long) (1 + r.nextInt(3)));
         return m;
