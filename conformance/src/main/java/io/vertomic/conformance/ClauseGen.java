@@ -125,8 +125,14 @@ final class ClauseGen {
         g.where.add(pat(call(Symbol.of("str"), s.sym(), "-", other.sym()), out.sym()));
       }
       case 1 -> {
+        // subs past the string's end throws, and Vertomic may call it on rows Datomic (running
+        // clauses as written) never reaches: the end index is capped at the string's length
+        Var n = g.fresh("long", null);
+        Var end = g.fresh("long", null);
         Var out = g.fresh("string", null);
-        g.where.add(pat(call(Symbol.of("subs"), s.sym(), 0L, (long) g.r.nextInt(3)), out.sym()));
+        g.where.add(pat(call(Symbol.of("count"), s.sym()), n.sym()));
+        g.where.add(pat(call(Symbol.of("min"), n.sym(), (long) g.r.nextInt(3)), end.sym()));
+        g.where.add(pat(call(Symbol.of("subs"), s.sym(), 0L, end.sym()), out.sym()));
       }
       default -> {
         Var out = g.fresh("long", null);

@@ -59,9 +59,10 @@ public final class ConformanceMain {
       if (verbose) {
         for (Difference d : s.differences()) {
           System.out.printf(
-              "%n[%s] case %d%n  read     %s%n  datomic  %s%n  vertomic %s%n",
+              "%n[%s] case %d%n  features %s%n  read     %s%n  datomic  %s%n  vertomic %s%n",
               d.category(),
               d.caseIndex(),
+              d.read().features(),
               Answers.edn(d.read().toEdn()),
               d.datomic().show(),
               d.vertomic().show());

@@ -23,6 +23,26 @@ final class IdTokens {
 
   private final Map<Long, Tagged> byId = new HashMap<>();
   private final Map<String, Long> byName = new HashMap<>();
+  private final Map<Long, io.vertomic.edn.Keyword> idents = new HashMap<>();
+
+  /** Entity {@code id} is an ident entity (an attribute or enum) named {@code ident}. */
+  void ident(long id, io.vertomic.edn.Keyword ident) {
+    idents.put(id, ident);
+  }
+
+  /** Whether the idents of this engine are known yet. */
+  boolean hasIdents() {
+    return !idents.isEmpty();
+  }
+
+  /**
+   * {@code v}, or its ident when it is the id of an ident entity: for values known to be entity ids
+   * only (see {@link IdentRefs}), as a small long may equal an ident entity's id.
+   */
+  Object ref(Object v) {
+    io.vertomic.edn.Keyword k = v instanceof Long l ? idents.get(l) : null;
+    return k == null ? v : k;
+  }
 
   void entity(String name, long id) {
     byName.putIfAbsent(name, id);

@@ -22,7 +22,9 @@ final class InvalidQueries {
     g.used.add(Feature.INVALID_QUERY);
     List<Object> q = new ArrayList<>((List<?>) read.get("query"));
     List<Object> inputs = new ArrayList<>((List<?>) read.get("inputs"));
-    switch (g.r.nextInt(12)) {
+    // not here: get-else with a nil default, which Datomic refuses only when it calls it on a row
+    // and Vertomic refuses up front (functions that fail on some rows: docs/datomic-differences.md)
+    switch (g.r.nextInt(11)) {
       case 0 -> q.add(List.of(call(Symbol.of("<"), Symbol.of("?unbound"), 3L)));
       case 1 -> q.add(1, Symbol.of("?nope"));
       case 2 -> q.add(pat(E, Keyword.of("no/such"), Symbol.of("?x")));
@@ -38,16 +40,11 @@ final class InvalidQueries {
       case 7 -> q.add(pat(call(Symbol.of("no-such-fn"), E), Symbol.of("?z")));
       case 8 -> q.add(call(Symbol.of("not"), pat(Symbol.of("?zz"), SchemaGen.NAME, "x")));
       case 9 -> inputs.add(42L);
-      case 10 -> {
+      default -> {
         int where = q.indexOf(Keyword.of("where"));
         q.add(where, Symbol.of("?nope"));
         q.add(where, Keyword.of("with"));
       }
-      default ->
-          q.add(
-              pat(
-                  call(Symbol.of("get-else"), Symbol.of("$"), E, SchemaGen.NAME, null),
-                  Symbol.of("?g")));
     }
     return read.with("query", q).with("inputs", inputs);
   }

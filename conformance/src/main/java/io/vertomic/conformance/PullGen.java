@@ -48,10 +48,59 @@ final class PullGen {
       }
       return Read.of("pull-many", used, "db", db, "selector", selector, "eid", eids, "with", with);
     }
+    Object eid = eid(r, pool);
     if (want(r, f, used, Feature.INVALID_PULL, 12)) {
-      selector = invalid(r, selector);
+      selector = new ArrayList<>(selector);
+      // not generated: (limit :a) without its n, which Datomic takes as no limit at all (even
+      // where it applies) and Vertomic refuses
+      int kind = r.nextInt(5);
+      Map.Entry<String, Keyword> target = kind == 1 || kind == 3 ? target(h, withTx, kind) : null;
+      if (target != null && f.has(Feature.VIEW_WITH)) {
+        // Datomic checks a pull option only when it applies it (to an entity that has the
+        // attribute, of cardinality many for :limit) and Vertomic checks the whole selector up
+        // front: the malformed element names an attribute an entity of the with transaction has
+        used.add(Feature.VIEW_WITH);
+        db = Symbol.of("$with");
+        with = withTx;
+        eid = new io.vertomic.edn.Tagged(IdTokens.ENTITY, target.getKey());
+        selector.add(malformed(kind, target.getValue()));
+      } else {
+        selector.add(invalid(kind % 3, selector));
+      }
     }
-    return Read.of("pull", used, "db", db, "selector", selector, "eid", eid(r, pool), "with", with);
+    return Read.of("pull", used, "db", db, "selector", selector, "eid", eid, "with", with);
+  }
+
+  /**
+   * An entity the with transaction creates (its tempid) and an attribute it gives it: {@code
+   * :e/name} for kind 3 (a nested selector), else one of cardinality many and no reference.
+   */
+  private static Map.Entry<String, Keyword> target(History h, List<Object> withTx, int kind) {
+    List<String> named = Pool.of(h).names();
+    for (Object op : withTx) {
+      if (op instanceof Map<?, ?> m
+          && m.get(Keyword.of("db/id")) instanceof String id
+          && id.startsWith("e")
+          && !named.contains(id)) {
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+          Attr a = h.attr(e.getKey());
+          boolean fits =
+              kind == 3
+                  ? SchemaGen.NAME.equals(e.getKey())
+                  : a != null && a.many() && !a.isRef() && e.getValue() instanceof List<?> l;
+          if (fits && !(e.getValue() instanceof List<?> l && l.isEmpty())) {
+            return Map.entry(id, (Keyword) e.getKey());
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Object malformed(int kind, Keyword attr) {
+    return kind == 1
+        ? List.of(attr, Keyword.of("limit"), "x")
+        : Map.of(attr, List.of(SchemaGen.NAME));
   }
 
   /** An entity as a lookup ref or, one time in three, as the engine's own id for it. */
@@ -77,13 +126,14 @@ final class PullGen {
 
   private List<Object> selector(int depth) {
     List<Object> out = new ArrayList<>();
-    if (want(Feature.PULL_WILDCARD, 4)) {
+    boolean wildcard = want(Feature.PULL_WILDCARD, 4);
+    if (wildcard) {
       out.add(Symbol.of("*"));
     }
     int n = 1 + r.nextInt(3);
     List<Object> attrs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      Object x = element(depth);
+      Object x = element(depth, wildcard);
       // Datomic refuses a selector naming an attribute twice (an invalid pull does it on purpose)
       Object attr = attrOf(x);
       if (!attrs.contains(attr)) {
@@ -94,7 +144,7 @@ final class PullGen {
     return out;
   }
 
-  private Object element(int depth) {
+  private Object element(int depth, boolean wildcard) {
     Attr a = h.schema().get(r.nextInt(h.schema().size()));
     if (r.nextInt(10) == 0) {
       return Keyword.of("db/id");
@@ -104,7 +154,8 @@ final class PullGen {
         Keyword rev = Keyword.of(a.ident().namespace(), "_" + a.ident().name());
         return r.nextBoolean() ? rev : nested(rev, depth);
       }
-      if (want(Feature.PULL_RECURSION, 4)) {
+      // Datomic fails inside itself (a NullPointerException) on recursion next to a wildcard
+      if (!wildcard && want(Feature.PULL_RECURSION, 4)) {
         Map<Object, Object> m = new LinkedHashMap<>();
         m.put(a.ident(), r.nextBoolean() ? Symbol.of("...") : (Object) (long) (1 + r.nextInt(3)));
         return m;
@@ -158,16 +209,12 @@ final class PullGen {
     return m;
   }
 
-  private static List<Object> invalid(Random r, List<Object> selector) {
-    List<Object> out = new ArrayList<>(selector);
-    switch (r.nextInt(6)) {
-      case 0 -> out.add(Keyword.of("no/such"));
-      case 5 -> out.add(out.get(0));
-      case 1 -> out.add(List.of(Keyword.of("e/name"), Keyword.of("limit"), "x"));
-      case 2 -> out.add(EdnList.of(Symbol.of("limit"), Keyword.of("e/name")));
-      case 3 -> out.add(Map.of(Keyword.of("e/name"), List.of(Keyword.of("e/name"))));
-      default -> out.add(42L);
-    }
-    return out;
+  /** An element Datomic refuses in any selector: an unknown attribute, a repeat, a number. */
+  private static Object invalid(int kind, List<Object> selector) {
+    return switch (kind) {
+      case 0 -> Keyword.of("no/such");
+      case 1 -> selector.get(0);
+      default -> 42L;
+    };
   }
 }

@@ -85,6 +85,9 @@ abstract class Session<D> implements AutoCloseable {
   /** Runs {@code read}; {@code oracle} also collects every row a tuple or scalar find accepts. */
   Outcome run(Read read, boolean oracle) {
     try {
+      if (!ids.hasIdents()) {
+        loadIdents();
+      }
       Object raw = answer(read, read);
       Outcome o = Answers.of(read, ids.tokens(raw));
       if (oracle && read.kind().equals("query")) {
@@ -101,6 +104,17 @@ abstract class Session<D> implements AutoCloseable {
     }
   }
 
+  /** Learns the id of each ident entity (attributes, enums) of this engine. */
+  private void loadIdents() {
+    Object rows = query(io.vertomic.edn.Edn.read(IDENTS), List.of(db()));
+    for (Object row : (Collection<?>) rows) {
+      List<?> r = (List<?>) row;
+      ids.ident((Long) r.get(0), (Keyword) r.get(1));
+    }
+  }
+
+  private static final String IDENTS = "[:find ?e ?i :where [?e :db/ident ?i]]";
+
   private Object answer(Read read, Read original) throws Exception {
     switch (read.kind()) {
       case "query":
@@ -108,12 +122,19 @@ abstract class Session<D> implements AutoCloseable {
         for (Object in : inputs(read)) {
           inputs.add(input(read, in));
         }
-        return query(ids.ids(read.get("query")), inputs);
+        Object rows = query(ids.ids(read.get("query")), inputs);
+        return IdentRefs.query(rows, read.get("query"), inputs(read), history, ids::ref);
       case "pull":
-        return pull(view(read, read.get("db")), read.get("selector"), ids.ids(read.get("eid")));
+        return IdentRefs.pulled(
+            pull(view(read, read.get("db")), read.get("selector"), ids.ids(read.get("eid"))),
+            ids::ref);
       case "pull-many":
-        return pullMany(
-            view(read, read.get("db")), read.get("selector"), (List<?>) ids.ids(read.get("eid")));
+        return IdentRefs.pulled(
+            pullMany(
+                view(read, read.get("db")),
+                read.get("selector"),
+                (List<?>) ids.ids(read.get("eid"))),
+            ids::ref);
       case "entity":
         return entity(view(read, read.get("db")), ids.ids(read.get("eid")));
       case "datoms":
@@ -175,7 +196,11 @@ abstract class Session<D> implements AutoCloseable {
     List<List<Object>> out = new ArrayList<>();
     for (Object d : ds) {
       List<Object> row = parts.row(d);
-      if (history.attr(row.get(1)) != null) {
+      Attr a = history.attr(row.get(1));
+      if (a != null) {
+        if (a.isRef()) {
+          row.set(2, ids.ref(row.get(2)));
+        }
         out.add(row);
       }
     }
@@ -204,6 +229,11 @@ abstract class Session<D> implements AutoCloseable {
 
   private Object entityValue(Object v, EntityParts parts, boolean component, int depth) {
     if (parts.isEntity(v)) {
+      // Datomic's entity gives a reference to an ident entity as its ident keyword
+      Object ident = ids.ref(parts.id(v));
+      if (ident instanceof Keyword) {
+        return ident;
+      }
       return component ? entityMap(v, parts, depth + 1) : Map.of(Keyword.of("db/id"), parts.id(v));
     }
     if (v instanceof Collection<?> c) {
