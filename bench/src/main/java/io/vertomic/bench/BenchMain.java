@@ -24,7 +24,7 @@ import java.util.Map;
 public final class BenchMain {
   private static final Map<String, Workload> WORKLOADS = new LinkedHashMap<>();
   private static final Map<String, RealWorkload> REAL =
-      RealWorkload.all(Integer.getInteger("bench.social.users", 500));
+      RealWorkload.all(Integer.getInteger("bench.social.users", 300));
 
   static final String DEV_DIR =
       System.getProperty("java.io.tmpdir") + "/vertomic-bench-dev-" + ProcessHandle.current().pid();

@@ -31,8 +31,8 @@ final class SocialQueries {
               RULES,
               USER),
           RealQuery.of(
-              "social-reach-count",
-              "[:find (count ?q) :in $ % ?h :where [?p :user/handle ?h] (follows* ?p ?q)]",
+              "social-reached-by",
+              "[:find (count ?p) :in $ % ?h :where [?q :user/handle ?h] (follows* ?p ?q)]",
               RULES,
               USER),
           RealQuery.of(
