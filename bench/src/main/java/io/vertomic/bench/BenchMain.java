@@ -23,6 +23,8 @@ import java.util.Map;
  */
 public final class BenchMain {
   private static final Map<String, Workload> WORKLOADS = new LinkedHashMap<>();
+  private static final Map<String, RealWorkload> REAL =
+      RealWorkload.all(Integer.getInteger("bench.social.users", 300));
 
   static final String DEV_DIR =
       System.getProperty("java.io.tmpdir") + "/vertomic-bench-dev-" + ProcessHandle.current().pid();
@@ -42,6 +44,7 @@ public final class BenchMain {
     for (Workload w : QueryWorkload.all()) {
       WORKLOADS.put(w.name(), w);
     }
+    WORKLOADS.putAll(REAL);
   }
 
   private BenchMain() {}
@@ -89,7 +92,7 @@ public final class BenchMain {
     String storage = null;
     String transactor = null;
     String remote = null;
-    for (String name : names.split(",")) {
+    for (String name : RealWorkload.expandGroups(names, REAL).split(",")) {
       if (name.trim().equals("remote")) {
         RemoteBench b =
             new RemoteBench(quick ? 500 : 3_000, quick ? 200 : 2_000, quick ? 2_000 : 20_000);
@@ -112,6 +115,9 @@ public final class BenchMain {
         throw new IllegalArgumentException(
             "unknown workload " + name + "; known: " + WORKLOADS.keySet());
       }
+      if (w instanceof RealWorkload real && !real.check()) {
+        continue;
+      }
       Runner.Row r = runner.run(w);
       rows.add(r);
       System.out.printf(
@@ -126,6 +132,7 @@ public final class BenchMain {
     }
     System.out.println(
         "(ratio = Datomic median / Vertomic median; above 1 means Vertomic is faster)");
+    RealWorkload.problems().forEach(p -> System.out.println("PROBLEM " + p));
     System.out.println("checksum " + runner.blackhole);
     write(out, rows, warmup, iterations, storage, transactor, remote);
     datomic.Peer.shutdown(false);
