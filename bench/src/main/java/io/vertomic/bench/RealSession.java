@@ -36,5 +36,15 @@ record RealSession(Supplier<Long> op) implements Engine.Session {
   }
 
   @Override
+  public long indexPull(String selector, String attr, int n) {
+    throw new UnsupportedOperationException("a real-data session runs its query only");
+  }
+
+  @Override
+  public long qseq(String query) {
+    throw new UnsupportedOperationException("a real-data session runs its query only");
+  }
+
+  @Override
   public void close() {}
 }
