@@ -145,8 +145,11 @@ public final class Resolver {
     if (comps.length > aPos && comps[aPos] != null) {
       Keyword k = keyword(comps[aPos]);
       if (k != null && db.schema().attr(k) == null) {
-        // as in Datomic, an attribute that is not there matches nothing, and refuses a value
-        if (hasLaterNonNull(comps, aPos)) {
+        // as in Datomic, an attribute that is not there matches nothing, and refuses a value after
+        // it
+        if (comps.length > aPos + 1
+            && comps[aPos + 1] != null
+            && "v".equals(role(order, aPos + 1))) {
           throw Anomaly.incorrect("db.error/not-an-entity", "Unable to resolve entity: " + k);
         }
         unknownAttr = true;

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 /**
  * Finds the datoms matching the known positions of one data pattern (e, a, v, tx, added; null is
  * unknown). Known values are first resolved against the database (idents and lookup refs to ids,
- * values to their stored form); one that names nothing makes {@link #resolve} return false. The
+ * values to their stored form); one that names nothing makes {@link #resolve} return false ({@link
+ * IdentCheck} has refused before the run the idents and lookup refs Datomic fails a query for). The
  * index is picked from what is known, as {@link io.vertomic.query.plan.Estimator} assumes.
  */
 final class DatomMatcher {

@@ -9,6 +9,8 @@ import io.vertomic.query.parse.Clause;
 import io.vertomic.query.parse.Term;
 import io.vertomic.query.parse.Vars;
 import io.vertomic.schema.Attr;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ import java.util.Map;
  * Fails a query before it runs when its data patterns name what their database cannot resolve, as
  * Datomic does whether or not the clause would ever be reached: an attribute ident that is not
  * there ({@code incorrect}, {@code :db.error/not-an-entity}), and an ident or lookup ref, written
- * or given as a scalar or tuple input, in an entity position or as the value of a written reference
+ * or among the values of an input, in an entity position or as the value of a written reference
  * attribute ({@code not-found}, "Cannot resolve key"). Checks the query's own clauses; rule bodies
  * run against whichever source calls them.
  */
@@ -25,25 +27,25 @@ final class IdentCheck {
   private IdentCheck() {}
 
   static void check(List<Clause> clauses, List<Relation> inputs, Env env) {
-    Map<Symbol, Object> scalars = new HashMap<>();
+    Map<Symbol, List<Object>> given = new HashMap<>();
     for (Relation r : inputs) {
-      if (r.rows.size() == 1) {
-        // a scalar or tuple input: Datomic resolves each of its values, a collection's it skips
-        for (int i = 0; i < r.vars.size(); i++) {
-          scalars.put(r.vars.get(i), r.rows.get(0)[i]);
+      for (int i = 0; i < r.vars.size(); i++) {
+        List<Object> values = given.computeIfAbsent(r.vars.get(i), k -> new ArrayList<>());
+        for (Object[] row : r.rows) {
+          values.add(row[i]);
         }
       }
     }
-    check(clauses, env.defaultSrc, scalars, env);
+    check(clauses, env.defaultSrc, given, env);
   }
 
   private static void check(
-      List<Clause> clauses, Symbol src, Map<Symbol, Object> scalars, Env env) {
+      List<Clause> clauses, Symbol src, Map<Symbol, List<Object>> given, Env env) {
     for (Clause c : clauses) {
       if (c instanceof Clause.DataPattern p) {
         Symbol s = p.src() == null ? src : p.src().symbol();
         if (env.sources.get(s) instanceof DbValue db) {
-          pattern(p, db, scalars);
+          pattern(p, db, given);
         }
       }
       Symbol inner = src;
@@ -56,11 +58,11 @@ final class IdentCheck {
       } else if (c instanceof Clause.OrJoin o && o.src() != null) {
         inner = o.src().symbol();
       }
-      check(Vars.children(c), inner, scalars, env);
+      check(Vars.children(c), inner, given, env);
     }
   }
 
-  private static void pattern(Clause.DataPattern p, DbValue db, Map<Symbol, Object> scalars) {
+  private static void pattern(Clause.DataPattern p, DbValue db, Map<Symbol, List<Object>> given) {
     Attr attr = null;
     if (p.terms().get(1) instanceof Term.Constant k && Resolver.keyword(k.value()) != null) {
       Keyword ident = Resolver.keyword(k.value());
@@ -70,17 +72,22 @@ final class IdentCheck {
             "db.error/not-an-entity", "Unable to resolve entity: " + ident + " in " + p.text());
       }
     }
-    resolvable(value(p.terms().get(0), scalars), db, p);
+    for (Object x : values(p.terms().get(0), given)) {
+      resolvable(x, db, p);
+    }
     if (attr != null && attr.isRef()) {
-      resolvable(value(p.terms().get(2), scalars), db, p);
+      for (Object x : values(p.terms().get(2), given)) {
+        resolvable(x, db, p);
+      }
     }
   }
 
-  private static Object value(Term t, Map<Symbol, Object> scalars) {
+  private static List<Object> values(Term t, Map<Symbol, List<Object>> given) {
     if (t instanceof Term.Constant c) {
-      return c.value();
+      return Collections.singletonList(c.value());
     }
-    return t instanceof Term.Var v ? scalars.get(v.symbol()) : null;
+    List<Object> found = t instanceof Term.Var v ? given.get(v.symbol()) : null;
+    return found == null ? List.of() : found;
   }
 
   private static void resolvable(Object x, DbValue db, Clause.DataPattern p) {
