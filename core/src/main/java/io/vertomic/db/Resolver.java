@@ -147,9 +147,7 @@ public final class Resolver {
       if (k != null && db.schema().attr(k) == null) {
         // as in Datomic, an attribute that is not there matches nothing, and refuses a value after
         // it
-        if (comps.length > aPos + 1
-            && comps[aPos + 1] != null
-            && "v".equals(role(order, aPos + 1))) {
+        if (valueAfter(order, comps, aPos)) {
           throw Anomaly.incorrect("db.error/not-an-entity", "Unable to resolve entity: " + k);
         }
         unknownAttr = true;
@@ -180,6 +178,16 @@ public final class Resolver {
           };
     }
     return out;
+  }
+
+  /** Whether a value component comes after position {@code i} (where the attribute is). */
+  private static boolean valueAfter(IndexOrder order, Object[] comps, int i) {
+    for (int j = i + 1; j < Math.min(comps.length, 3); j++) {
+      if (comps[j] != null && "v".equals(role(order, j))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasLaterNonNull(Object[] comps, int i) {

@@ -71,6 +71,12 @@ final class IdentCheck {
         throw Anomaly.incorrect(
             "db.error/not-an-entity", "Unable to resolve entity: " + ident + " in " + p.text());
       }
+    } else if (p.terms().get(1) instanceof Term.Var v) {
+      // an attribute given as a single input value is as good as written
+      List<Object> attrs = given.get(v.symbol());
+      if (attrs != null && attrs.size() == 1 && Resolver.keyword(attrs.get(0)) != null) {
+        attr = db.schema().attr(Resolver.keyword(attrs.get(0)));
+      }
     }
     for (Object x : values(p.terms().get(0), given)) {
       resolvable(x, db, p);
