@@ -176,19 +176,7 @@ public final class DbValue {
    * view sees them.
    */
   public Iterator<Datom> scan(IndexOrder order, Datom from, Datom to) {
-    Iterator<Datom> current = indexes.current(order).slice(from, to);
-    if (isCurrent()) {
-      return current;
-    }
-    long sinceTx = sinceT < 0 ? Long.MIN_VALUE : EntityId.tToTx(sinceT);
-    if (!history && asOfT < 0) {
-      return Scan.since(current, sinceTx);
-    }
-    long asOfTx = asOfT < 0 ? Long.MAX_VALUE : EntityId.tToTx(asOfT);
-    Iterator<Datom> past = indexes.past(order).slice(from, to);
-    return history
-        ? Scan.history(order, current, past, asOfTx, sinceTx)
-        : Scan.asOf(order, current, past, asOfTx, sinceTx);
+    return viewed(order, from, to, false);
   }
 
   /**
@@ -196,7 +184,14 @@ public final class DbValue {
    * descending order, as this view sees them. Lazy, like {@link #scan}.
    */
   public Iterator<Datom> rscan(IndexOrder order, Datom from, Datom to) {
-    Iterator<Datom> current = indexes.current(order).rslice(from, to);
+    return viewed(order, from, to, true);
+  }
+
+  private Iterator<Datom> viewed(IndexOrder order, Datom from, Datom to, boolean descending) {
+    Iterator<Datom> current =
+        descending
+            ? indexes.current(order).rslice(from, to)
+            : indexes.current(order).slice(from, to);
     if (isCurrent()) {
       return current;
     }
@@ -205,10 +200,16 @@ public final class DbValue {
       return Scan.since(current, sinceTx);
     }
     long asOfTx = asOfT < 0 ? Long.MAX_VALUE : EntityId.tToTx(asOfT);
-    Iterator<Datom> past = indexes.past(order).rslice(from, to);
+    if (descending) {
+      Iterator<Datom> past = indexes.past(order).rslice(from, to);
+      return history
+          ? Scan.rhistory(order, current, past, asOfTx, sinceTx)
+          : Scan.rasOf(order, current, past, asOfTx, sinceTx);
+    }
+    Iterator<Datom> past = indexes.past(order).slice(from, to);
     return history
-        ? Scan.rhistory(order, current, past, asOfTx, sinceTx)
-        : Scan.rasOf(order, current, past, asOfTx, sinceTx);
+        ? Scan.history(order, current, past, asOfTx, sinceTx)
+        : Scan.asOf(order, current, past, asOfTx, sinceTx);
   }
 
   /** The lowest possible datom of {@code order} with leading components {@code comps}. */

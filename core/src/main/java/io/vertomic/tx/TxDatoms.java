@@ -59,16 +59,7 @@ final class TxDatoms {
       Fact ea = new Fact(e, a.id(), null);
       Object prior = ones.putIfAbsent(ea, v);
       if (prior != null) {
-        throw conflict(
-            why,
-            "two values for cardinality-one "
-                + a.ident()
-                + " of entity "
-                + e
-                + ": "
-                + TxExpander.describe(prior)
-                + " and "
-                + TxExpander.describe(v));
+        throw twoValues(why, "two values for", a, e, prior, v);
       }
       if (!fresh) {
         for (Datom old : db.currentDatoms(e, a.id())) {
@@ -100,16 +91,7 @@ final class TxDatoms {
       // as in Datomic, even when neither value is current
       Object prior = retractedOnes.putIfAbsent(new Fact(e, a.id(), null), v);
       if (prior != null && !io.vertomic.datom.Values.equal(prior, v)) {
-        throw conflict(
-            why,
-            "retracts two values of cardinality-one "
-                + a.ident()
-                + " of entity "
-                + e
-                + ": "
-                + TxExpander.describe(prior)
-                + " and "
-                + TxExpander.describe(v));
+        throw twoValues(why, "retracts two values of", a, e, prior, v);
       }
     }
     if (retracts.containsKey(f) || ids.isNew(e)) {
@@ -119,6 +101,20 @@ final class TxDatoms {
     if (old != null) {
       remove(old);
     }
+  }
+
+  private static Anomaly twoValues(String why, String what, Attr a, long e, Object x, Object y) {
+    return conflict(
+        why,
+        what
+            + " cardinality-one "
+            + a.ident()
+            + " of entity "
+            + e
+            + ": "
+            + TxExpander.describe(x)
+            + " and "
+            + TxExpander.describe(y));
   }
 
   private void remove(Datom old) {
