@@ -22,7 +22,7 @@ import java.util.Map;
  * N} {@code --quick} (one warm-up, two measured runs) {@code --out DIR}.
  */
 public final class BenchMain {
-  private static final Map<String, Workload> WORKLOADS = new LinkedHashMap<>();
+  private static final Map<String, Workload<?>> WORKLOADS = new LinkedHashMap<>();
   private static final Map<String, RealWorkload> REAL =
       RealWorkload.all(Integer.getInteger("bench.social.users", 300));
 
@@ -41,7 +41,7 @@ public final class BenchMain {
       WORKLOADS.put(w.name() + "-dev", w.on("dev", dev));
       WORKLOADS.put(w.name() + "-sql", w.on("sql", sql));
     }
-    for (Workload w : QueryWorkload.all()) {
+    for (Workload<?> w : QueryWorkload.all()) {
       WORKLOADS.put(w.name(), w);
     }
     WORKLOADS.putAll(REAL);
@@ -110,7 +110,7 @@ public final class BenchMain {
         runner.blackhole += b.blackhole;
         continue;
       }
-      Workload w = WORKLOADS.get(name.trim());
+      Workload<?> w = WORKLOADS.get(name.trim());
       if (w == null) {
         throw new IllegalArgumentException(
             "unknown workload " + name + "; known: " + WORKLOADS.keySet());

@@ -12,7 +12,7 @@ interface Engine {
   Session fresh(String name);
 
   /** A connection to one database of the engine. */
-  interface Session extends AutoCloseable {
+  interface Session extends Workload.Prepared {
     /**
      * Transacts {@code persons} as one transaction, each with tempid {@link Person#tempid()};
      * {@code idOf} gives the entity id of a person created earlier, or null when that person is

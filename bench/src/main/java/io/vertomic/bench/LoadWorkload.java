@@ -7,7 +7,8 @@ import java.util.List;
  * Loading persons in transactions of {@code batch} persons, each awaited before the next:
  * load-batch (all 20,000 in transactions of 1,000) and load-single (2,000 transactions of one).
  */
-record LoadWorkload(String name, int persons, int batch, Engine storage) implements Workload {
+record LoadWorkload(String name, int persons, int batch, Engine storage)
+    implements Workload<Engine.Session> {
   static LoadWorkload loadBatch() {
     return new LoadWorkload("load-batch", People.COUNT, 1_000, null);
   }

@@ -8,7 +8,8 @@ import java.util.function.ToLongFunction;
  * A read workload on the loaded "people" database: all 20,000 persons, loaded once per engine
  * (untimed) and shared by every run of every query workload, since reads change nothing.
  */
-record QueryWorkload(String name, ToLongFunction<Engine.Session> op) implements Workload {
+record QueryWorkload(String name, ToLongFunction<Engine.Session> op)
+    implements Workload<Engine.Session> {
   private static final Map<String, Loaded> LOADED = new HashMap<>();
 
   /** The loaded database of one engine and the entity ids of its persons. */

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * printed with both answers and kept for the summary, never hidden, and the workload is still
  * timed. A query that fails on either engine is reported and not timed.
  */
-final class RealWorkload implements Workload {
+final class RealWorkload implements Workload<RealSession> {
   private static final Map<String, Map<String, RealDb>> LOADED = new HashMap<>();
   private static final List<String> PROBLEMS = new ArrayList<>();
 
@@ -168,15 +168,15 @@ final class RealWorkload implements Workload {
   }
 
   @Override
-  public Engine.Session setUp(Engine engine, String dbName) {
+  public RealSession setUp(Engine engine, String dbName) {
     String e = engine.name();
     RealDb db = db(e);
     return new RealSession(() -> Answers.size(run(db, e)));
   }
 
   @Override
-  public long run(Engine.Session session) {
-    return ((RealSession) session).op().get();
+  public long run(RealSession session) {
+    return session.op().get();
   }
 
   @Override

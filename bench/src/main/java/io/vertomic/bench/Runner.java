@@ -31,7 +31,7 @@ final class Runner {
     this.iterations = iterations;
   }
 
-  Row run(Workload w) {
+  Row run(Workload<?> w) {
     int warmup = this.warmup * w.samplesFactor();
     int iterations = this.iterations * w.samplesFactor();
     List<long[]> times = new ArrayList<>();
@@ -49,8 +49,8 @@ final class Runner {
     return new Row(w.name(), Stats.of(times.get(0)), Stats.of(times.get(1)));
   }
 
-  private long once(Workload w, Engine engine) {
-    try (Engine.Session s = w.setUp(engine, "bench-" + w.name() + "-" + dbCounter++)) {
+  private <S extends Workload.Prepared> long once(Workload<S> w, Engine engine) {
+    try (S s = w.setUp(engine, "bench-" + w.name() + "-" + dbCounter++)) {
       long start = System.nanoTime();
       blackhole += w.run(s);
       return System.nanoTime() - start;

@@ -1,18 +1,25 @@
 package io.vertomic.bench;
 
 /**
- * One benchmark workload. Each measured run gets a fresh {@link Engine.Session} from {@link #setUp}
- * (not timed), then {@link #run} is timed; its result is consumed so nothing is optimised away.
- * Query workloads of later issues set up a loaded database the same way.
+ * One benchmark workload. Each measured run gets a fresh {@code S} from {@link #setUp} (not timed),
+ * then {@link #run} is timed; its result is consumed so nothing is optimised away. Most workloads
+ * prepare an {@link Engine.Session}; a real-data workload prepares only its one query.
  */
-interface Workload {
+interface Workload<S extends Workload.Prepared> {
+
+  /** What a run needs, prepared before it and closed after it. */
+  interface Prepared extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   String name();
 
-  /** Untimed preparation; returns the session the timed part uses. */
-  Engine.Session setUp(Engine engine, String dbName);
+  /** Untimed preparation; returns what the timed part uses. */
+  S setUp(Engine engine, String dbName);
 
   /** The timed operation; returns a number derived from its result. */
-  long run(Engine.Session session);
+  long run(S prepared);
 
   /**
    * How many times the runner's warm-up and measured run counts are multiplied for this workload:

@@ -55,7 +55,7 @@ class BothEnginesDoTheSameWorkTest {
     }
   }
 
-  private static void assertSamePersons(Workload w, long expected) {
+  private static void assertSamePersons(Workload<Engine.Session> w, long expected) {
     for (Engine engine : ENGINES) {
       try (Engine.Session s = w.setUp(engine, "smoke-" + w.name())) {
         w.run(s);

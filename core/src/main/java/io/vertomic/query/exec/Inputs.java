@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The inputs of a run matched to its {@code :in}: data sources by name (databases, which arrive as
@@ -45,9 +46,10 @@ final class Inputs {
         out.rules.addAll(ParseCache.rules(value));
       } else {
         In.InBinding b = (In.InBinding) spec;
-        if (value == null && !Vars.of(b.binding()).isEmpty()) {
+        Set<Symbol> bound = Vars.of(b.binding());
+        if (value == null && !bound.isEmpty()) {
           throw QueryErrors.incorrect(
-              "invalid-input", "Input " + (i + 1) + " for " + Vars.of(b.binding()) + " is nil");
+              "invalid-input", "Input " + (i + 1) + " for " + bound + " is nil");
         }
         List<Symbol> vars = new ArrayList<>(Vars.of(b.binding()));
         out.relations.add(new Relation(vars, BindingOutput.bind(b.binding(), value, vars)));
