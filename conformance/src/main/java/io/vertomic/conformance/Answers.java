@@ -22,6 +22,11 @@ final class Answers {
   private Answers() {}
 
   static Outcome of(Read read, Object answer) {
+    return of(read, answer, answer);
+  }
+
+  /** As {@link #of(Read, Object)}, {@code answer} compared and {@code shown} reported. */
+  static Outcome of(Read read, Object answer, Object shown) {
     Object v = unordered(answer);
     String canon;
     if (read.kind().equals("query") && isWhole(shape(read.get("query")))
@@ -34,7 +39,7 @@ final class Answers {
     } else {
       canon = ConformanceAnswers.canonStrict(v);
     }
-    return Outcome.answer(canon, show(answer));
+    return Outcome.answer(canon, show(shown));
   }
 
   /** The shape of a query's answer, from its find spec. */

@@ -23,6 +23,7 @@ public final class ConformanceMain {
     boolean shrink = true;
     boolean verbose = false;
     String features = "all";
+    List<Path> replay = new ArrayList<>();
     Path out = Path.of("conformance/target/differences");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -35,14 +36,24 @@ public final class ConformanceMain {
         case "--examples" -> examples = Integer.parseInt(args[++i]);
         case "--no-shrink" -> shrink = false;
         case "--verbose" -> verbose = true;
+        case "--replay" -> {
+          while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+            replay.add(Path.of(args[++i]));
+          }
+        }
         case "--help", "-h" -> {
           System.out.println(
               "usage: conformance --cases N --seed S [--out DIR] [--features all|slice|all-but:F,..]"
-                  + " [--first I] [--reads-per-history R] [--examples K] [--no-shrink]");
+                  + " [--first I] [--reads-per-history R] [--examples K] [--no-shrink]"
+                  + " | --replay CASE.edn..");
           return;
         }
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
+    }
+    if (!replay.isEmpty()) {
+      replay(replay);
+      return;
     }
     FeatureSet f = FeatureSet.named(features);
     System.out.printf(
@@ -92,5 +103,35 @@ public final class ConformanceMain {
     }
     datomic.Peer.shutdown(false);
     System.exit(code);
+  }
+
+  /** Runs each EDN case file on both engines and prints both answers: a probe for one question. */
+  private static void replay(List<Path> files) throws java.io.IOException {
+    try (DiffRunner runner = new DiffRunner(FeatureSet.all(), 1, 10_000)) {
+      for (Path file : files) {
+        CaseFile.Replay c = CaseFile.read(java.nio.file.Files.readString(file));
+        List<Outcome> o = runner.outcomes(c.history(), c.read());
+        System.out.printf("%s%n  read     %s%n", file, Answers.edn(c.read().toEdn()));
+        if (o.isEmpty()) {
+          System.out.println("  (the history already differs, or the read is a transaction)");
+        } else {
+          String differs = Difference.category(c.read().kind(), o.get(0), o.get(1));
+          System.out.printf(
+              "  datomic  %s%n  vertomic %s%n  %s%n",
+              o.get(0).show(),
+              o.get(1).show(),
+              differs == null
+                  ? "agree"
+                  : "DIFFER "
+                      + differs
+                      + "\n  compared "
+                      + o.get(0).canon()
+                      + "\n     with "
+                      + o.get(1).canon());
+        }
+      }
+    }
+    datomic.Peer.shutdown(false);
+    System.exit(0);
   }
 }

@@ -116,6 +116,20 @@ public final class DiffRunner implements AutoCloseable {
     }
   }
 
+  /**
+   * Both engines' outcomes of {@code read} on a fresh load of {@code h}, Datomic's first; empty
+   * when loading {@code h} already differed or {@code read} is a transaction.
+   */
+  public List<Outcome> outcomes(History h, Read read) {
+    try (Loaded l = Loaded.load(h, 0, 0)) {
+      if (l.rejected != null || read.kind().equals("transact")) {
+        return List.of();
+      }
+      return List.of(
+          timed(() -> l.datomic.run(read, true)), timed(() -> l.vertomic.run(read, false)));
+    }
+  }
+
   private Outcome timed(java.util.concurrent.Callable<Outcome> task) {
     Future<Outcome> f = worker.submit(task);
     try {

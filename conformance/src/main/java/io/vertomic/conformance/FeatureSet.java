@@ -24,19 +24,10 @@ public record FeatureSet(String name, Set<Feature> on) {
         "deliberate: Datomic compares byte[] by identity (equal arrays are distinct values in"
             + " joins, count-distinct, retractions), and fails inside on some");
     off.put(
-        Feature.PULL,
-        "recursion through an entity that refers to itself: Datomic's depth differs between"
-            + " cardinality-one and -many attributes in ways not yet matched");
-    off.put(Feature.PULL_MANY, "as PULL");
-    off.put(
         Feature.QUERY_LOOKUP_REF,
         "deliberate (docs/datomic-differences.md): an input's lookup ref that names nothing fails"
             + " a Vertomic query before it runs; Datomic skips it when an earlier clause, as"
             + " written, was empty");
-    off.put(
-        Feature.AGGREGATE_MEDIAN,
-        "the median of an even number of floats: Datomic's of -2.5 and 4.0 is 0.0, Vertomic's"
-            + " 0.75; bigints: Datomic fails inside");
     return Collections.unmodifiableMap(off);
   }
 

@@ -88,13 +88,13 @@ abstract class Session<D> implements AutoCloseable {
       if (!ids.hasIdents()) {
         loadIdents();
       }
-      Object raw = answer(read, read);
-      Outcome o = Answers.of(read, ids.tokens(raw));
+      Object tokens = ids.tokens(answer(read, read));
+      Outcome o = Answers.of(read, grouped(read, tokens), tokens);
       if (oracle && read.kind().equals("query")) {
         FindShape shape = Answers.shape(read.get("query"));
         if (!Answers.isWhole(shape)) {
           Read rel = read.with("query", Queries.relationForm(read.get("query")));
-          Object rows = ids.tokens(answer(rel, read));
+          Object rows = grouped(rel, ids.tokens(answer(rel, read)));
           o = o.accepting(Answers.rows(rows, shape == FindShape.SCALAR));
         }
       }
@@ -102,6 +102,10 @@ abstract class Session<D> implements AutoCloseable {
     } catch (Throwable e) {
       return failure(unwrap(e));
     }
+  }
+
+  private static Object grouped(Read read, Object answer) {
+    return read.kind().equals("query") ? GroupKeys.byValue(read.get("query"), answer) : answer;
   }
 
   /** Learns the id of each ident entity (attributes, enums) of this engine. */

@@ -23,10 +23,13 @@ import java.util.Set;
  * unknown attributes are left out (or take their {@code :default}); references without a
  * sub-selector pull as {@code {:db/id id}} and components as whole maps; a nested entity that pulls
  * nothing is left out of its attribute's values, and a pull that finds nothing at all is null;
- * cardinality-many values stop at {@code :limit} (1000 unless given). Recursion stops at its depth,
- * where the recursive attribute is left out, and unbounded recursion ({@code ...}) at a cycle: an
- * entity already on the path from the root (the root itself not counted, as in Datomic) is pulled
- * once more without any recursion.
+ * cardinality-many values stop at {@code :limit} (1000 unless given). Recursion, bounded or not,
+ * stops past its depth and at an entity already on the path from the root: that entity is pulled
+ * once more, its recursive references not followed. Where recursion stops, a reference pulls as
+ * {@code {:db/id id}} if the selector asks for {@code :db/id} and is left out otherwise. The path
+ * belongs to one selector: a nested one starts its own at the entity it pulls. As in Datomic, the
+ * root counts as on the path when it is given as an entity id, not when given as a lookup ref or
+ * ident.
  */
 public final class Pull {
   private static final int MAX_NESTING = 100;
@@ -47,7 +50,11 @@ public final class Pull {
     if (e == null) {
       return unresolved(sel);
     }
-    Map<Object, Object> out = entity(db, sel, e, 0, new Walk());
+    Walk walk = new Walk();
+    if (eid instanceof Number) {
+      walk.path.add(e);
+    }
+    Map<Object, Object> out = entity(db, sel, e, 0, walk);
     return out.isEmpty() ? null : out;
   }
 
@@ -62,9 +69,9 @@ public final class Pull {
     }
     for (AttrSpec a : sel.attrs()) {
       if (a.forward() == Idents.ID) {
-        out.put(a.key(), null);
+        put(out, a.key(), null);
       } else if (a.dflt() != Selector.NO_DEFAULT) {
-        out.put(a.key(), a.dflt());
+        put(out, a.key(), a.dflt());
       }
     }
     return out.isEmpty() ? null : out;
@@ -73,18 +80,33 @@ public final class Pull {
   private static Map<Object, Object> entity(
       DbValue db, Selector sel, long e, int nesting, Walk walk) {
     Map<Object, Object> out = new LinkedHashMap<>();
-    if (sel.star()) {
-      star(db, out, sel, e, nesting, walk);
-    }
-    for (AttrSpec a : sel.attrs()) {
-      attribute(db, out, sel, a, e, nesting, walk);
+    List<AttrSpec> attrs = sel.attrs();
+    for (int i = 0; i <= attrs.size(); i++) {
+      if (i == sel.starAt()) {
+        star(db, out, sel, e, nesting, walk);
+      }
+      if (i < attrs.size()) {
+        attribute(db, out, sel, attrs.get(i), e, nesting, walk);
+      }
     }
     return out;
   }
 
+  /**
+   * Puts one spec's value under its key. Where two specs share a key, Datomic keeps the first value
+   * unless it is nil or false.
+   */
+  private static void put(Map<Object, Object> out, Object key, Object v) {
+    Object old = out.get(key);
+    if (old == null || Boolean.FALSE.equals(old)) {
+      out.put(key, v);
+    }
+  }
+
   private static void star(
       DbValue db, Map<Object, Object> out, Selector sel, long e, int nesting, Walk walk) {
-    out.put(Idents.ID, e);
+    Map<Object, Object> all = new LinkedHashMap<>();
+    all.put(Idents.ID, e);
     Set<Keyword> explicit = new HashSet<>();
     sel.attrs().forEach(a -> explicit.add(a.name()));
     for (Iterator<Datom> it = db.datoms(IndexOrder.EAVT, new Object[] {e}); it.hasNext(); ) {
@@ -98,11 +120,12 @@ public final class Pull {
         continue;
       }
       if (a.many()) {
-        addTo(out, a.ident(), v);
+        addTo(all, a.ident(), v);
       } else {
-        out.put(a.ident(), v);
+        all.put(a.ident(), v);
       }
     }
+    all.forEach((k, v) -> put(out, k, v));
   }
 
   private static void attribute(
@@ -114,13 +137,13 @@ public final class Pull {
       int nesting,
       Walk walk) {
     if (spec.forward() == Idents.ID) {
-      out.put(spec.key(), e);
+      put(out, spec.key(), e);
       return;
     }
     Attr a = db.schema().attr(spec.forward());
     if (a == null) {
       if (spec.dflt() != Selector.NO_DEFAULT) {
-        out.put(spec.key(), spec.dflt());
+        put(out, spec.key(), spec.dflt());
       }
       return;
     }
@@ -145,42 +168,43 @@ public final class Pull {
         values.add(v);
       }
     }
+    if (spec.falseIsAbsent() && !many && values.equals(List.of(Boolean.FALSE))) {
+      values.clear();
+    }
     if (values.isEmpty()) {
       if (spec.dflt() != Selector.NO_DEFAULT) {
-        out.put(spec.key(), spec.dflt());
+        put(out, spec.key(), spec.dflt());
       } else if (found && self.star() && !spec.reverse()) {
         // the wildcard would show the attribute; Datomic keeps its key with nil
-        out.put(spec.key(), null);
+        put(out, spec.key(), null);
       }
       return;
     }
     Object v = many ? values : values.get(0);
-    out.put(spec.key(), spec.xform() == null ? v : Xforms.require(spec.xform()).apply(v));
+    put(out, spec.key(), spec.xform() == null ? v : Xforms.require(spec.xform()).apply(v));
   }
 
   /**
    * The value of a reference to {@code id}: a component pulled whole, a nested selector's map, a
-   * recursion step, or {@code {:db/id id}}; {@link #OMIT} past a recursion's depth or where the
-   * nested entity pulls nothing.
+   * recursion step, or {@code {:db/id id}}; {@link #OMIT} where the nested entity pulls nothing.
    */
   private static Object reference(
       DbValue db, long id, Attr a, AttrSpec spec, Selector self, int nesting, Walk walk) {
     Object sub = spec == null ? null : spec.sub();
+    // a selector other than the recursing one starts a walk of its own, as Datomic's does
     if (sub == null) {
       return a.component() && (spec == null || !spec.reverse())
-          ? nested(db, new Selector(true, List.of()), id, nesting, walk)
+          ? nested(db, Selector.WILDCARD, id, nesting, new Walk())
           : idMap(id);
     }
     if (sub instanceof Selector s) {
-      return nested(db, s, id, nesting, walk);
+      return nested(db, s, id, nesting, new Walk());
     }
-    int depth = ((Recursion) sub).depth();
     int done = walk.recursions.getOrDefault(spec, 0);
-    if (done >= depth || walk.stopped > 0) {
-      return OMIT;
+    if (done >= ((Recursion) sub).depth() || walk.stopped > 0) {
+      return stop(self, id);
     }
-    // a cycle stops only an unbounded recursion: a depth bounds the other (as in Datomic)
-    if (depth == Integer.MAX_VALUE && walk.path.contains(id)) {
+    if (walk.path.contains(id)) {
       walk.stopped++;
       Object out = nested(db, self, id, nesting, walk);
       walk.stopped--;
@@ -190,6 +214,18 @@ public final class Pull {
     Object out = nested(db, self, id, nesting, walk);
     walk.recursions.put(spec, done);
     return out;
+  }
+
+  /** Where recursion stops: the selector's {@code :db/id} of the entity, or nothing. */
+  private static Object stop(Selector self, long id) {
+    for (AttrSpec a : self.attrs()) {
+      if (a.forward() == Idents.ID) {
+        Map<Object, Object> m = new LinkedHashMap<>();
+        m.put(a.key(), id);
+        return m;
+      }
+    }
+    return self.star() ? idMap(id) : OMIT;
   }
 
   private static Object nested(DbValue db, Selector sel, long id, int nesting, Walk walk) {
@@ -205,9 +241,9 @@ public final class Pull {
   }
 
   /**
-   * The state of one pull: the entities on the path from the root to the current one (the root left
-   * out), per recursive attribute how many levels deep it has recursed, and whether recursion is
-   * stopped because the walk came back to an entity on its path.
+   * The state of one pull: the entities on the path from the root to the current one, per recursive
+   * attribute how many levels deep it has recursed, and whether recursion is stopped because the
+   * walk came back to an entity on its path.
    */
   private static final class Walk {
     final Set<Long> path = new HashSet<>();

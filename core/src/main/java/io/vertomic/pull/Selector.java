@@ -20,7 +20,10 @@ import java.util.Set;
  * attribute to a nested selector or to recursion ({@code ...} or a depth). Immutable; parse once,
  * pull many times.
  */
-record Selector(boolean star, List<AttrSpec> attrs) {
+record Selector(int starAt, List<AttrSpec> attrs) {
+  /** A selector of the wildcard alone. */
+  static final Selector WILDCARD = new Selector(0, List.of());
+
   static final Object NO_DEFAULT = new Object();
   static final int DEFAULT_LIMIT = 1000;
   private static final Symbol STAR = Symbol.of("*");
@@ -29,8 +32,9 @@ record Selector(boolean star, List<AttrSpec> attrs) {
   /**
    * One attribute of a selector. {@code name} is what the selector wrote, {@code forward} the
    * attribute it reads; {@code key} is the output map key ({@code :as}); {@code limit} caps
-   * cardinality-many values (null: no cap); {@code sub} is null, a nested {@link Selector} or a
-   * {@link Recursion}.
+   * cardinality-many values (null: no cap); {@code falseIsAbsent} is set by the legacy {@code
+   * (default attr v)}, which, as in Datomic, gives its default for a value of false too; {@code
+   * sub} is null, a nested {@link Selector} or a {@link Recursion}.
    */
   record AttrSpec(
       Keyword name,
@@ -39,10 +43,27 @@ record Selector(boolean star, List<AttrSpec> attrs) {
       Object key,
       Integer limit,
       Object dflt,
+      boolean falseIsAbsent,
       Symbol xform,
       Object sub) {
     AttrSpec withSub(Object s) {
-      return new AttrSpec(name, forward, reverse, key, limit, dflt, xform, s);
+      return new AttrSpec(name, forward, reverse, key, limit, dflt, falseIsAbsent, xform, s);
+    }
+
+    AttrSpec withKey(Object k) {
+      return new AttrSpec(name, forward, reverse, k, limit, dflt, falseIsAbsent, xform, sub);
+    }
+
+    AttrSpec withLimit(Integer n) {
+      return new AttrSpec(name, forward, reverse, key, n, dflt, falseIsAbsent, xform, sub);
+    }
+
+    AttrSpec withDefault(Object v, boolean legacy) {
+      return new AttrSpec(name, forward, reverse, key, limit, v, legacy, xform, sub);
+    }
+
+    AttrSpec withXform(Symbol fn) {
+      return new AttrSpec(name, forward, reverse, key, limit, dflt, falseIsAbsent, fn, sub);
     }
   }
 
@@ -54,11 +75,11 @@ record Selector(boolean star, List<AttrSpec> attrs) {
     if (!(sel instanceof List<?> items) || sel instanceof EdnList) {
       throw invalid("A pull selector must be a vector, got " + Edn.write(selector));
     }
-    boolean star = false;
+    int starAt = -1;
     List<AttrSpec> attrs = new ArrayList<>();
     for (Object item : items) {
       if (STAR.equals(item) || "*".equals(item)) {
-        star = true;
+        starAt = starAt < 0 ? attrs.size() : starAt;
       } else if (item instanceof Map<?, ?> m) {
         for (Map.Entry<?, ?> e : m.entrySet()) {
           attrs.add(attr(e.getKey()).withSub(sub(e.getValue())));
@@ -73,7 +94,12 @@ record Selector(boolean star, List<AttrSpec> attrs) {
         throw invalid("Multiple specifications for " + a.name() + " in " + Edn.write(selector));
       }
     }
-    return new Selector(star, List.copyOf(attrs));
+    return new Selector(starAt, List.copyOf(attrs));
+  }
+
+  /** Whether the selector has the wildcard; {@link #starAt} is where among the attributes. */
+  boolean star() {
+    return starAt >= 0;
   }
 
   private static Object sub(Object v) {
@@ -113,39 +139,36 @@ record Selector(boolean star, List<AttrSpec> attrs) {
     }
     boolean reverse = k.name().startsWith("_");
     Keyword forward = reverse ? Keyword.of(k.namespace(), k.name().substring(1)) : k;
-    return new AttrSpec(k, forward, reverse, k, DEFAULT_LIMIT, NO_DEFAULT, null, null);
+    return new AttrSpec(k, forward, reverse, k, DEFAULT_LIMIT, NO_DEFAULT, false, null, null);
   }
 
   private static AttrSpec legacy(EdnList l) {
     if (l.size() != 3 || !(l.get(0) instanceof Symbol s)) {
       throw invalid("Expected (limit attr n) or (default attr value): " + Edn.write(l));
     }
-    return option(attr(l.get(1)), Keyword.of(s.name()), l.get(2), l);
+    AttrSpec a = option(attr(l.get(1)), Keyword.of(s.name()), l.get(2), l);
+    return s.name().equals("default") ? a.withDefault(a.dflt(), true) : a;
   }
 
   private static AttrSpec option(AttrSpec a, Object name, Object v, Object form) {
     String opt = name instanceof Keyword k && k.namespace() == null ? k.name() : "";
     switch (opt) {
       case "as":
-        return new AttrSpec(
-            a.name(), a.forward(), a.reverse(), v, a.limit(), a.dflt(), a.xform(), a.sub());
+        // Datomic always keys the entity id :db/id
+        return a.forward() == Idents.ID ? a : a.withKey(v);
       case "limit":
         if (v != null && !(v instanceof Long n && n >= 0)) {
           throw invalid("A pull :limit is a non-negative number or nil: " + Edn.write(form));
         }
-        Integer limit = v == null ? null : ((Long) v).intValue();
-        return new AttrSpec(
-            a.name(), a.forward(), a.reverse(), a.key(), limit, a.dflt(), a.xform(), a.sub());
+        return a.withLimit(v == null ? null : ((Long) v).intValue());
       case "default":
-        return new AttrSpec(
-            a.name(), a.forward(), a.reverse(), a.key(), a.limit(), v, a.xform(), a.sub());
+        return a.withDefault(v, false);
       case "xform":
         if (!(v instanceof Symbol fn)) {
           throw invalid("A pull :xform names a function symbol: " + Edn.write(form));
         }
         Xforms.require(fn);
-        return new AttrSpec(
-            a.name(), a.forward(), a.reverse(), a.key(), a.limit(), a.dflt(), fn, a.sub());
+        return a.withXform(fn);
       default:
         throw invalid("Unknown attribute option " + Edn.write(name) + " in " + Edn.write(form));
     }

@@ -210,19 +210,36 @@ class PullTest {
   }
 
   @Test
-  void recursionStopsAtACycleWithoutTheRecursiveAttributeAsDatomicDoes() {
+  void recursionStopsAtAnEntityMetAgainAndPullsItWithoutRecursing() {
     TxReport r =
         tx(
             conn,
             "[{:db/id \"a\" :person/name \"A\" :person/friend \"b\"}"
                 + " {:db/id \"b\" :person/name \"B\" :person/friend \"a\"}]");
     long a = Facts.id(r, "a");
-    // the root is not on the path: A is pulled again below B, and B, met a second time, is
-    // pulled without recursing
+    // a root given by id is on the path: A, met again below B, is pulled without recursing
     assertEdn(
         "{:person/name \"A\" :person/friend {:person/name \"B\" :person/friend"
-            + " {:person/name \"A\" :person/friend {:person/name \"B\"}}}}",
+            + " {:person/name \"A\"}}}",
         db().pull("[:person/name {:person/friend ...}]", a));
+    // ... and with :db/id asked for, the reference it does not follow shows as its id
+    long b = Facts.id(r, "b");
+    assertEdn(
+        edn(
+            "{:db/id %d :person/friend {:db/id %d :person/friend {:db/id %d :person/friend"
+                + " {:db/id %d}}}}",
+            a, b, a, b),
+        db().pull("[:db/id {:person/friend 5}]", a));
+  }
+
+  @Test
+  void aRecursionPastItsDepthShowsTheIdWhereTheSelectorAsksForIt() {
+    long[] ids = chain();
+    assertEdn(
+        edn(
+            "{:db/id %d :person/friend {:db/id %d :person/friend {:db/id %d}}}",
+            ids[0], ids[1], ids[2]),
+        db().pull("[:db/id {:person/friend 1}]", ids[0]));
   }
 
   @Test

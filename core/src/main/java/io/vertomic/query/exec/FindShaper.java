@@ -119,7 +119,7 @@ final class FindShaper {
       List<Object> key = new ArrayList<>();
       for (FindElement e : els) {
         if (!(e instanceof FindAggregate)) {
-          key.add(keyValue(e, rel, row));
+          key.add(GroupKey.of(keyValue(e, rel, row)));
         }
       }
       RowKey k = new RowKey(key.toArray());

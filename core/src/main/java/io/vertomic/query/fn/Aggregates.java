@@ -1,13 +1,16 @@
 package io.vertomic.query.fn;
 
 import io.vertomic.edn.Symbol;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Datomic's aggregates over the bag of a find variable's values: {@code count}, {@code
@@ -15,8 +18,8 @@ import java.util.TreeSet;
  * {@code min}/{@code max} (and {@code (min n ?x)}/{@code (max n ?x)}: the n least or greatest
  * values, repeats included), {@code distinct}, {@code rand}/{@code sample}. Numeric results: {@code
  * sum} keeps longs, {@code avg}, {@code variance} and {@code stddev} are doubles (population
- * variance, as Datomic), {@code median} is the middle value, the mean of the two middle ones for an
- * even count (integers truncated, as Datomic's {@code /} does).
+ * variance, as Datomic), {@code median} is the middle value, for an even count half the sum of the
+ * two middle ones truncated towards zero, as Datomic's {@code quot} does for every type.
  */
 final class Aggregates {
   private static final Random RANDOM = new Random();
@@ -54,10 +57,15 @@ final class Aggregates {
         });
   }
 
+  /** The values as a Clojure set, as Datomic's distinct makes it; listed in order. */
   private static Set<Object> distinct(List<Object> vs) {
-    Set<Object> out = new TreeSet<>(Comparisons::compare);
-    out.addAll(vs);
-    return new LinkedHashSet<>(out);
+    Map<Equiv.Key, Object> members = new LinkedHashMap<>();
+    for (Object v : vs) {
+      members.putIfAbsent(new Equiv.Key(v), v);
+    }
+    List<Object> sorted = new ArrayList<>(members.values());
+    sorted.sort(Comparisons::compare);
+    return new LinkedHashSet<>(sorted);
   }
 
   private static int n(String fn, List<Object> args) {
@@ -103,10 +111,24 @@ final class Aggregates {
     if (sorted.size() % 2 == 1) {
       return sorted.get(mid);
     }
-    // the mean of the middle two with Datomic's /, which truncates integers: the median of 1
-    // and 2 is 1
+    // as Datomic: (quot (+ a b) 2), which truncates towards zero whatever the type, so the median
+    // of 1.0 and 2.0 is 1.0 and that of -2.5 and 4.0 is 0.0
     Object sum = Functions.function(Symbol.of("+")).apply(sorted.get(mid - 1), sorted.get(mid));
-    return Functions.function(Symbol.of("/")).apply(sum, 2L);
+    return halfTruncated((Number) sum);
+  }
+
+  private static Number halfTruncated(Number n) {
+    if (n instanceof BigDecimal d) {
+      return d.divideToIntegralValue(BigDecimal.valueOf(2));
+    }
+    if (n instanceof BigInteger i) {
+      return i.divide(BigInteger.TWO);
+    }
+    if (n instanceof Double || n instanceof Float) {
+      double q = n.doubleValue() / 2;
+      return Math.abs(q) < 0x1p63 ? (double) (long) q : q - q % 1;
+    }
+    return n.longValue() / 2;
   }
 
   /** A long 0 and then the values, so that a lone float still sums to a double, as in Datomic. */

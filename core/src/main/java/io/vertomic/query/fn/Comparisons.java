@@ -4,19 +4,20 @@ import io.vertomic.datom.Values;
 import java.util.function.IntPredicate;
 
 /**
- * Equality and ordering. Equality is variadic as in Clojure; {@code <}, {@code >}, {@code <=} and
- * {@code >=} take exactly two arguments, as Datomic's range predicates do. Numbers of different
- * Java types compare by value; everything else by the one total order of {@link Values}, so mixed
- * values never throw.
+ * Equality and ordering. Equality is variadic as in Clojure: {@code =} is Clojure's ({@link
+ * Equiv}), {@code ==} compares numbers by value whatever their types. {@code <}, {@code >}, {@code
+ * <=} and {@code >=} take exactly two arguments, as Datomic's range predicates do, and order
+ * numbers of different Java types by value; everything else by the one total order of {@link
+ * Values}, so mixed values never throw.
  */
 final class Comparisons {
   private Comparisons() {}
 
   static void register() {
-    Functions.builtin("=", a -> chain(a, c -> c == 0));
+    Functions.builtin("=", Comparisons::equal);
     Functions.builtin("==", a -> chain(a, c -> c == 0));
-    Functions.builtin("not=", a -> !chain(a, c -> c == 0));
-    Functions.builtin("!=", a -> !chain(a, c -> c == 0));
+    Functions.builtin("not=", a -> !equal(a));
+    Functions.builtin("!=", a -> !equal(a));
     Functions.builtin("<", a -> range("<", a, c -> c < 0));
     Functions.builtin(">", a -> range(">", a, c -> c > 0));
     Functions.builtin("<=", a -> range("<=", a, c -> c <= 0));
@@ -41,6 +42,16 @@ final class Comparisons {
       return Arithmetic.compareNumbers(n, m);
     }
     return Values.compare(x, y);
+  }
+
+  /** Clojure's {@code =}: {@link Equiv}, so a long never equals a double. */
+  private static boolean equal(Object[] a) {
+    for (int i = 0; i + 1 < a.length; i++) {
+      if (!Equiv.equiv(a[i], a[i + 1])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean range(String fn, Object[] a, IntPredicate ok) {
