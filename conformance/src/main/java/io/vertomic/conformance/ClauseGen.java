@@ -77,6 +77,13 @@ final class ClauseGen {
         || other instanceof Symbol s && !s.name().startsWith("?")) {
       return;
     }
+    if (op.equals("=")
+        && !(other instanceof Symbol)
+        && (g.historyDb || v.attr() == null || v.attr().many())) {
+      // Datomic misses matches here (docs/datomic-differences.md): with the entity bound first,
+      // it tests only the first of the entity's values of the attribute
+      return;
+    }
     if (v.type().equals("long") && g.r.nextInt(3) == 0) {
       g.where.add(List.of(call(Symbol.of(LONG_PRED[g.r.nextInt(LONG_PRED.length)]), v.sym())));
       return;
@@ -87,6 +94,29 @@ final class ClauseGen {
       return;
     }
     g.where.add(List.of(call(Symbol.of(op), v.sym(), other)));
+  }
+
+  /** Whether {@code x} may be a tuple holding a URI. */
+  private boolean tupleOfUri(Var x) {
+    if (!x.type().equals("tuple")) {
+      return false;
+    }
+    Attr a = x.attr();
+    if (a == null) {
+      return true;
+    }
+    if ("uri".equals(a.tupleType()) || a.tupleTypes() != null && a.tupleTypes().contains("uri")) {
+      return true;
+    }
+    if (a.tupleAttrs() != null) {
+      for (Object k : a.tupleAttrs()) {
+        Attr c = g.h.attr(k);
+        if (c != null && c.type().equals("uri")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void arithmetic() {
@@ -121,7 +151,9 @@ final class ClauseGen {
     switch (g.r.nextInt(3)) {
       case 0 -> {
         Var out = g.fresh("string", null);
-        Var other = g.var(x -> !x.type().equals("any") && !x.type().equals("attr"));
+        // Clojure prints a URI inside a collection with its identity hash: no two runs agree
+        Var other =
+            g.var(x -> !x.type().equals("any") && !x.type().equals("attr") && !tupleOfUri(x));
         g.where.add(pat(call(Symbol.of("str"), s.sym(), "-", other.sym()), out.sym()));
       }
       case 1 -> {

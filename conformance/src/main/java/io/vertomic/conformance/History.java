@@ -36,6 +36,45 @@ public record History(List<Attr> schema, List<List<Object>> txs) {
     return null;
   }
 
+  /**
+   * Whether {@code txData} (a transaction or a list of them) makes a reference to an ident entity:
+   * a keyword as the value of a reference attribute, which {@code [:e/name "e6"]} given to a
+   * cardinality-many reference also is. Such an entity's raw id differs between the engines (72 in
+   * Datomic, 100 in Vertomic) and shows as a plain number where a query reads values of any
+   * attribute.
+   */
+  public boolean refersToIdents(Object txData) {
+    if (txData instanceof Map<?, ?> m) {
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        Attr a = attr(e.getKey());
+        if (a != null && a.isRef() && names(a, e.getValue()) || refersToIdents(e.getValue())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (txData instanceof List<?> l) {
+      if (l.size() == 4 && Attr.kw("db/add").equals(l.get(0))) {
+        Attr a = attr(l.get(2));
+        return a != null && a.isRef() && l.get(3) instanceof io.vertomic.edn.Keyword;
+      }
+      for (Object x : l) {
+        if (refersToIdents(x)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code v}, given to {@code a} in a map, names an ident. */
+  private static boolean names(Attr a, Object v) {
+    return v instanceof io.vertomic.edn.Keyword
+        || a.many()
+            && v instanceof List<?> l
+            && l.stream().anyMatch(x -> x instanceof io.vertomic.edn.Keyword);
+  }
+
   /** The string tempids of {@code tx}: every {@code :db/id} string, nested maps' too. */
   public static List<String> tempids(Object tx) {
     List<String> out = new ArrayList<>();

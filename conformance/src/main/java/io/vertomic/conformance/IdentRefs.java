@@ -213,7 +213,7 @@ final class IdentRefs {
     if (parts.size() > 2) {
       Attr a = h.attr(parts.get(1));
       if (a != null) {
-        mark(kinds, parts.get(2), a.isRef() ? REF : NUMBER);
+        mark(kinds, parts.get(2), a.isRef() ? REF : a.type().equals("long") ? NUMBER : 0);
       } else if (parts.get(1) instanceof Keyword) {
         mark(kinds, parts.get(2), NUMBER);
       } else {

@@ -35,6 +35,9 @@ public final class Pull {
   private static final int MAX_NESTING = 100;
   private static final Object OMIT = new Object();
 
+  /** Where the entity id stands among the attributes' ids, for {@link Entries}: first. */
+  private static final long ENTITY_ID = -1;
+
   private Pull() {}
 
   /**
@@ -63,52 +66,38 @@ public final class Pull {
    * selector asks for it, and the defaults.
    */
   private static Map<Object, Object> unresolved(Selector sel) {
-    Map<Object, Object> out = new LinkedHashMap<>();
+    Entries out = new Entries(sel.star());
     if (sel.star()) {
-      out.put(Idents.ID, null);
+      out.value(ENTITY_ID, Idents.ID, null);
     }
     for (AttrSpec a : sel.attrs()) {
       if (a.forward() == Idents.ID) {
-        put(out, a.key(), null);
+        out.value(ENTITY_ID, a.key(), null);
       } else if (a.dflt() != Selector.NO_DEFAULT) {
-        put(out, a.key(), a.dflt());
+        out.dflt(a.key(), a.dflt());
       }
     }
-    return out.isEmpty() ? null : out;
+    Map<Object, Object> m = out.toMap();
+    return m.isEmpty() ? null : m;
   }
 
   private static Map<Object, Object> entity(
       DbValue db, Selector sel, long e, int nesting, Walk walk) {
-    Map<Object, Object> out = new LinkedHashMap<>();
-    List<AttrSpec> attrs = sel.attrs();
-    for (int i = 0; i <= attrs.size(); i++) {
-      if (i == sel.starAt()) {
-        star(db, out, sel, e, nesting, walk);
-      }
-      if (i < attrs.size()) {
-        attribute(db, out, sel, attrs.get(i), e, nesting, walk);
-      }
+    Entries out = new Entries(sel.star());
+    if (sel.star()) {
+      star(db, out, sel, e, nesting, walk);
     }
-    return out;
+    for (AttrSpec a : sel.attrs()) {
+      attribute(db, out, sel, a, e, nesting, walk);
+    }
+    return out.toMap();
   }
 
-  /**
-   * Puts one spec's value under its key. Where two specs share a key, Datomic keeps the first value
-   * unless it is nil or false.
-   */
-  private static void put(Map<Object, Object> out, Object key, Object v) {
-    Object old = out.get(key);
-    if (old == null || Boolean.FALSE.equals(old)) {
-      out.put(key, v);
-    }
-  }
-
-  private static void star(
-      DbValue db, Map<Object, Object> out, Selector sel, long e, int nesting, Walk walk) {
-    Map<Object, Object> all = new LinkedHashMap<>();
-    all.put(Idents.ID, e);
+  private static void star(DbValue db, Entries out, Selector sel, long e, int nesting, Walk walk) {
+    out.value(ENTITY_ID, Idents.ID, e);
     Set<Keyword> explicit = new HashSet<>();
     sel.attrs().forEach(a -> explicit.add(a.name()));
+    Map<Attr, Object> all = new LinkedHashMap<>();
     for (Iterator<Datom> it = db.datoms(IndexOrder.EAVT, new Object[] {e}); it.hasNext(); ) {
       Datom d = it.next();
       Attr a = db.schema().attr(d.a());
@@ -120,30 +109,24 @@ public final class Pull {
         continue;
       }
       if (a.many()) {
-        addTo(all, a.ident(), v);
+        addTo(all, a, v);
       } else {
-        all.put(a.ident(), v);
+        all.put(a, v);
       }
     }
-    all.forEach((k, v) -> put(out, k, v));
+    all.forEach((a, v) -> out.value(a.id(), a.ident(), v));
   }
 
   private static void attribute(
-      DbValue db,
-      Map<Object, Object> out,
-      Selector self,
-      AttrSpec spec,
-      long e,
-      int nesting,
-      Walk walk) {
+      DbValue db, Entries out, Selector self, AttrSpec spec, long e, int nesting, Walk walk) {
     if (spec.forward() == Idents.ID) {
-      put(out, spec.key(), e);
+      out.value(ENTITY_ID, spec.key(), e);
       return;
     }
     Attr a = db.schema().attr(spec.forward());
     if (a == null) {
       if (spec.dflt() != Selector.NO_DEFAULT) {
-        put(out, spec.key(), spec.dflt());
+        out.dflt(spec.key(), spec.dflt());
       }
       return;
     }
@@ -173,15 +156,15 @@ public final class Pull {
     }
     if (values.isEmpty()) {
       if (spec.dflt() != Selector.NO_DEFAULT) {
-        put(out, spec.key(), spec.dflt());
+        out.dflt(spec.key(), spec.dflt());
       } else if (found && self.star() && !spec.reverse()) {
         // the wildcard would show the attribute; Datomic keeps its key with nil
-        put(out, spec.key(), null);
+        out.value(a.id(), spec.key(), null);
       }
       return;
     }
     Object v = many ? values : values.get(0);
-    put(out, spec.key(), spec.xform() == null ? v : Xforms.require(spec.xform()).apply(v));
+    out.value(a.id(), spec.key(), spec.xform() == null ? v : Xforms.require(spec.xform()).apply(v));
   }
 
   /**
@@ -258,7 +241,7 @@ public final class Pull {
   }
 
   @SuppressWarnings("unchecked")
-  private static void addTo(Map<Object, Object> out, Keyword k, Object v) {
-    ((List<Object>) out.computeIfAbsent(k, x -> new ArrayList<>())).add(v);
+  private static void addTo(Map<Attr, Object> out, Attr a, Object v) {
+    ((List<Object>) out.computeIfAbsent(a, x -> new ArrayList<>())).add(v);
   }
 }

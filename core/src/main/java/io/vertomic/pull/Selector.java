@@ -20,9 +20,9 @@ import java.util.Set;
  * attribute to a nested selector or to recursion ({@code ...} or a depth). Immutable; parse once,
  * pull many times.
  */
-record Selector(int starAt, List<AttrSpec> attrs) {
+record Selector(boolean star, List<AttrSpec> attrs) {
   /** A selector of the wildcard alone. */
-  static final Selector WILDCARD = new Selector(0, List.of());
+  static final Selector WILDCARD = new Selector(true, List.of());
 
   static final Object NO_DEFAULT = new Object();
   static final int DEFAULT_LIMIT = 1000;
@@ -75,11 +75,11 @@ record Selector(int starAt, List<AttrSpec> attrs) {
     if (!(sel instanceof List<?> items) || sel instanceof EdnList) {
       throw invalid("A pull selector must be a vector, got " + Edn.write(selector));
     }
-    int starAt = -1;
+    boolean star = false;
     List<AttrSpec> attrs = new ArrayList<>();
     for (Object item : items) {
       if (STAR.equals(item) || "*".equals(item)) {
-        starAt = starAt < 0 ? attrs.size() : starAt;
+        star = true;
       } else if (item instanceof Map<?, ?> m) {
         for (Map.Entry<?, ?> e : m.entrySet()) {
           attrs.add(attr(e.getKey()).withSub(sub(e.getValue())));
@@ -94,12 +94,7 @@ record Selector(int starAt, List<AttrSpec> attrs) {
         throw invalid("Multiple specifications for " + a.name() + " in " + Edn.write(selector));
       }
     }
-    return new Selector(starAt, List.copyOf(attrs));
-  }
-
-  /** Whether the selector has the wildcard; {@link #starAt} is where among the attributes. */
-  boolean star() {
-    return starAt >= 0;
+    return new Selector(star, List.copyOf(attrs));
   }
 
   private static Object sub(Object v) {

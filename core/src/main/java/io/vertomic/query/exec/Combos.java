@@ -22,7 +22,18 @@ final class Combos {
     return new Combos(rels);
   }
 
+  /**
+   * Passes each combination to {@code sink}, which may keep it: a fresh array, or the relation's
+   * own row when there is one relation (it was taken out of the bindings).
+   */
   void forEach(Limits limits, Consumer<Object[]> sink) {
+    if (rels.size() == 1) {
+      for (Object[] row : rels.get(0).rows) {
+        limits.tick();
+        sink.accept(row);
+      }
+      return;
+    }
     visit(0, new Object[vars.size()], 0, limits, sink);
   }
 

@@ -10,7 +10,10 @@ import io.vertomic.query.parse.FindElement.FindVar;
 import io.vertomic.query.parse.FindSpec;
 import io.vertomic.query.parse.Query;
 import io.vertomic.query.parse.Term;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,13 +34,16 @@ final class FindShaper {
     List<Symbol> needed = new ArrayList<>(new LinkedHashSet<>(vars(q)));
     Relation rel = b.project(needed);
     boolean bag = !q.with().isEmpty();
-    List<List<Object>> rows = aggregates(els) ? grouped(els, rel, env) : plain(els, rel, env, !bag);
+    // a relation of distinct rows without pulls is built as the set it is answered as
+    boolean asSet = !bag && !pulls(els) && !aggregates(els);
+    Collection<List<Object>> rows =
+        aggregates(els) ? grouped(els, rel, env) : plain(els, rel, env, !bag, asSet);
     FindSpec f = q.find();
     if (f instanceof FindSpec.FindScalar) {
-      return rows.isEmpty() ? null : rows.get(0).get(0);
+      return rows.isEmpty() ? null : rows.iterator().next().get(0);
     }
     if (f instanceof FindSpec.FindTuple) {
-      return rows.isEmpty() ? null : rows.get(0);
+      return rows.isEmpty() ? null : rows.iterator().next();
     }
     if (f instanceof FindSpec.FindColl) {
       List<Object> out = new ArrayList<>(rows.size());
@@ -49,7 +55,7 @@ final class FindShaper {
     }
     // with a pull the rows stay one per distinct binding, as a list (Datomic's vector): two
     // entities may pull equal maps; aggregated rows are a list in Datomic too
-    return bag || pulls(els) || aggregates(els) ? rows : new LinkedHashSet<>(rows);
+    return rows;
   }
 
   private static boolean pulls(List<FindElement> els) {
@@ -90,24 +96,39 @@ final class FindShaper {
 
   /**
    * One row per distinct find tuple; with {@code distinct} false (a {@code :with} query without
-   * aggregates, as Datomic) one per row of the relation, so the answer is a bag.
+   * aggregates, as Datomic) one per row of the relation, so the answer is a bag. With {@code asSet}
+   * the rows are collected in a set, which itself tells rows of plain values apart; rows holding a
+   * value whose Java equality is not {@link io.vertomic.datom.Values}' (a decimal, byte array or
+   * tuple) and pulled rows are told apart by their values first.
    */
-  private static List<List<Object>> plain(
-      List<FindElement> els, Relation rel, Env env, boolean distinct) {
-    Set<RowKey> seen = new LinkedHashSet<>();
-    List<List<Object>> out = new ArrayList<>();
+  private static Collection<List<Object>> plain(
+      List<FindElement> els, Relation rel, Env env, boolean distinct, boolean asSet) {
+    int n = els.size();
+    int[] cols = new int[n];
+    for (int i = 0; i < n; i++) {
+      cols[i] = keyCol(els.get(i), rel);
+    }
+    Set<RowKey> seen = new HashSet<>();
+    Collection<List<Object>> out =
+        asSet ? new LinkedHashSet<>(rel.rows.size() * 2) : new ArrayList<>(rel.rows.size());
     for (Object[] row : rel.rows) {
-      Object[] key = new Object[els.size()];
-      for (int i = 0; i < key.length; i++) {
-        key[i] = keyValue(els.get(i), rel, row);
+      Object[] key = new Object[n];
+      boolean javaEquality = asSet;
+      for (int i = 0; i < n; i++) {
+        key[i] = cols[i] < 0 ? null : row[cols[i]];
+        javaEquality &=
+            !(key[i] instanceof BigDecimal
+                || key[i] instanceof byte[]
+                || key[i] instanceof List<?>);
       }
-      if (!distinct || seen.add(new RowKey(key))) {
-        List<Object> r = new ArrayList<>(els.size());
-        for (int i = 0; i < key.length; i++) {
-          r.add(value(els.get(i), key[i], rel, row, env));
-        }
-        out.add(r);
+      if (distinct && !javaEquality && !seen.add(new RowKey(key))) {
+        continue;
       }
+      List<Object> r = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        r.add(value(els.get(i), key[i], rel, row, env));
+      }
+      out.add(r);
     }
     return out;
   }
@@ -156,6 +177,16 @@ final class FindShaper {
     return out;
   }
 
+  private static int keyCol(FindElement e, Relation rel) {
+    if (e instanceof FindVar v) {
+      return rel.col(v.var().symbol());
+    }
+    if (e instanceof FindPull p) {
+      return rel.col(p.entity().symbol());
+    }
+    return -1;
+  }
+
   private static Object keyValue(FindElement e, Relation rel, Object[] row) {
     if (e instanceof FindVar v) {
       return row[rel.col(v.var().symbol())];
@@ -174,7 +205,8 @@ final class FindShaper {
     return key;
   }
 
-  private static Set<Map<Object, Object>> maps(Query.ReturnKeys keys, List<List<Object>> rows) {
+  private static Set<Map<Object, Object>> maps(
+      Query.ReturnKeys keys, Collection<List<Object>> rows) {
     List<Object> ks = new ArrayList<>();
     for (Symbol s : keys.names()) {
       switch (keys.kind()) {

@@ -23,11 +23,12 @@ final class FnExec {
     QueryFunction f = Callables.function(p.fn());
     Combos in = Combos.of(b.remove(Vars.of(p.args())));
     int[] cols = cols(p.args(), in.vars);
+    Object[] fixed = fixed(p.args(), env);
     List<Object[]> out = new ArrayList<>();
     in.forEach(
         b.limits(),
         row -> {
-          if (Callables.truthy(f.apply(args(p.args(), cols, row, env)))) {
+          if (Callables.truthy(f.apply(args(fixed, cols, row)))) {
             out.add(row);
             b.limits().rows(out.size());
           }
@@ -47,6 +48,7 @@ final class FnExec {
     }
     Combos in = Combos.of(b.remove(needed));
     int[] cols = cols(x.args(), in.vars);
+    Object[] fixed = fixed(x.args(), env);
     List<Symbol> outVars = new ArrayList<>(outs);
     List<Symbol> fresh = new ArrayList<>();
     for (Symbol o : outVars) {
@@ -61,7 +63,7 @@ final class FnExec {
     in.forEach(
         b.limits(),
         row -> {
-          Object result = f.apply(args(x.args(), cols, row, env));
+          Object result = f.apply(args(fixed, cols, row));
           for (Object[] bound1 : BindingOutput.bind(x.binding(), result, outVars)) {
             Object[] nr = java.util.Arrays.copyOf(row, vars.size());
             if (merge(nr, ivars, outVars, bound1, row.length, fresh)) {
@@ -101,13 +103,25 @@ final class FnExec {
     return out;
   }
 
-  static Object[] args(List<Term> terms, int[] cols, Object[] row, Env env) {
+  /**
+   * The arguments of a call with {@code fixed}'s constants and sources and {@code row}'s values.
+   */
+  private static Object[] args(Object[] fixed, int[] cols, Object[] row) {
+    Object[] out = fixed.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (cols[i] >= 0) {
+        out[i] = row[cols[i]];
+      }
+    }
+    return out;
+  }
+
+  /** A call's constants and sources in place, its variables' places left for each row. */
+  private static Object[] fixed(List<Term> terms, Env env) {
     Object[] out = new Object[terms.size()];
     for (int i = 0; i < out.length; i++) {
       Term t = terms.get(i);
-      if (t instanceof Term.Var) {
-        out[i] = row[cols[i]];
-      } else if (t instanceof Term.Constant c) {
+      if (t instanceof Term.Constant c) {
         out[i] = BindingOutput.normalize(c.value());
       } else if (t instanceof Term.SrcVar s) {
         out[i] = env.db(s);

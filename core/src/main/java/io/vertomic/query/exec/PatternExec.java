@@ -87,7 +87,8 @@ final class PatternExec {
     DatomMatcher m = new DatomMatcher(db);
     if (m.resolve(consts)) {
       int[] pos = positions(terms, out);
-      m.forEach(limits, d -> emit(d, terms, pos, rows, null, limits));
+      int[] repeats = repeats(terms);
+      m.forEach(limits, d -> emit(d, repeats, pos, rows, limits));
     }
     return new Relation(out, rows);
   }
@@ -103,6 +104,7 @@ final class PatternExec {
     int[] keyCols = r.cols(bvars);
     int[] bpos = positions(terms, bvars);
     int[] npos = positions(terms, nvars);
+    int[] repeats = repeats(terms);
     Map<RowKey, List<Object[]>> cache = new HashMap<>();
     DatomMatcher m = new DatomMatcher(db);
     List<Object[]> out = new ArrayList<>();
@@ -117,7 +119,7 @@ final class PatternExec {
         }
         List<Object[]> hits = new ArrayList<>();
         if (m.resolve(given)) {
-          m.forEach(limits, d -> emit(d, terms, npos, hits, given, limits));
+          m.forEach(limits, d -> emit(d, repeats, npos, hits, limits));
         }
         found = hits;
         cache.put(key, found);
@@ -148,17 +150,31 @@ final class PatternExec {
     return out;
   }
 
-  /** Adds the values of {@code d} at {@code pos}, unless a variable repeated in it disagrees. */
-  private static void emit(
-      Datom d, List<Term> terms, int[] pos, List<Object[]> rows, Object[] given, Limits limits) {
+  /**
+   * The pairs of positions where one variable repeats in a pattern ({@code [?x :a ?x]}), whose
+   * values must agree; usually none.
+   */
+  private static int[] repeats(List<Term> terms) {
+    List<Integer> pairs = new ArrayList<>();
     for (int p = 0; p < 5; p++) {
       if (terms.get(p) instanceof Term.Var v) {
         for (int q = p + 1; q < 5; q++) {
-          if (v.equals(terms.get(q))
-              && !io.vertomic.datom.Values.equal(DatomMatcher.at(d, p), DatomMatcher.at(d, q))) {
-            return;
+          if (v.equals(terms.get(q))) {
+            pairs.add(p);
+            pairs.add(q);
           }
         }
+      }
+    }
+    return pairs.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Adds the values of {@code d} at {@code pos}, unless a repeated variable's values disagree. */
+  private static void emit(Datom d, int[] repeats, int[] pos, List<Object[]> rows, Limits limits) {
+    for (int i = 0; i < repeats.length; i += 2) {
+      if (!io.vertomic.datom.Values.equal(
+          DatomMatcher.at(d, repeats[i]), DatomMatcher.at(d, repeats[i + 1]))) {
+        return;
       }
     }
     Object[] row = new Object[pos.length];

@@ -31,7 +31,7 @@ final class Strings {
                     : o instanceof Keyword
                         ? o.toString()
                         : o instanceof java.util.Collection<?> || o instanceof java.util.Map<?, ?>
-                            ? io.vertomic.edn.Edn.write(o)
+                            ? printed(o)
                             : o);
           }
           return sb.toString();
@@ -190,5 +190,23 @@ final class Strings {
       out.add(m.group(i));
     }
     return out;
+  }
+
+  /**
+   * A collection as Clojure prints it: EDN, except that a {@code BigInteger} (a bigint value) has
+   * no {@code N}, as Clojure prints Java's own big integers.
+   */
+  private static String printed(Object o) {
+    if (o instanceof java.math.BigInteger) {
+      return o.toString();
+    }
+    if (o instanceof java.util.List<?> l && !(o instanceof io.vertomic.edn.EdnList)) {
+      StringBuilder sb = new StringBuilder("[");
+      for (Object x : l) {
+        sb.append(sb.length() > 1 ? " " : "").append(printed(x));
+      }
+      return sb.append(']').toString();
+    }
+    return io.vertomic.edn.Edn.write(o);
   }
 }
