@@ -10,7 +10,8 @@ import java.util.Map;
  * The keys of one pulled entity, filled as Datomic fills them where two specs share a key (through
  * {@code :as}). Without a wildcard the specs count in the order written, and a value stands unless
  * it is nil or false; with one, the values count in the order of their attributes' ids, and a later
- * one takes the key. Defaults count where they were written, or after the values with a wildcard.
+ * one takes the key unless it is nil or false. Defaults count where they were written, or after the
+ * values with a wildcard.
  */
 final class Entries {
   private record Entry(long order, Object key, Object value) {}
@@ -36,7 +37,11 @@ final class Entries {
     Map<Object, Object> out = new LinkedHashMap<>();
     if (star) {
       values.sort(Comparator.comparingLong(Entry::order));
-      values.forEach(e -> out.put(e.key(), e.value()));
+      for (Entry e : values) {
+        if (!out.containsKey(e.key()) || !falsy(e.value())) {
+          out.put(e.key(), e.value());
+        }
+      }
     } else {
       values.forEach(e -> putUnlessSet(out, e));
     }
@@ -45,9 +50,12 @@ final class Entries {
   }
 
   private static void putUnlessSet(Map<Object, Object> out, Entry e) {
-    Object old = out.get(e.key());
-    if (old == null || Boolean.FALSE.equals(old)) {
+    if (falsy(out.get(e.key()))) {
       out.put(e.key(), e.value());
     }
+  }
+
+  private static boolean falsy(Object v) {
+    return v == null || Boolean.FALSE.equals(v);
   }
 }

@@ -140,7 +140,9 @@ public final class Pull {
         spec.reverse() ? db.datoms(IndexOrder.VAET, comps) : db.datoms(IndexOrder.EAVT, comps);
     List<Object> values = new ArrayList<>();
     boolean found = false;
-    while (it.hasNext() && (!many || spec.limit() == null || values.size() < spec.limit())) {
+    // one value only for cardinality one: a reverse component's first referrer, even where it
+    // pulls nothing
+    while (it.hasNext() && (many ? spec.limit() == null || values.size() < spec.limit() : !found)) {
       Datom d = it.next();
       found = true;
       Object v = spec.reverse() ? (Object) d.e() : d.v();
