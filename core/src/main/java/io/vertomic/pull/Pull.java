@@ -10,8 +10,8 @@ import io.vertomic.pull.Selector.Recursion;
 import io.vertomic.schema.Attr;
 import io.vertomic.schema.Idents;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +27,9 @@ import java.util.Set;
  * stops past its depth and at an entity already on the path from the root: that entity is pulled
  * once more, its recursive references not followed. Where recursion stops, a reference pulls as
  * {@code {:db/id id}} if the selector asks for {@code :db/id} and is left out otherwise. The path
- * belongs to one selector: a nested one starts its own at the entity it pulls. As in Datomic, the
- * root counts as on the path when it is given as an entity id, not when given as a lookup ref or
- * ident.
+ * holds the entities that recursion steps left and entered on the way to the current one, as in
+ * Datomic: the root only when it was given as an entity id, not as a lookup ref or ident; and a
+ * nested selector reaching an entity on it pulls it with its recursion stopped.
  */
 public final class Pull {
   private static final int MAX_NESTING = 100;
@@ -53,10 +53,7 @@ public final class Pull {
     if (e == null) {
       return unresolved(sel);
     }
-    Walk walk = new Walk();
-    if (eid instanceof Number) {
-      walk.path.add(e);
-    }
+    Walk walk = new Walk(eid instanceof Number);
     Map<Object, Object> out = entity(db, sel, e, 0, walk);
     return out.isEmpty() ? null : out;
   }
@@ -104,7 +101,7 @@ public final class Pull {
       if (a == null || explicit.contains(a.ident())) {
         continue;
       }
-      Object v = a.isRef() ? reference(db, (Long) d.v(), a, null, sel, nesting, walk) : d.v();
+      Object v = a.isRef() ? reference(db, e, (Long) d.v(), a, null, sel, nesting, walk) : d.v();
       if (v == OMIT) {
         continue;
       }
@@ -147,7 +144,7 @@ public final class Pull {
       found = true;
       Object v = spec.reverse() ? (Object) d.e() : d.v();
       if (a.isRef()) {
-        v = reference(db, (Long) v, a, spec, self, nesting, walk);
+        v = reference(db, e, (Long) v, a, spec, self, nesting, walk);
       }
       if (v != OMIT) {
         values.add(v);
@@ -174,30 +171,47 @@ public final class Pull {
    * recursion step, or {@code {:db/id id}}; {@link #OMIT} where the nested entity pulls nothing.
    */
   private static Object reference(
-      DbValue db, long id, Attr a, AttrSpec spec, Selector self, int nesting, Walk walk) {
+      DbValue db,
+      long parent,
+      long id,
+      Attr a,
+      AttrSpec spec,
+      Selector self,
+      int nesting,
+      Walk walk) {
     Object sub = spec == null ? null : spec.sub();
-    // a selector other than the recursing one starts a walk of its own, as Datomic's does
-    if (sub == null) {
-      return a.component() && (spec == null || !spec.reverse())
-          ? nested(db, Selector.WILDCARD, id, nesting, new Walk())
-          : idMap(id);
+    if (sub == null && !(a.component() && (spec == null || !spec.reverse()))) {
+      return idMap(id);
     }
-    if (sub instanceof Selector s) {
-      return nested(db, s, id, nesting, new Walk());
-    }
-    int done = walk.recursions.getOrDefault(spec, 0);
-    if (done >= ((Recursion) sub).depth() || walk.stopped > 0) {
-      return stop(self, id);
-    }
-    if (walk.path.contains(id)) {
-      walk.stopped++;
-      Object out = nested(db, self, id, nesting, walk);
-      walk.stopped--;
+    if (!(sub instanceof Recursion r)) {
+      // another selector: its recursion stopped only if its entity is on the path
+      int stopped = walk.stopped;
+      walk.stopped = walk.path.contains(id) ? 1 : 0;
+      Object out = nested(db, sub == null ? Selector.WILDCARD : (Selector) sub, id, nesting, walk);
+      walk.stopped = stopped;
       return out;
     }
-    walk.recursions.put(spec, done + 1);
-    Object out = nested(db, self, id, nesting, walk);
-    walk.recursions.put(spec, done);
+    int done = walk.recursions.getOrDefault(spec, 0);
+    if (done >= r.depth() || walk.stopped > 0) {
+      return stop(self, id);
+    }
+    // the entity a recursion leaves joins the path for the step, the root only when given by id
+    boolean pushed = (nesting > 0 || walk.rootById) && walk.path.add(parent);
+    Object out;
+    if (walk.path.contains(id)) {
+      walk.stopped++;
+      out = nested(db, self, id, nesting, walk);
+      walk.stopped--;
+    } else {
+      walk.path.add(id);
+      walk.recursions.put(spec, done + 1);
+      out = nested(db, self, id, nesting, walk);
+      walk.recursions.put(spec, done);
+      walk.path.remove(id);
+    }
+    if (pushed) {
+      walk.path.remove(parent);
+    }
     return out;
   }
 
@@ -217,23 +231,24 @@ public final class Pull {
     if (nesting >= MAX_NESTING) {
       return idMap(id);
     }
-    boolean entered = walk.path.add(id);
     Map<Object, Object> m = entity(db, sel, id, nesting + 1, walk);
-    if (entered) {
-      walk.path.remove(id);
-    }
     return m.isEmpty() ? OMIT : m;
   }
 
   /**
-   * The state of one pull: the entities on the path from the root to the current one, per recursive
-   * attribute how many levels deep it has recursed, and whether recursion is stopped because the
-   * walk came back to an entity on its path.
+   * The state of one pull: the entities the recursion steps to the current one left and entered,
+   * per recursive attribute how many levels deep it has recursed, and whether recursion is stopped
+   * because the walk came back to an entity on its path.
    */
   private static final class Walk {
     final Set<Long> path = new HashSet<>();
-    final Map<AttrSpec, Integer> recursions = new HashMap<>();
+    final Map<AttrSpec, Integer> recursions = new IdentityHashMap<>();
+    final boolean rootById;
     int stopped;
+
+    Walk(boolean rootById) {
+      this.rootById = rootById;
+    }
   }
 
   private static Map<Object, Object> idMap(long id) {

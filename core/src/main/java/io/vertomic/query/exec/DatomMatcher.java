@@ -94,6 +94,28 @@ final class DatomMatcher {
 
   /** Calls {@code sink} with each matching datom. */
   void forEach(Limits limits, Consumer<Datom> sink) {
+    for (Iterator<Datom> it = candidates(); it.hasNext(); ) {
+      limits.tick();
+      Datom d = it.next();
+      if (matches(d)) {
+        sink.accept(d);
+      }
+    }
+  }
+
+  /** Whether any datom matches: reads no further than the first. */
+  boolean any(Limits limits) {
+    for (Iterator<Datom> it = candidates(); it.hasNext(); ) {
+      limits.tick();
+      if (matches(it.next())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The datoms of the index range that holds every match. */
+  private Iterator<Datom> candidates() {
     Object e = fixed[0];
     Object a = fixed[1];
     Object v = fixed[2];
@@ -118,13 +140,7 @@ final class DatomMatcher {
       order = IndexOrder.EAVT;
       comps = new Object[0];
     }
-    for (Iterator<Datom> it = db.datoms(order, comps); it.hasNext(); ) {
-      limits.tick();
-      Datom d = it.next();
-      if (matches(d)) {
-        sink.accept(d);
-      }
-    }
+    return db.datoms(order, comps);
   }
 
   private boolean matches(Datom d) {
