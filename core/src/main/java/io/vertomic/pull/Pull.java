@@ -27,9 +27,9 @@ import java.util.Set;
  * stops past its depth and at an entity already on the path from the root: that entity is pulled
  * once more, its recursive references not followed. Where recursion stops, a reference pulls as
  * {@code {:db/id id}} if the selector asks for {@code :db/id} and is left out otherwise. The path
- * holds the entities that recursion steps left and entered on the way to the current one, as in
- * Datomic: the root only when it was given as an entity id, not as a lookup ref or ident; and a
- * nested selector reaching an entity on it pulls it with its recursion stopped.
+ * holds the entities that recursion steps left on the way to the current one, as in Datomic: the
+ * root only when it was given as an entity id, not as a lookup ref or ident; and a nested selector
+ * reaching an entity on it pulls it with its recursion stopped.
  */
 public final class Pull {
   private static final int MAX_NESTING = 100;
@@ -203,11 +203,9 @@ public final class Pull {
       out = nested(db, self, id, nesting, walk);
       walk.stopped--;
     } else {
-      walk.path.add(id);
       walk.recursions.put(spec, done + 1);
       out = nested(db, self, id, nesting, walk);
       walk.recursions.put(spec, done);
-      walk.path.remove(id);
     }
     if (pushed) {
       walk.path.remove(parent);
@@ -236,9 +234,9 @@ public final class Pull {
   }
 
   /**
-   * The state of one pull: the entities the recursion steps to the current one left and entered,
-   * per recursive attribute how many levels deep it has recursed, and whether recursion is stopped
-   * because the walk came back to an entity on its path.
+   * The state of one pull: the entities the recursion steps to the current one left, per recursive
+   * attribute how many levels deep it has recursed, and whether recursion is stopped because the
+   * walk came back to an entity on its path.
    */
   private static final class Walk {
     final Set<Long> path = new HashSet<>();
