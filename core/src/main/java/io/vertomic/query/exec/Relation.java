@@ -45,7 +45,7 @@ final class Relation {
   /** The distinct rows projected onto {@code vs} (each must be a column). */
   Relation project(List<Symbol> vs) {
     int[] cols = cols(vs);
-    Set<RowKey> seen = new LinkedHashSet<>();
+    Set<RowKey> seen = new LinkedHashSet<>(Math.max(16, (int) (rows.size() / 0.75f) + 1));
     for (Object[] r : rows) {
       seen.add(RowKey.of(r, cols));
     }
