@@ -23,8 +23,8 @@ import java.util.Set;
 /**
  * Turns the final bindings into the answer the find spec asks for. The rows over the find and
  * {@code :with} variables form a set (a list when the find spec pulls or aggregates); aggregates
- * group them by the other find elements, then the {@code :with} variables are dropped; pull
- * expressions are evaluated last, once per row.
+ * group them by the other find elements (numbers by value, see {@link GroupKey}), then the {@code
+ * :with} variables are dropped; pull expressions are evaluated last, once per row.
  */
 final class FindShaper {
   private FindShaper() {}
