@@ -84,8 +84,17 @@ final class Bindings {
 
   /** The distinct rows over {@code vars} (all bound); empty when any relation is empty. */
   Relation project(List<Symbol> vars) {
+    return joined(vars).project(vars);
+  }
+
+  /** As {@link #project}, repeats kept: for a caller that tells rows apart itself. */
+  Relation projectWithRepeats(List<Symbol> vars) {
+    return joined(vars).columns(vars);
+  }
+
+  private Relation joined(List<Symbol> vars) {
     if (isEmpty()) {
-      return new Relation(vars, new ArrayList<>());
+      return Relation.empty(vars);
     }
     Set<Symbol> b = bound();
     for (Symbol v : vars) {
@@ -96,7 +105,7 @@ final class Bindings {
       }
     }
     if (isEmpty()) {
-      return new Relation(vars, new ArrayList<>());
+      return Relation.empty(vars);
     }
     Relation all = Relation.unit();
     for (Relation r : rels) {
@@ -104,6 +113,6 @@ final class Bindings {
         all = all.vars.isEmpty() ? r : Joins.product(all, r, limits);
       }
     }
-    return all.project(vars);
+    return all;
   }
 }

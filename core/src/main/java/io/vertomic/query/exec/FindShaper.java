@@ -32,10 +32,11 @@ final class FindShaper {
   static Object shape(Query q, Bindings b, Env env) {
     List<FindElement> els = q.find().elements();
     List<Symbol> needed = new ArrayList<>(new LinkedHashSet<>(vars(q)));
-    Relation rel = b.project(needed);
     boolean bag = !q.with().isEmpty();
-    // a relation of distinct rows without pulls is built as the set it is answered as
+    // a relation of distinct rows without pulls is built as the set it is answered as, which
+    // tells the rows apart
     boolean asSet = !bag && !pulls(els) && !aggregates(els);
+    Relation rel = asSet ? b.projectWithRepeats(needed) : b.project(needed);
     Collection<List<Object>> rows =
         aggregates(els) ? grouped(els, rel, env) : plain(els, rel, env, !bag, asSet);
     FindSpec f = q.find();

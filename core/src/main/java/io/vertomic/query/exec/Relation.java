@@ -56,6 +56,24 @@ final class Relation {
     return new Relation(vs, out);
   }
 
+  /** The rows over {@code vs}, repeats kept. */
+  Relation columns(List<Symbol> vs) {
+    int[] cols = cols(vs);
+    List<Object[]> out = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      Object[] row = new Object[cols.length];
+      for (int i = 0; i < cols.length; i++) {
+        row[i] = r[cols[i]];
+      }
+      out.add(row);
+    }
+    return new Relation(vs, out);
+  }
+
+  static Relation empty(List<Symbol> vars) {
+    return new Relation(vars, new ArrayList<>());
+  }
+
   Relation distinct() {
     return project(vars);
   }

@@ -18,10 +18,11 @@ final class Comparisons {
     Functions.builtin("==", a -> chain(a, c -> c == 0));
     Functions.builtin("not=", a -> !equal(a));
     Functions.builtin("!=", a -> !equal(a));
-    Functions.builtin("<", a -> range("<", a, c -> c < 0));
-    Functions.builtin(">", a -> range(">", a, c -> c > 0));
-    Functions.builtin("<=", a -> range("<=", a, c -> c <= 0));
-    Functions.builtin(">=", a -> range(">=", a, c -> c >= 0));
+    // one call site each, so that the comparison a predicate runs per row inlines
+    Functions.builtin("<", a -> compareTwo("<", a) < 0);
+    Functions.builtin(">", a -> compareTwo(">", a) > 0);
+    Functions.builtin("<=", a -> compareTwo("<=", a) <= 0);
+    Functions.builtin(">=", a -> compareTwo(">=", a) >= 0);
     Functions.builtin(
         "compare",
         a -> {
@@ -54,9 +55,9 @@ final class Comparisons {
     return true;
   }
 
-  private static boolean range(String fn, Object[] a, IntPredicate ok) {
+  private static int compareTwo(String fn, Object[] a) {
     Args.arity(fn, a, 2, 2);
-    return chain(a, ok);
+    return compare(a[0], a[1]);
   }
 
   private static boolean chain(Object[] a, IntPredicate ok) {
