@@ -106,8 +106,10 @@ final class FindShaper {
       List<FindElement> els, Relation rel, Env env, boolean distinct, boolean asSet) {
     int n = els.size();
     int[] cols = new int[n];
+    boolean[] pulls = new boolean[n];
     for (int i = 0; i < n; i++) {
       cols[i] = keyCol(els.get(i), rel);
+      pulls[i] = els.get(i) instanceof FindPull;
     }
     Set<RowKey> seen = new HashSet<>();
     Collection<List<Object>> out =
@@ -127,7 +129,7 @@ final class FindShaper {
       }
       List<Object> r = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        r.add(value(els.get(i), key[i], rel, row, env));
+        r.add(pulls[i] ? value(els.get(i), key[i], rel, row, env) : key[i]);
       }
       out.add(r);
     }

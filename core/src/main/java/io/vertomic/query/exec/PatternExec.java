@@ -105,7 +105,7 @@ final class PatternExec {
     int[] bpos = positions(terms, bvars);
     int[] npos = positions(terms, nvars);
     int[] repeats = repeats(terms);
-    Map<RowKey, List<Object[]>> cache = new HashMap<>();
+    Map<RowKey, List<Object[]>> cache = new HashMap<>(Math.max(16, r.rows.size() * 4 / 3 + 1));
     DatomMatcher m = new DatomMatcher(db);
     List<Object[]> out = new ArrayList<>();
     for (Object[] row : r.rows) {
