@@ -16,9 +16,9 @@ import java.util.Set;
 
 /**
  * Runs a data pattern. With none of its variables bound it scans once and joins the result in; with
- * some bound it either looks up each distinct binding in the index (an index nested-loop join,
- * cached per distinct key) or scans once and hash-joins, whichever the estimates say touches fewer
- * datoms.
+ * some bound it either looks up each binding in the index (an index nested-loop join, cached per
+ * distinct key where the rows repeat their bound values) or scans once and hash-joins, whichever
+ * the estimates say touches fewer datoms.
  */
 final class PatternExec {
   private PatternExec() {}
@@ -105,13 +105,18 @@ final class PatternExec {
     int[] bpos = positions(terms, bvars);
     int[] npos = positions(terms, nvars);
     int[] repeats = repeats(terms);
-    Map<RowKey, List<Object[]>> cache = new HashMap<>(Math.max(16, r.rows.size() * 4 / 3 + 1));
+    // rows that hold more than the bound values repeat them (a many-to-one join): cache the
+    // lookups there; rows of the bound values alone are mostly distinct, so look each one up
+    Map<RowKey, List<Object[]>> cache =
+        r.vars.size() > bvars.size()
+            ? new HashMap<>(Math.max(16, r.rows.size() * 4 / 3 + 1))
+            : null;
     DatomMatcher m = new DatomMatcher(db);
     List<Object[]> out = new ArrayList<>();
     for (Object[] row : r.rows) {
       limits.tick();
-      RowKey key = RowKey.of(row, keyCols);
-      List<Object[]> found = cache.get(key);
+      RowKey key = cache == null ? null : RowKey.of(row, keyCols);
+      List<Object[]> found = cache == null ? null : cache.get(key);
       if (found == null) {
         Object[] given = consts.clone();
         for (int i = 0; i < bvars.size(); i++) {
@@ -122,7 +127,9 @@ final class PatternExec {
           m.forEach(limits, d -> emit(d, repeats, npos, hits, limits));
         }
         found = hits;
-        cache.put(key, found);
+        if (cache != null) {
+          cache.put(key, found);
+        }
       }
       for (Object[] ext : found) {
         Object[] nr = java.util.Arrays.copyOf(row, row.length + ext.length);
