@@ -28,7 +28,7 @@ final class Joins {
     Map<RowKey, List<Object[]>> table = new HashMap<>();
     for (Object[] r : build.rows) {
       limits.tick();
-      table.computeIfAbsent(RowKey.of(r, bk), k -> new ArrayList<>(1)).add(r);
+      table.computeIfAbsent(RowKey.joinOf(r, bk), k -> new ArrayList<>(1)).add(r);
     }
     List<Symbol> extra = new ArrayList<>();
     for (Symbol v : b.vars) {
@@ -42,7 +42,7 @@ final class Joins {
     List<Object[]> out = new ArrayList<>();
     for (Object[] p : probe.rows) {
       limits.tick();
-      List<Object[]> matches = table.get(RowKey.of(p, pk));
+      List<Object[]> matches = table.get(RowKey.joinOf(p, pk));
       if (matches == null) {
         continue;
       }

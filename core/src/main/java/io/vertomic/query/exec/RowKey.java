@@ -37,6 +37,25 @@ final class RowKey {
     return new RowKey(vs);
   }
 
+  /**
+   * The key a hash join matches {@code row} by at {@code cols}: numbers as Datomic unifies them,
+   * with Clojure's equality and hash (a bigint that fits a long is that long; a float zero is the
+   * double zero), so a join finds what a lookup of the same value finds.
+   */
+  static RowKey joinOf(Object[] row, int[] cols) {
+    Object[] vs = new Object[cols.length];
+    for (int i = 0; i < cols.length; i++) {
+      Object v = row[cols[i]];
+      if (v instanceof java.math.BigInteger b && b.bitLength() < 64) {
+        v = b.longValue();
+      } else if (v instanceof Float f && f == 0.0f) {
+        v = 0.0;
+      }
+      vs[i] = v;
+    }
+    return new RowKey(vs);
+  }
+
   Object[] values() {
     return values;
   }
