@@ -79,9 +79,9 @@ final class ClauseGen {
     }
     if (op.equals("=")
         && !(other instanceof Symbol)
-        && (g.historyDb || v.attr() == null || v.attr().many())) {
+        && (g.historyDb || v.attr() != null || v.type().equals("any"))) {
       // Datomic misses matches here (docs/datomic-differences.md): with the entity bound first,
-      // it tests only the first of the entity's values of the attribute
+      // it tests only the first datom of the entity's attribute, retracted ones included
       return;
     }
     if (v.type().equals("long") && g.r.nextInt(3) == 0) {
