@@ -150,6 +150,21 @@ public final class Values {
     return x.equals(y);
   }
 
+  /**
+   * The value Clojure's hash collections file {@code v} under, as Datomic's joins and sets do: an
+   * integer that fits a long as that long, a float zero as the double zero, anything else as
+   * itself. (Other floats keep their own hash in Clojure, so they stay apart from equal doubles.)
+   */
+  public static Object clojureHashKey(Object v) {
+    if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof java.math.BigInteger b && b.bitLength() < 64) {
+      return b.longValue();
+    }
+    return v instanceof Float f && f == 0.0f ? (Object) 0.0 : v;
+  }
+
   /** A hash consistent with {@link #equal}. */
   public static int hash(Object v) {
     if (v == null) {

@@ -45,13 +45,7 @@ final class RowKey {
   static RowKey joinOf(Object[] row, int[] cols) {
     Object[] vs = new Object[cols.length];
     for (int i = 0; i < cols.length; i++) {
-      Object v = row[cols[i]];
-      if (v instanceof java.math.BigInteger b && b.bitLength() < 64) {
-        v = b.longValue();
-      } else if (v instanceof Float f && f == 0.0f) {
-        v = 0.0;
-      }
-      vs[i] = v;
+      vs[i] = Values.clojureHashKey(row[cols[i]]);
     }
     return new RowKey(vs);
   }

@@ -23,16 +23,7 @@ final class Equiv {
   }
 
   static int hash(Object v) {
-    if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
-      return Long.hashCode(((Number) v).longValue());
-    }
-    if (v instanceof BigInteger i && i.bitLength() < 64) {
-      return Long.hashCode(i.longValue());
-    }
-    if (v instanceof Float f && f == 0.0f) {
-      return 0; // -0.0 as 0.0
-    }
-    return Values.hash(v);
+    return Values.hash(Values.clojureHashKey(v));
   }
 
   /** A value as a member of a Clojure set. */
