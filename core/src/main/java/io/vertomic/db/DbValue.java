@@ -335,7 +335,6 @@ public final class DbValue {
     return schema.attr(id);
   }
 
-  /** How many datoms this view holds. */
   /**
    * About how many current datoms attribute {@code attr} has, read from the AEVT tree's subtree
    * counts (a few node reads, whatever the size): the figure the query planner estimates with.
@@ -344,6 +343,16 @@ public final class DbValue {
     return indexes.current(IndexOrder.AEVT).count(Bounds.min(attr), Bounds.max(attr));
   }
 
+  /**
+   * How many current datoms of {@code order} have the leading components {@code comps} (resolved,
+   * as {@link #datoms} takes them), from the subtree counts: the per-value figure the planner
+   * estimates with, e.g. the datoms of one attribute and value in AVET.
+   */
+  public long currentCount(IndexOrder order, Object[] comps) {
+    return indexes.current(order).count(Bounds.from(order, comps), Bounds.to(order, comps));
+  }
+
+  /** How many datoms this view holds. */
   public long datomCount() {
     if (isCurrent()) {
       return indexes.current(IndexOrder.EAVT).size();

@@ -3,8 +3,10 @@ package io.vertomic.query.exec;
 import io.vertomic.edn.Symbol;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,6 +37,23 @@ final class Bindings {
     Set<Symbol> out = new LinkedHashSet<>();
     rels.forEach(r -> out.addAll(r.vars));
     return out;
+  }
+
+  /** The values of the variables of single-row relations: what the planner can count exactly. */
+  Map<Symbol, Object> values() {
+    Map<Symbol, Object> out = null;
+    for (Relation r : rels) {
+      if (r.rows.size() == 1) {
+        Object[] row = r.rows.get(0);
+        for (int i = 0; i < row.length; i++) {
+          if (out == null) {
+            out = new HashMap<>();
+          }
+          out.put(r.vars.get(i), row[i]);
+        }
+      }
+    }
+    return out == null ? Map.of() : out;
   }
 
   /** Whether some relation is empty, so the whole result is. */

@@ -53,7 +53,7 @@ final class PatternExec {
     Relation r = b.take(bvars);
     Estimate lookup = Estimator.pattern(db, p, new LinkedHashSet<>(bvars));
     Estimate scan = Estimator.pattern(db, p, Set.of());
-    if ((double) r.rows.size() * lookup.rows() <= scan.rows() || needsResolving(r, terms)) {
+    if ((double) r.rows.size() * lookup.touched() <= scan.touched() || needsResolving(r, terms)) {
       b.add(lookup(db, terms, consts, r, bvars, nvars, b.limits()));
     } else {
       b.add(r);

@@ -25,7 +25,7 @@ final class Solver {
   }
 
   static void run(List<Clause> clauses, Bindings b, Set<Symbol> outer, Env env) {
-    List<Step> steps = Planner.plan(clauses, b.bound(), outer, env.planContext());
+    List<Step> steps = Planner.plan(clauses, b.bound(), b.values(), outer, env.planContext());
     for (Step s : steps) {
       if (b.isEmpty()) {
         return;

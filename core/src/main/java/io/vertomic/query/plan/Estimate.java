@@ -2,5 +2,8 @@ package io.vertomic.query.plan;
 
 import io.vertomic.datom.IndexOrder;
 
-/** The index a data pattern would read and about how many datoms it would touch. */
-public record Estimate(IndexOrder index, long rows) {}
+/**
+ * What running a data pattern once costs: the index it reads, the rows it yields and the datoms it
+ * touches to find them (more than the rows where a value is filtered on a scan).
+ */
+public record Estimate(IndexOrder index, long rows, long touched) {}

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +32,20 @@ public final class Planner {
    */
   public static List<Step> plan(
       List<Clause> clauses, Set<Symbol> bound, Set<Symbol> outer, PlanContext ctx) {
+    return plan(clauses, bound, Map.of(), outer, ctx);
+  }
+
+  /**
+   * As {@link #plan(List, Set, Set, PlanContext)}, with the values some bound variables are known
+   * to hold (one each, e.g. scalar inputs), which the estimates count exactly where an index has
+   * them.
+   */
+  public static List<Step> plan(
+      List<Clause> clauses,
+      Set<Symbol> bound,
+      Map<Symbol, Object> values,
+      Set<Symbol> outer,
+      PlanContext ctx) {
     Set<Symbol> b = new LinkedHashSet<>(bound);
     List<Clause> left = new ArrayList<>(clauses);
     List<Step> steps = new ArrayList<>();
@@ -46,7 +61,7 @@ public final class Planner {
           continue;
         }
         double[] cost = new double[1];
-        Step s = step(c, b, scope, rows, ctx, cost);
+        Step s = step(c, b, values, scope, rows, ctx, cost);
         if (cost[0] < bestCost) {
           best = i;
           bestCost = cost[0];
@@ -71,17 +86,23 @@ public final class Planner {
   }
 
   private static Step step(
-      Clause c, Set<Symbol> b, Set<Symbol> scope, double rows, PlanContext ctx, double[] cost) {
+      Clause c,
+      Set<Symbol> b,
+      Map<Symbol, Object> values,
+      Set<Symbol> scope,
+      double rows,
+      PlanContext ctx,
+      double[] cost) {
     if (c instanceof DataPattern p) {
       DbValue db = ctx.db(p.src() == null ? null : p.src().symbol());
       if (db == null) {
         cost[0] = 1000;
         return new Step(c, null, 1000, scope);
       }
-      Estimate lookup = Estimator.pattern(db, p, b);
+      Estimate lookup = Estimator.pattern(db, p, b, values);
       Estimate scan = Estimator.pattern(db, p, Set.of());
       boolean joined = !Collections.disjoint(Vars.of(p.terms()), b);
-      Estimate chosen = joined && rows * lookup.rows() < scan.rows() ? lookup : scan;
+      Estimate chosen = joined && rows * lookup.touched() <= scan.touched() ? lookup : scan;
       double n = joined ? Math.min(rows * lookup.rows(), scan.rows()) : rows * scan.rows();
       cost[0] = n;
       return new Step(c, chosen.index(), (long) Math.min(n, Long.MAX_VALUE), scope);
@@ -97,7 +118,7 @@ public final class Planner {
     if (c instanceof Clause.Or || c instanceof Clause.OrJoin) {
       double sum = 0;
       for (Clause branch : Vars.children(c)) {
-        sum += cheapest(Vars.branch(branch), b, ctx);
+        sum += cheapest(Vars.branch(branch), b, values, ctx);
       }
       cost[0] = sum;
       return new Step(c, null, (long) sum, scope);
@@ -106,13 +127,14 @@ public final class Planner {
     return new Step(c, null, 0, scope);
   }
 
-  private static double cheapest(List<Clause> clauses, Set<Symbol> b, PlanContext ctx) {
+  private static double cheapest(
+      List<Clause> clauses, Set<Symbol> b, Map<Symbol, Object> values, PlanContext ctx) {
     double min = 100;
     for (Clause c : clauses) {
       if (c instanceof DataPattern p) {
         DbValue db = ctx.db(p.src() == null ? null : p.src().symbol());
         if (db != null) {
-          min = Math.min(min, Estimator.pattern(db, p, b).rows());
+          min = Math.min(min, Estimator.pattern(db, p, b, values).rows());
         }
       }
     }
