@@ -28,7 +28,7 @@ final class OrExec {
     Set<RowKey> union = new LinkedHashSet<>();
     for (Clause branch : Vars.children(or)) {
       Bindings out = Solver.solve(Vars.branch(branch), seed, Set.copyOf(vars), inner);
-      for (Object[] row : out.project(vars).rows) {
+      for (Object[] row : out.projectWithRepeats(vars).rows) {
         union.add(new RowKey(row));
       }
       b.limits().rows(union.size());
