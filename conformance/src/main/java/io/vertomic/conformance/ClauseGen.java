@@ -236,8 +236,8 @@ final class ClauseGen {
   }
 
   private void tupleFns() {
-    Var a = g.var(x -> !x.type().equals("any") && !x.type().equals("attr"));
-    Var b = g.var(x -> !x.type().equals("any") && !x.type().equals("attr"));
+    Var a = g.var(this::tupleable);
+    Var b = g.var(this::tupleable);
     if (a == null || !g.want(Feature.QUERY_TUPLE_FN, 1)) {
       return;
     }
@@ -249,6 +249,15 @@ final class ClauseGen {
               call(Symbol.of("untuple"), t.sym()),
               List.of(g.fresh(a.type(), a.attr()).sym(), g.fresh(b.type(), b.attr()).sym())));
     }
+  }
+
+  /**
+   * Whether {@code x} may go into a {@code tuple}: not where the data refers to ident entities and
+   * {@code x} is an entity, as the raw id of an ident entity differs between the engines and an
+   * aggregate of the tuple shows it as a plain number.
+   */
+  private boolean tupleable(Var x) {
+    return !x.type().equals("any") && !x.type().equals("attr") && !(g.identRefs && x.isEntity());
   }
 
   private void not(Var e) {
