@@ -34,7 +34,9 @@ public final class BenchMain {
     Engine sql =
         new VertomicEngine(
             "vertomic-sql", "vertomic:sql://%s?postgresql://postgres@127.0.0.1:5432/test");
-    for (LoadWorkload w : List.of(LoadWorkload.loadBatch(), LoadWorkload.loadSingle())) {
+    for (LoadWorkload w :
+        List.of(
+            LoadWorkload.loadBatch(), LoadWorkload.loadSingle(), LoadWorkload.loadSingleEdn())) {
       WORKLOADS.put(w.name(), w);
     }
     for (LoadWorkload w : List.of(LoadWorkload.loadBatch(), LoadWorkload.loadSingle())) {

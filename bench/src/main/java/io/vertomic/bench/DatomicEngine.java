@@ -39,7 +39,15 @@ final class DatomicEngine implements Engine {
   private record DatomicSession(String uri, Connection conn) implements Session {
     @Override
     public long[] transactPersons(List<Person> persons, IntFunction<Long> idOf) {
-      List<Object> tx = TX.txData(persons, idOf);
+      return transact(persons, TX.txData(persons, idOf));
+    }
+
+    @Override
+    public long[] transactPersonsEdn(List<Person> persons, IntFunction<Long> idOf) {
+      return transact(persons, (List<?>) Util.read(PersonTx.ednText(persons, idOf)));
+    }
+
+    private long[] transact(List<Person> persons, List<?> tx) {
       Map<?, ?> r = await(conn.transact(tx));
       Database after = (Database) r.get(Connection.DB_AFTER);
       Object tempids = r.get(Connection.TEMPIDS);

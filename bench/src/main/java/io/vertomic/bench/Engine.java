@@ -20,6 +20,12 @@ interface Engine {
      */
     long[] transactPersons(List<Person> persons, IntFunction<Long> idOf);
 
+    /**
+     * As {@link #transactPersons}, the transaction given as EDN text ({@link PersonTx#ednText}) and
+     * read by the engine's own EDN reader on each call.
+     */
+    long[] transactPersonsEdn(List<Person> persons, IntFunction<Long> idOf);
+
     /** How many datoms the AEVT index holds for {@code :person/name} (= persons loaded). */
     long countPersons();
 

@@ -63,4 +63,36 @@ record PersonTx(
     }
     return tx;
   }
+
+  /**
+   * The same transaction as {@link #txData} written as EDN text, the way a program that builds its
+   * transactions as strings (or reads them from a file) passes them.
+   */
+  static String ednText(List<Person> persons, IntFunction<Long> idOf) {
+    StringBuilder out = new StringBuilder(persons.size() * 160).append('[');
+    for (Person p : persons) {
+      out.append("{:db/id \"")
+          .append(p.tempid())
+          .append("\" :person/name \"")
+          .append(p.name())
+          .append("\" :person/last-name \"")
+          .append(p.lastName())
+          .append("\" :person/sex ")
+          .append(p.male() ? ":male" : ":female")
+          .append(" :person/age ")
+          .append(p.age())
+          .append(" :person/salary ")
+          .append(p.salary());
+      if (p.follows().length > 0) {
+        out.append(" :person/follows [");
+        for (int f : p.follows()) {
+          Long ref = idOf.apply(f);
+          out.append(ref != null ? ref.toString() : "\"p" + f + "\"").append(' ');
+        }
+        out.append(']');
+      }
+      out.append('}');
+    }
+    return out.append(']').toString();
+  }
 }

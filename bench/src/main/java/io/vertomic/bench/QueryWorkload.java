@@ -95,6 +95,12 @@ record QueryWorkload(String name, ToLongFunction<Engine.Session> op)
     }
 
     @Override
+    public long[] transactPersonsEdn(
+        java.util.List<People.Person> persons, java.util.function.IntFunction<Long> idOf) {
+      return inner.transactPersonsEdn(persons, idOf);
+    }
+
+    @Override
     public long countPersons() {
       return inner.countPersons();
     }

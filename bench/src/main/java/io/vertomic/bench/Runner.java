@@ -1,5 +1,7 @@
 package io.vertomic.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +9,11 @@ import java.util.List;
  * Runs one workload on both engines, alternating them run by run (A B A B) so that noise on the
  * shared machine hits both alike: warm-up runs first, then measured ones. Every run uses a fresh,
  * uniquely named database that is deleted afterwards.
+ *
+ * <p>Warm-up goes on past its count until the rounds settle (the JIT quiet and the round time near
+ * the fastest so far): on two cores the first workload of a JVM otherwise ran while the C2 compiler
+ * was still working through both engines' code, and load-single measured 276 ms first in a JVM and
+ * 31 ms second (Datomic 355 and 103 ms); its rounds took about 18 rounds (12 s) to settle.
  */
 final class Runner {
   /** The measured result of one workload. */
@@ -16,6 +23,13 @@ final class Runner {
       return datomic.medianMs() / vertomic.medianMs();
     }
   }
+
+  /** Compilation time under which a warm-up round counts as quiet, whatever its length. */
+  private static final long JIT_QUIET_MS = 20;
+
+  private static final int MAX_WARMUP_FACTOR = 10;
+
+  private static final long MAX_EXTRA_WARMUP_NS = 30_000_000_000L;
 
   private final List<Engine> engines;
   private final int warmup;
@@ -38,15 +52,52 @@ final class Runner {
     for (int e = 0; e < engines.size(); e++) {
       times.add(new long[iterations]);
     }
-    for (int i = 0; i < warmup + iterations; i++) {
+    warmUp(w, warmup);
+    for (int i = 0; i < iterations; i++) {
       for (int e = 0; e < engines.size(); e++) {
-        long t = once(w, engines.get(e));
-        if (i >= warmup) {
-          times.get(e)[i - warmup] = t;
-        }
+        times.get(e)[i] = once(w, engines.get(e));
       }
     }
     return new Row(w.name(), Stats.of(times.get(0)), Stats.of(times.get(1)));
+  }
+
+  /**
+   * At least {@code rounds} rounds, then more until two rounds in a row are settled (at most 10x as
+   * many rounds, or {@link #MAX_EXTRA_WARMUP_NS} past the required ones).
+   */
+  private void warmUp(Workload<?> w, int rounds) {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    long fastest = Long.MAX_VALUE;
+    int settled = 0;
+    long extraSince = 0;
+    for (int i = 0; i < rounds * MAX_WARMUP_FACTOR; i++) {
+      long jitBefore = jit.getTotalCompilationTime();
+      long start = System.nanoTime();
+      for (Engine engine : engines) {
+        once(w, engine);
+      }
+      long round = System.nanoTime() - start;
+      long jitMs = jit.getTotalCompilationTime() - jitBefore;
+      settled = settled(round, fastest, jitMs) ? settled + 1 : 0;
+      fastest = Math.min(fastest, round);
+      if (i + 1 == rounds) {
+        extraSince = System.nanoTime();
+      }
+      if (i + 1 >= rounds
+          && (settled >= 2 || System.nanoTime() - extraSince > MAX_EXTRA_WARMUP_NS)) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * A round is settled when the JIT was quiet during it (compilation took under a tenth of the
+   * round, or under {@link #JIT_QUIET_MS}) and it ran within 20% of the fastest round before it.
+   */
+  private static boolean settled(long roundNs, long fastestNs, long jitMs) {
+    long roundMs = roundNs / 1_000_000;
+    return jitMs <= Math.max(JIT_QUIET_MS, roundMs / 10)
+        && (fastestNs == Long.MAX_VALUE || roundNs <= fastestNs * 6 / 5);
   }
 
   private <S extends Workload.Prepared> long once(Workload<S> w, Engine engine) {

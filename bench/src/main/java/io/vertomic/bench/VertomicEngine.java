@@ -49,7 +49,15 @@ final class VertomicEngine implements Engine {
   private record VertomicSession(String uri, Connection conn) implements Session {
     @Override
     public long[] transactPersons(List<Person> persons, IntFunction<Long> idOf) {
-      List<Object> tx = TX.txData(persons, idOf);
+      return transact(persons, TX.txData(persons, idOf));
+    }
+
+    @Override
+    public long[] transactPersonsEdn(List<Person> persons, IntFunction<Long> idOf) {
+      return transact(persons, (List<?>) Edn.read(PersonTx.ednText(persons, idOf)));
+    }
+
+    private long[] transact(List<Person> persons, List<?> tx) {
       TxReport r = conn.transact(tx).toCompletionStage().toCompletableFuture().join();
       long[] ids = new long[persons.size()];
       for (int i = 0; i < ids.length; i++) {

@@ -20,7 +20,7 @@ class BothEnginesDoTheSameWorkTest {
 
   @Test
   void batchLoadLeavesTheSamePersonsInBothEngines() {
-    assertSamePersons(new LoadWorkload("load-batch-small", 300, 100, null), 300);
+    assertSamePersons(new LoadWorkload("load-batch-small", 300, 100, null, false), 300);
   }
 
   @Test
@@ -37,12 +37,17 @@ class BothEnginesDoTheSameWorkTest {
 
   @Test
   void singleLoadLeavesTheSamePersonsInBothEngines() {
-    assertSamePersons(new LoadWorkload("load-single-small", 40, 1, null), 40);
+    assertSamePersons(new LoadWorkload("load-single-small", 40, 1, null, false), 40);
+  }
+
+  @Test
+  void aLoadGivenAsEdnTextLeavesTheSamePersonsInBothEngines() {
+    assertSamePersons(LoadWorkload.loadSingleEdn().withPersons(40, 1), 40);
   }
 
   @Test
   void queriesGiveResultsOfTheSameSizeInBothEngines() {
-    LoadWorkload load = new LoadWorkload("load-for-queries", 2_000, 500, null);
+    LoadWorkload load = new LoadWorkload("load-for-queries", 2_000, 500, null, false);
     try (Engine.Session v = load.setUp(ENGINES.get(0), "smoke-q");
         Engine.Session d = load.setUp(ENGINES.get(1), "smoke-q")) {
       load.run(v);
