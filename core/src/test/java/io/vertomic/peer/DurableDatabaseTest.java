@@ -115,6 +115,29 @@ class DurableDatabaseTest {
                 Peer.q("[:find ?e :where [?e :db/ident :a/b]]", Peer.connect(uri).db())));
   }
 
+  @Test
+  void deleteWhileAnIndexJobRunsDeletesTheDatabaseAndEverySegment() throws Exception {
+    long segmentsBefore = segments();
+    deleteWhileIndexing(uri);
+    assertEquals(segmentsBefore, segments());
+  }
+
+  private static void deleteWhileIndexing(String uri) throws Exception {
+    Peer.createDatabase(uri);
+    Connection c = Peer.connect(uri);
+    tx(c, SCHEMA);
+    tx(c, people(0, 20_000));
+    c.requestIndex(); // not awaited: the delete meets the job still writing
+
+    assertTrue(Peer.deleteDatabase(uri));
+    assertEquals(
+        Category.NOT_FOUND, assertThrows(Anomaly.class, () -> Peer.connect(uri)).category());
+    assertTrue(Peer.createDatabase(uri));
+    assertEdn(
+        "#{}", Peer.q("[:find ?e :where [?e :db/ident :person/name]]", Peer.connect(uri).db()));
+    Peer.deleteDatabase(uri);
+  }
+
   private static long segments() {
     return io.vertomic.fixtures.KeptMemStorageProvider.segmentCount();
   }

@@ -188,8 +188,17 @@ final class DurableDatabase {
     return p.future();
   }
 
-  void close() {
+  /**
+   * Closes the connection; the future completes once an index job still running has ended (its
+   * outcome aside), so whoever deletes the database next does not race its root swap.
+   */
+  Future<Void> close() {
     connection.close();
+    Future<Void> job;
+    synchronized (this) {
+      job = indexing;
+    }
+    return job == null ? Future.succeededFuture() : job.otherwiseEmpty();
   }
 
   private DbRoot dbRoot(Root r) {

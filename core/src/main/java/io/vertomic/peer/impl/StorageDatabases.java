@@ -84,7 +84,8 @@ final class StorageDatabases {
     Storage s = storage(uri);
     DurableDatabase d = databases.remove(uri.uri());
     if (d != null) {
-      d.close();
+      // an index job of this writer may still swap the root: reading it before would lose the race
+      Blocking.await(d.close(), "finish indexing " + uri.uri());
     }
     Root r = Blocking.await(s.root(rootName(uri)), "read root of " + uri.uri());
     if (r == null) {
