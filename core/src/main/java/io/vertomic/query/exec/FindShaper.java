@@ -136,35 +136,44 @@ final class FindShaper {
     return out;
   }
 
+  /**
+   * One row per group: the rows of {@code rel} (distinct over the find and {@code :with} variables)
+   * are grouped by the values of the find's non-aggregate elements in one pass, each group keeping
+   * its first row and the values of each aggregate's variable, which the aggregate then reduces.
+   */
   private static List<List<Object>> grouped(List<FindElement> els, Relation rel, Env env) {
-    Map<RowKey, List<List<Object>>> bags = new LinkedHashMap<>();
-    Map<RowKey, Object[]> firstRow = new LinkedHashMap<>();
+    int n = els.size();
+    int[] cols = new int[n];
+    int keys = 0;
+    for (int i = 0; i < n; i++) {
+      FindElement e = els.get(i);
+      cols[i] = e instanceof FindAggregate a ? rel.col(a.var().symbol()) : keyCol(e, rel);
+      keys += e instanceof FindAggregate ? 0 : 1;
+    }
+    Map<RowKey, Group> groups = new LinkedHashMap<>();
     for (Object[] row : rel.rows) {
-      List<Object> key = new ArrayList<>();
-      for (FindElement e : els) {
-        if (!(e instanceof FindAggregate)) {
-          key.add(GroupKey.of(keyValue(e, rel, row)));
+      Object[] key = new Object[keys];
+      for (int i = 0, k = 0; i < n; i++) {
+        if (!(els.get(i) instanceof FindAggregate)) {
+          key[k++] = GroupKey.of(row[cols[i]]);
         }
       }
-      RowKey k = new RowKey(key.toArray());
-      firstRow.putIfAbsent(k, row);
-      List<List<Object>> bag = bags.computeIfAbsent(k, x -> newBags(els.size()));
-      for (int i = 0; i < els.size(); i++) {
-        if (els.get(i) instanceof FindAggregate a) {
-          bag.get(i).add(row[rel.col(a.var().symbol())]);
+      Group g = groups.computeIfAbsent(new RowKey(key), x -> new Group(row, els));
+      for (int i = 0; i < n; i++) {
+        if (g.values[i] != null) {
+          g.values[i].add(row[cols[i]]);
         }
       }
     }
-    List<List<Object>> out = new ArrayList<>();
-    for (Map.Entry<RowKey, List<List<Object>>> en : bags.entrySet()) {
-      Object[] row = firstRow.get(en.getKey());
-      List<Object> r = new ArrayList<>(els.size());
-      for (int i = 0; i < els.size(); i++) {
+    List<List<Object>> out = new ArrayList<>(groups.size());
+    for (Group g : groups.values()) {
+      List<Object> r = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
         FindElement e = els.get(i);
         if (e instanceof FindAggregate a) {
-          r.add(Callables.aggregate(a.fn()).apply(a.constants(), en.getValue().get(i)));
+          r.add(Callables.aggregate(a.fn()).apply(a.constants(), g.values[i]));
         } else {
-          r.add(value(e, keyValue(e, rel, row), rel, row, env));
+          r.add(value(e, g.first[cols[i]], rel, g.first, env));
         }
       }
       out.add(r);
@@ -172,12 +181,19 @@ final class FindShaper {
     return out;
   }
 
-  private static List<List<Object>> newBags(int n) {
-    List<List<Object>> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      out.add(new ArrayList<>());
+  /** The first row of a group, and by find element the values its aggregate reduces (or null). */
+  private static final class Group {
+    final Object[] first;
+    final List<Object>[] values;
+
+    @SuppressWarnings("unchecked")
+    Group(Object[] first, List<FindElement> els) {
+      this.first = first;
+      this.values = new List[els.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = els.get(i) instanceof FindAggregate ? new ArrayList<>() : null;
+      }
     }
-    return out;
   }
 
   private static int keyCol(FindElement e, Relation rel) {
@@ -188,16 +204,6 @@ final class FindShaper {
       return rel.col(p.entity().symbol());
     }
     return -1;
-  }
-
-  private static Object keyValue(FindElement e, Relation rel, Object[] row) {
-    if (e instanceof FindVar v) {
-      return row[rel.col(v.var().symbol())];
-    }
-    if (e instanceof FindPull p) {
-      return row[rel.col(p.entity().symbol())];
-    }
-    return null;
   }
 
   private static Object value(FindElement e, Object key, Relation rel, Object[] row, Env env) {
