@@ -84,6 +84,10 @@ final class EdnPrinter {
     } else if (v instanceof Tagged t) {
       sb.append('#').append(t.tag()).append(' ');
       write(t.value());
+    } else if (v instanceof DbId id) {
+      sb.append("#db/id[");
+      write(id.partition());
+      sb.append(' ').append(id.idx()).append(']');
     } else {
       sb.append(v);
     }

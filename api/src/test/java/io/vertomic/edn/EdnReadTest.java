@@ -3,10 +3,12 @@ package io.vertomic.edn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertomic.anomaly.Anomaly;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -214,10 +216,19 @@ class EdnReadTest {
   }
 
   @Test
+  void readsTempidRecordsAsDbIdsEachWithoutANumberADistinctOne() {
+    assertEquals(new DbId(kw("db.part/user"), -1L), Edn.read("#db/id [:db.part/user -1]"));
+    assertEquals(new DbId(kw("db.part/user"), -1L), Edn.read("#db/id[:db.part/user -1]"));
+    List<?> two = (List<?>) Edn.read("[#db/id[:db.part/user] #db/id[:db.part/user]]");
+    assertEquals(kw("db.part/user"), ((DbId) two.get(0)).partition());
+    assertTrue(((DbId) two.get(0)).idx() < -1_000_000);
+    assertNotEquals(two.get(0), two.get(1));
+    Anomaly a = assertThrows(Anomaly.class, () -> Edn.read("#db/id [:db.part/user \"x\"]"));
+    assertTrue(a.getMessage().contains("#db/id expects [partition]"), a.getMessage());
+  }
+
+  @Test
   void readsUnknownTagsAsTagged() {
-    assertEquals(
-        new Tagged(Symbol.of("db/id"), List.of(kw("db.part/user"), -1L)),
-        Edn.read("#db/id [:db.part/user -1]"));
     assertEquals(
         new Tagged(Symbol.of("my.app/point"), Map.of(kw("x"), 1L)),
         Edn.read("#my.app/point #_ skipped {:x 1}"));

@@ -83,8 +83,8 @@ class EdnWriteTest {
     assertEquals("#uri \"http://x.org/a\"", Edn.write(URI.create("http://x.org/a")));
     assertEquals("#bytes \"AAEC/w==\"", Edn.write(new byte[] {0, 1, 2, -1}));
     assertEquals(
-        "#db/id [:db.part/user -1]",
-        Edn.write(new Tagged(Symbol.of("db/id"), List.of(Keyword.of("db.part/user"), -1L))));
+        "#my.app/point [1 2]", Edn.write(new Tagged(Symbol.of("my.app/point"), List.of(1L, 2L))));
+    assertEquals("#db/id[:db.part/user -1]", Edn.write(new DbId(Keyword.of("db.part/user"), -1L)));
   }
 
   @Test

@@ -93,6 +93,17 @@ public interface Database {
   long nextT();
 
   /**
+   * The entity id in {@code partition} (an ident or an id) at the counter of {@code tOrDate}: a t,
+   * or a date, meaning the t of the first transaction at or after it ({@link #nextT} when none).
+   * For scans of the entities a partition gained since then, as Datomic's {@code entidAt}:
+   *
+   * <pre>{@code
+   * db.entidAt(":db.part/user", 1000L) // => 17592186045416
+   * }</pre>
+   */
+  long entidAt(Object partition, Object tOrDate);
+
+  /**
    * Datomic's {@code db-stats}: {@code {:datoms n, :attrs {:person/name {:count n} ...}}}, where
    * {@code :datoms} counts every assertion and retraction the database holds (its history, as
    * Datomic counts, whatever this value's view) and {@code :attrs} the same per attribute ident,

@@ -1,9 +1,14 @@
 package io.vertomic.peer;
 
+import io.vertomic.datom.EntityId;
+import io.vertomic.edn.DbId;
+import io.vertomic.edn.Edn;
 import io.vertomic.peer.impl.Catalog;
 import io.vertomic.peer.impl.Queries;
+import io.vertomic.tx.Partitions;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The entry point of the peer library, in the spirit of {@code datomic.Peer}: create, delete and
@@ -118,5 +123,73 @@ public final class Peer {
    */
   public static Object explain(Object query, Object... inputs) {
     return Queries.explain(query, inputs);
+  }
+
+  /**
+   * A tempid record for a new entity of {@code partition} (an ident such as {@code :db.part/user},
+   * or a partition's id), distinct from every other; the same object used twice in a transaction is
+   * one entity. EDN {@code #db/id[:db.part/user]} reads to the same kind of record.
+   */
+  public static Object tempid(Object partition) {
+    return DbId.next(partition);
+  }
+
+  /**
+   * The tempid record number {@code n} (negative) of {@code partition}: within a transaction every
+   * record with that number is one entity, as EDN {@code #db/id[:db.part/user -1]}.
+   */
+  public static Object tempid(Object partition, long n) {
+    return new DbId(partition, n);
+  }
+
+  /**
+   * The partition of entity id {@code eid}: the partition's entity id (4 for {@code
+   * :db.part/user}); for an implicit partition, its id (partition bits, zero counter).
+   */
+  public static long part(long eid) {
+    return Partitions.partOf(eid);
+  }
+
+  /**
+   * The entity id {@code tempid} (a string tempid or a tempid record) got in the transaction whose
+   * report gave {@code tempids}, or null.
+   *
+   * <pre>{@code
+   * Object id = Peer.tempid(Keyword.of("db.part/user"));
+   * TxReport r = conn.transact(List.of(Map.of(Keyword.of("db/id"), id,
+   *     Keyword.of("person/name"), "Ivan"))).toCompletionStage().toCompletableFuture().join();
+   * Peer.resolveTempid(r.dbAfter(), r.tempids(), id) // => 17592186045418
+   * }</pre>
+   */
+  public static Long resolveTempid(Database db, Map<String, Long> tempids, Object tempid) {
+    return tempids.get(tempid instanceof DbId r ? Edn.write(r) : String.valueOf(tempid));
+  }
+
+  /** The t of transaction id {@code tx} (a t is answered as itself). */
+  public static long toT(long tx) {
+    return EntityId.txToT(tx);
+  }
+
+  /** The transaction id of {@code t}. */
+  public static long toTx(long t) {
+    return EntityId.tToTx(t);
+  }
+
+  /**
+   * A UUID whose first 32 bits are the current time in seconds, the rest random, as Datomic's
+   * {@code squuid}: values made later sort later, which keeps an index of them appending.
+   */
+  public static UUID squuid() {
+    UUID random = UUID.randomUUID();
+    long seconds = System.currentTimeMillis() / 1000;
+    long msb = (seconds << 32) | (random.getMostSignificantBits() & 0xFFFFFFFFL);
+    return new UUID(msb, random.getLeastSignificantBits());
+  }
+
+  /**
+   * The time in epoch milliseconds (to the second) that {@link #squuid} wrote into {@code uuid}.
+   */
+  public static long squuidTimeMillis(UUID uuid) {
+    return (uuid.getMostSignificantBits() >>> 32) * 1000;
   }
 }

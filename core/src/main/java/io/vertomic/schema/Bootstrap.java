@@ -40,7 +40,11 @@ public final class Bootstrap {
     ident(d, 3, "db.part/tx");
     ident(d, 4, "db.part/user");
     attr(d, 10, "db/ident", 21, false, 38, false);
+    attr(d, 11, "db.install/partition", 20, true, 0, false);
     attr(d, 13, "db.install/attribute", 20, true, 0, false);
+    for (long part : new long[] {0, 3, 4}) {
+      d.add(new Datom(0, 11, part, TX, true));
+    }
     ident(d, 20, "db.type/ref");
     ident(d, 21, "db.type/keyword");
     ident(d, 22, "db.type/long");

@@ -33,6 +33,9 @@ public final class Idents {
   public static final Keyword TX_TEMPIDS = Keyword.of("vertomic.tx/tempids");
 
   public static final Keyword INSTALL_ATTRIBUTE = Keyword.of("db.install/attribute");
+  public static final Keyword INSTALL_PARTITION = Keyword.of("db.install/partition");
+  public static final Keyword FORCE_PARTITION = Keyword.of("db/force-partition");
+  public static final Keyword MATCH_PARTITION = Keyword.of("db/match-partition");
   public static final Keyword CARDINALITY_ONE = Keyword.of("db.cardinality/one");
   public static final Keyword CARDINALITY_MANY = Keyword.of("db.cardinality/many");
   public static final Keyword PART_DB = Keyword.of("db.part/db");

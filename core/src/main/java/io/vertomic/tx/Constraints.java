@@ -64,7 +64,7 @@ final class Constraints {
         continue;
       }
       for (Symbol s : a.preds()) {
-        Predicate<Object> p = Predicates.attr(s.text());
+        Predicate<Object> p = Extensions.attrPredicate(s.text());
         if (p == null) {
           throw Anomaly.incorrect(
               "db.error/attr-pred-not-found",
@@ -109,7 +109,7 @@ final class Constraints {
       }
       for (Datom d : after.currentDatoms(spec, preds.id())) {
         Symbol s = (Symbol) d.v();
-        BiPredicate<Database, Long> p = Predicates.entity(s.text());
+        BiPredicate<Database, Long> p = Extensions.entityPredicate(s.text());
         if (p == null) {
           throw Anomaly.incorrect(
               "db.error/entity-pred-not-found",

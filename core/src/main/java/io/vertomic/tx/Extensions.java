@@ -2,37 +2,72 @@ package io.vertomic.tx;
 
 import io.vertomic.peer.Database;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
- * The registry of the predicates schema may name: attribute predicates ({@code :db.attr/preds},
- * called with the value) and entity predicates ({@code :db.entity/preds}, called with the database
- * after the transaction and the entity id). Only registered names run: transaction data never makes
- * the engine call arbitrary code. Thread-safe.
+ * This process's registry of the names transactions and schema may call: transaction functions,
+ * attribute predicates ({@code :db.attr/preds}) and entity predicates ({@code :db.entity/preds}).
+ * Every {@link Extension} on the classpath registers here the first time a name is looked up; code
+ * may also register directly ({@link #registry()}). Only registered names run: transaction data
+ * never makes the engine call arbitrary code. Thread-safe.
  */
-public final class Predicates {
-  private static final Map<String, Predicate<Object>> ATTR = new ConcurrentHashMap<>();
-  private static final Map<String, BiPredicate<Database, Long>> ENTITY = new ConcurrentHashMap<>();
+public final class Extensions implements Registry {
+  private static final Extensions INSTANCE = new Extensions();
 
-  private Predicates() {}
+  private final Map<String, TxFunction> txFunctions = new ConcurrentHashMap<>();
+  private final Map<String, Predicate<Object>> attrPreds = new ConcurrentHashMap<>();
+  private final Map<String, BiPredicate<Database, Long>> entityPreds = new ConcurrentHashMap<>();
+  private volatile boolean loaded;
 
-  /** Registers attribute predicate {@code name} (a symbol such as {@code "my.ns/valid-email?"}). */
-  public static void registerAttr(String name, Predicate<Object> pred) {
-    ATTR.put(name, pred);
+  private Extensions() {}
+
+  /** The registry of this process, with every extension on the classpath loaded. */
+  public static Registry registry() {
+    return INSTANCE.load();
   }
 
-  /** Registers entity predicate {@code name}. */
-  public static void registerEntity(String name, BiPredicate<Database, Long> pred) {
-    ENTITY.put(name, pred);
+  @Override
+  public void txFunction(String name, TxFunction fn) {
+    txFunctions.put(name, fn);
   }
 
-  static Predicate<Object> attr(String name) {
-    return ATTR.get(name);
+  @Override
+  public void attrPredicate(String name, Predicate<Object> p) {
+    attrPreds.put(name, p);
   }
 
-  static BiPredicate<Database, Long> entity(String name) {
-    return ENTITY.get(name);
+  @Override
+  public void entityPredicate(String name, BiPredicate<Database, Long> p) {
+    entityPreds.put(name, p);
+  }
+
+  static TxFunction txFunction(String name) {
+    return INSTANCE.load().txFunctions.get(name);
+  }
+
+  static Predicate<Object> attrPredicate(String name) {
+    return INSTANCE.load().attrPreds.get(name);
+  }
+
+  static BiPredicate<Database, Long> entityPredicate(String name) {
+    return INSTANCE.load().entityPreds.get(name);
+  }
+
+  // extensions register before any lookup; one registering during the load sees the others later
+  private Extensions load() {
+    if (!loaded) {
+      synchronized (this) {
+        if (!loaded) {
+          loaded = true;
+          for (Extension e : ServiceLoader.load(Extension.class)) {
+            e.register(this);
+          }
+        }
+      }
+    }
+    return this;
   }
 }

@@ -4,9 +4,9 @@ import io.vertomic.schema.Attr;
 
 /**
  * One primitive operation of a transaction after map forms are expanded. Entity positions hold what
- * the user wrote (an id, an ident, a lookup ref, a string tempid) or an {@link AutoId}; values are
- * raw until tempids resolve. {@code stmt} is the index of the top-level statement it came from, for
- * messages.
+ * the user wrote (an id, an ident, a lookup ref, a string tempid, a tempid record) or an {@link
+ * AutoId}; values are raw until tempids resolve. {@code stmt} is the index of the top-level
+ * statement it came from, for messages.
  */
 sealed interface Op {
   int stmt();
@@ -31,6 +31,13 @@ sealed interface Op {
 
   /** {@code [:db/retractEntity e]}. */
   record RetractEntity(int stmt, Object e) implements Op {}
+
+  /**
+   * A partition directive of a map form: {@code :db/force-partition {tempid partition}} puts the
+   * new entity of {@code tempid} in {@code target} (an ident or id); {@code :db/match-partition
+   * {tempid entity}} ({@code match}) in the partition of {@code target} (an id or a tempid).
+   */
+  record Place(int stmt, Object tempid, Object target, boolean match) implements Op {}
 
   /** The tempid of a map form written without {@code :db/id}. */
   record AutoId(int n) {

@@ -4,6 +4,8 @@ import io.vertomic.anomaly.Anomaly;
 import io.vertomic.datom.EntityId;
 import io.vertomic.db.DbValue;
 import io.vertomic.db.Resolver;
+import io.vertomic.edn.DbId;
+import io.vertomic.edn.Edn;
 import io.vertomic.schema.Idents;
 import io.vertomic.schema.Unique;
 import java.util.HashMap;
@@ -25,6 +27,7 @@ import java.util.Set;
 final class TempidResolver {
   private final DbValue db;
   private final List<Op> ops;
+  private final long t;
   private final Map<Object, Long> ids = new HashMap<>();
   private final Map<Object, Object> alias = new HashMap<>();
   private long nextUser;
@@ -33,6 +36,7 @@ final class TempidResolver {
   TempidResolver(DbValue db, List<Op> ops, long t) {
     this.db = db;
     this.ops = ops;
+    this.t = t;
     this.nextUser = t + 1;
     this.nextDb = db.nextDbCounter();
     ids.put(Idents.TX_TEMPID, EntityId.tToTx(t));
@@ -40,11 +44,12 @@ final class TempidResolver {
 
   /** Whether {@code x} in entity position (or as a ref value) is a tempid. */
   static boolean isTempid(Object x) {
-    return x instanceof String || x instanceof Op.AutoId;
+    return x instanceof String || x instanceof DbId || x instanceof Op.AutoId;
   }
 
   /** Resolves every tempid; afterwards {@link #id} answers for each. */
   TempidResolver resolve() {
+    checkRecords();
     upsert();
     unify();
     allocate();
@@ -85,7 +90,14 @@ final class TempidResolver {
   private void userTempid(Object x, Map<String, Long> out) {
     if (x instanceof String s && !s.equals(Idents.TX_TEMPID)) {
       out.put(s, id(s));
+    } else if (x instanceof DbId r) {
+      out.put(key(r), id(r));
     }
+  }
+
+  /** The key of a tempid record in a report's tempids: its EDN text. */
+  static String key(DbId r) {
+    return Edn.write(r);
   }
 
   long nextT() {
@@ -204,6 +216,32 @@ final class TempidResolver {
     return r;
   }
 
+  /** A record's number names one entity, so one number in two partitions is a mistake. */
+  private void checkRecords() {
+    Map<Long, DbId> seen = new HashMap<>();
+    for (Op op : ops) {
+      if (op instanceof Op.Add add) {
+        for (Object x : new Object[] {add.e(), add.v()}) {
+          if (x instanceof DbId r) {
+            DbId other = seen.putIfAbsent(r.idx(), r);
+            if (other != null && !other.partition().equals(r.partition())) {
+              throw Anomaly.incorrect(
+                  "db.error/tempid-partition-conflict",
+                  "In statement "
+                      + add.stmt()
+                      + ": tempid number "
+                      + r.idx()
+                      + " is used in two partitions, "
+                      + TxExpander.describe(other)
+                      + " and "
+                      + TxExpander.describe(r));
+            }
+          }
+        }
+      }
+    }
+  }
+
   private void allocate() {
     Set<Object> installs = new HashSet<>();
     Set<Object> entities = new HashSet<>();
@@ -214,33 +252,40 @@ final class TempidResolver {
           installs.add(root(add.e()));
         }
       }
+      if (op instanceof Op.Add add
+          && add.a().ident() == Idents.INSTALL_PARTITION
+          && isTempid(add.v())) {
+        installs.add(root(add.v()));
+      }
     }
+    Partitions parts = new Partitions(db, ops, installs, this::root);
     for (Op op : ops) {
       if (op instanceof Op.Add add) {
-        allocate(add.e(), installs);
+        allocate(add.e(), parts);
         if (add.a().isRef() && isTempid(add.v()) && entities.contains(root(add.v()))) {
-          allocate(add.v(), installs);
+          allocate(add.v(), parts);
         }
       } else if (op instanceof Op.Cas cas
           && cas.a().isRef()
           && isTempid(cas.newV())
           && entities.contains(root(cas.newV()))) {
-        allocate(cas.newV(), installs);
+        allocate(cas.newV(), parts);
       }
     }
   }
 
-  private void allocate(Object x, Set<Object> installs) {
+  private void allocate(Object x, Partitions parts) {
     if (!isTempid(x)) {
       return;
     }
     Object key = root(x);
     if (!ids.containsKey(key)) {
+      long part = parts.of(key);
       ids.put(
           key,
-          installs.contains(key)
+          part == EntityId.PART_DB
               ? EntityId.of(EntityId.PART_DB, nextDb++)
-              : EntityId.of(EntityId.PART_USER, nextUser++));
+              : part == EntityId.PART_TX ? EntityId.tToTx(t) : EntityId.of(part, nextUser++));
     }
   }
 }

@@ -3,8 +3,11 @@ package io.vertomic.tx;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.db.DbValue;
 import io.vertomic.db.Resolver;
+import io.vertomic.edn.DbId;
 import io.vertomic.edn.Edn;
 import io.vertomic.edn.Keyword;
+import io.vertomic.edn.Symbol;
+import io.vertomic.peer.Database;
 import io.vertomic.schema.Attr;
 import io.vertomic.schema.Idents;
 import io.vertomic.schema.Unique;
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Expands transaction data (EDN text or Java lists and maps) into {@link Op}s: list forms are
@@ -20,24 +24,33 @@ import java.util.Map;
  * around. Attributes are resolved against the database before the transaction.
  */
 final class TxExpander {
+  /** How deep transaction functions may call functions that return calls. */
+  static final int MAX_CALL_DEPTH = 32;
+
   private final DbValue db;
+  private final Function<DbValue, Database> view;
   private final List<Op> ops = new ArrayList<>();
   private int autoIds;
   private int stmt;
+  private int depth;
 
-  private TxExpander(DbValue db) {
+  private TxExpander(DbValue db, Function<DbValue, Database> view) {
     this.db = db;
+    this.view = view;
   }
 
-  /** The ops of {@code txData}, in order. */
-  static List<Op> expand(DbValue db, Object txData) {
+  /**
+   * The ops of {@code txData}, in order; calls of transaction functions are replaced by what they
+   * return, given {@code view} of the database before the transaction.
+   */
+  static List<Op> expand(DbValue db, Object txData, Function<DbValue, Database> view) {
     Object data = txData instanceof String s ? Edn.read(s) : txData;
     if (!(data instanceof List<?> forms)) {
       throw Anomaly.incorrect(
           "db.error/invalid-tx-data",
           "Transaction data must be a list of forms, got " + describe(data));
     }
-    TxExpander x = new TxExpander(db);
+    TxExpander x = new TxExpander(db, view);
     for (Object form : forms) {
       x.form(form);
       x.stmt++;
@@ -56,7 +69,12 @@ final class TxExpander {
   }
 
   private void listForm(List<?> l) {
-    Keyword op = l.isEmpty() ? null : Resolver.keyword(l.get(0));
+    Object head = l.isEmpty() ? null : l.get(0);
+    if (head instanceof Symbol fn) {
+      call(fn.text(), l);
+      return;
+    }
+    Keyword op = Resolver.keyword(head);
     if (op == null) {
       throw bad(
           "db.error/invalid-tx-data",
@@ -78,7 +96,71 @@ final class TxExpander {
       arity(l, 2);
       ops.add(new Op.RetractEntity(stmt, entity(l.get(1))));
     } else {
-      throw bad("db.error/not-a-data-function", "unknown operation " + op + " in " + describe(l));
+      call(op.text(), l);
+    }
+  }
+
+  /** Expands the transaction data that function {@code name} returns for the call {@code l}. */
+  private void call(String name, List<?> l) {
+    TxFunction fn = Extensions.txFunction(name);
+    if (fn == null) {
+      throw bad(
+          "db.error/not-a-data-function",
+          "unknown operation or transaction function "
+              + name
+              + " in "
+              + describe(l)
+              + " (no extension loaded in this process registers it)");
+    }
+    if (depth >= MAX_CALL_DEPTH) {
+      throw bad(
+          "db.error/tx-fn-depth",
+          "transaction function "
+              + name
+              + " is called "
+              + MAX_CALL_DEPTH
+              + " calls deep: functions that return calls must end");
+    }
+    Object out;
+    try {
+      out =
+          fn.apply(
+              view.apply(db),
+              java.util.Collections.unmodifiableList(new ArrayList<>(l.subList(1, l.size()))));
+    } catch (Anomaly a) {
+      throw a;
+    } catch (RuntimeException e) {
+      throw bad("db.error/tx-fn-failed", "transaction function " + name + " threw " + e);
+    }
+    Object data = out;
+    if (out instanceof String text) {
+      try {
+        data = Edn.read(text);
+      } catch (Anomaly a) {
+        throw bad(
+            "db.error/tx-fn-bad-result",
+            "transaction function "
+                + name
+                + " returned EDN text that does not read: "
+                + a.getMessage());
+      }
+    }
+    if (!(data instanceof List<?> forms)) {
+      throw bad(
+          "db.error/tx-fn-bad-result",
+          "transaction function "
+              + name
+              + " returned "
+              + describe(out)
+              + ", not transaction data (a list of forms)");
+    }
+    depth++;
+    try {
+      for (Object form : forms) {
+        form(form);
+      }
+    } finally {
+      depth--;
     }
   }
 
@@ -116,6 +198,10 @@ final class TxExpander {
       if (k == Idents.ID) {
         continue;
       }
+      if (k == Idents.FORCE_PARTITION || k == Idents.MATCH_PARTITION) {
+        place(k, en.getValue());
+        continue;
+      }
       if (k.name().startsWith("_") && k.namespace() != null) {
         reverse(id, Keyword.of(k.namespace(), k.name().substring(1)), en.getValue());
       } else {
@@ -123,6 +209,28 @@ final class TxExpander {
       }
     }
     return id;
+  }
+
+  private void place(Keyword directive, Object v) {
+    if (!(v instanceof Map<?, ?> m)) {
+      String what = directive == Idents.FORCE_PARTITION ? "force-partition" : "match-partition";
+      throw bad(
+          "db.error/invalid-" + what + "-map",
+          "Value of "
+              + directive
+              + " must be a map of tempid to "
+              + (directive == Idents.FORCE_PARTITION ? "partition" : "entity")
+              + ", got "
+              + describe(v));
+    }
+    for (Map.Entry<?, ?> en : m.entrySet()) {
+      if (!TempidResolver.isTempid(en.getKey())) {
+        throw bad(
+            "db.error/not-a-tempid",
+            directive + " names " + describe(en.getKey()) + ", which is not a tempid");
+      }
+      ops.add(new Op.Place(stmt, en.getKey(), en.getValue(), directive == Idents.MATCH_PARTITION));
+    }
   }
 
   private void entry(Object id, Attr a, Object v) {
@@ -209,6 +317,7 @@ final class TxExpander {
     }
     if (e instanceof Long
         || e instanceof String
+        || e instanceof DbId
         || e instanceof List<?>
         || e instanceof Op.AutoId) {
       return e;

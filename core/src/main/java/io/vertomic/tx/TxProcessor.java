@@ -27,7 +27,10 @@ import java.util.function.Function;
 public final class TxProcessor {
   private final Function<DbValue, Database> view;
 
-  /** {@code view} wraps a value for entity predicates, which receive a {@link Database}. */
+  /**
+   * {@code view} wraps a value for the application's code, which receives a {@link Database}:
+   * entity predicates and transaction functions.
+   */
   public TxProcessor(Function<DbValue, Database> view) {
     this.view = view;
   }
@@ -38,7 +41,7 @@ public final class TxProcessor {
   public TxResult process(DbValue db, Object txData, Date now) {
     DbValue base = db.unfiltered();
     long t = base.nextT();
-    List<Op> ops = TxExpander.expand(base, txData);
+    List<Op> ops = TxExpander.expand(base, txData, view);
     Object key = Idempotency.key(ops);
     if (key != null) {
       Idempotency.refuseIfCommitted(base, key);

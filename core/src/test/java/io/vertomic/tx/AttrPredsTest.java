@@ -26,9 +26,9 @@ class AttrPredsTest {
 
   @BeforeAll
   static void registerPredicates() {
-    Predicates.registerAttr("vertomic.test/non-negative?", v -> (Long) v >= 0);
-    Predicates.registerAttr("vertomic.test/non-blank?", v -> !((String) v).isBlank());
-    Predicates.registerAttr("vertomic.test/short?", v -> ((String) v).length() <= 4);
+    Extensions.registry().attrPredicate("vertomic.test/non-negative?", v -> (Long) v >= 0);
+    Extensions.registry().attrPredicate("vertomic.test/non-blank?", v -> !((String) v).isBlank());
+    Extensions.registry().attrPredicate("vertomic.test/short?", v -> ((String) v).length() <= 4);
   }
 
   @Test

@@ -271,10 +271,15 @@ class BadTransactionTest extends BadTransactionTestBase {
             NOT_FOUND,
             "'no@x'"),
         row(
-            "tagged literal as entity id",
-            "[[:db/add #db/id [:db.part/user] :person/name 'x']]",
+            "unknown tagged literal as entity id",
+            "[[:db/add #my.app/id [1] :person/name 'x']]",
             INCORRECT,
-            "#db/id"),
+            "#my.app/id"),
+        row(
+            "tempid record of a partition that does not exist",
+            "[[:db/add #db/id [:db.part/nope] :person/name 'x']]",
+            INCORRECT,
+            ":db.part/nope"),
         row("double as entity id", "[[:db/add 1.5 :person/name 'x']]", INCORRECT, "1.5"),
         row(
             "map as entity id of a list form",

@@ -57,8 +57,8 @@ abstract class BadTransactionTestBase {
 
   @BeforeAll
   static void registerPredicates() {
-    Predicates.registerAttr("vertomic.bad/positive?", v -> (Long) v > 0);
-    Predicates.registerEntity("vertomic.bad/adult?", (db, e) -> false);
+    Extensions.registry().attrPredicate("vertomic.bad/positive?", v -> (Long) v > 0);
+    Extensions.registry().entityPredicate("vertomic.bad/adult?", (db, e) -> false);
   }
 
   static Arguments row(String name, String tx, Category category, String... fragments) {

@@ -24,12 +24,13 @@ class EntitySpecTest {
 
   @BeforeAll
   static void registerPredicates() {
-    Predicates.registerEntity(
-        "vertomic.test/adult?",
-        (db, e) -> {
-          Object age = Facts.value(db, e, ":person/age");
-          return age instanceof Long a && a >= 18;
-        });
+    Extensions.registry()
+        .entityPredicate(
+            "vertomic.test/adult?",
+            (db, e) -> {
+              Object age = Facts.value(db, e, ":person/age");
+              return age instanceof Long a && a >= 18;
+            });
   }
 
   private static Connection conn() {

@@ -2,6 +2,7 @@ package io.vertomic.peer.impl;
 
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.datom.Datom;
+import io.vertomic.datom.EntityId;
 import io.vertomic.datom.IndexOrder;
 import io.vertomic.db.DbValue;
 import io.vertomic.db.EntityView;
@@ -16,11 +17,14 @@ import io.vertomic.schema.Attr;
 import io.vertomic.tx.TxProcessor;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /** The public {@link Database} over a {@link DbValue}: resolves user arguments, then reads. */
 public final class PeerDb implements Database {
+  private static final long TX_INSTANT = 50;
+
   private final DbValue db;
 
   public PeerDb(DbValue db) {
@@ -167,6 +171,23 @@ public final class PeerDb implements Database {
   @Override
   public long nextT() {
     return db.nextT();
+  }
+
+  @Override
+  public long entidAt(Object partition, Object tOrDate) {
+    long part = io.vertomic.tx.Partitions.number(db, partition);
+    long t;
+    if (tOrDate instanceof java.util.Date date) {
+      // :db/txInstant (bootstrap id 50) is in AVET: its first value at or after the date
+      Iterator<Datom> first = db.indexRange(TX_INSTANT, date, null);
+      t = first.hasNext() ? EntityId.txToT(first.next().e()) : db.nextT();
+    } else if (tOrDate instanceof Number n) {
+      t = EntityId.txToT(n.longValue());
+    } else {
+      throw Anomaly.incorrect(
+          "db.error/invalid-t", "entidAt takes a t or a date, got " + Resolver.describe(tOrDate));
+    }
+    return EntityId.of(part, t);
   }
 
   @Override
