@@ -10,10 +10,11 @@ import java.util.NoSuchElementException;
  *
  * <p>It keeps the path from the root to the current leaf (one branch and child index per level) and
  * a position in the leaf's array: seeking the start costs one binary search per level, stepping
- * costs an array read and one comparison with the end bound, and moving to the next leaf climbs
- * only as far as the first branch with a next child. Nodes are resolved through the tree's {@link
- * NodeSource} as the cursor reaches them. Nothing is allocated after construction. Not thread-safe;
- * the tree it reads may be shared freely.
+ * costs an array read (and a comparison with the end bound in the leaf where the range ends: one
+ * comparison on entering a leaf tells whether its last key is in range), and moving to the next
+ * leaf climbs only as far as the first branch with a next child. Nodes are resolved through the
+ * tree's {@link NodeSource} as the cursor reaches them. Nothing is allocated after construction.
+ * Not thread-safe; the tree it reads may be shared freely.
  */
 final class Cursor implements Iterator<Datom> {
   private final Comparator<Datom> cmp;
@@ -24,6 +25,9 @@ final class Cursor implements Iterator<Datom> {
   private final int[] at;
   private Datom[] keys;
   private int pos;
+
+  /** Whether every key left in this leaf is within the end bound: steps then compare nothing. */
+  private boolean inside;
 
   /**
    * A cursor over {@code from <= d <= to} ascending, or {@code from >= d >= to} descending; null
@@ -52,7 +56,7 @@ final class Cursor implements Iterator<Datom> {
       node = b.child(i, source);
     }
     Leaf leaf = (Leaf) node;
-    keys = leaf.keys;
+    enter(leaf.keys);
     if (from == null) {
       pos = asc ? 0 : keys.length - 1;
     } else {
@@ -85,9 +89,16 @@ final class Cursor implements Iterator<Datom> {
         return;
       }
     }
-    if (end != null && cmp.compare(keys[pos], end) * step > 0) {
+    if (!inside && cmp.compare(keys[pos], end) * step > 0) {
       keys = null;
     }
+  }
+
+  /** Makes {@code leafKeys} the current leaf; one comparison tells whether it ends in range. */
+  private void enter(Datom[] leafKeys) {
+    keys = leafKeys;
+    int n = leafKeys.length;
+    inside = end == null || n > 0 && cmp.compare(leafKeys[step > 0 ? n - 1 : 0], end) * step <= 0;
   }
 
   private void nextLeaf() {
@@ -107,7 +118,7 @@ final class Cursor implements Iterator<Datom> {
       at[d] = step > 0 ? 0 : b.childCount() - 1;
       node = b.child(at[d], source);
     }
-    keys = ((Leaf) node).keys;
+    enter(((Leaf) node).keys);
     pos = step > 0 ? 0 : keys.length - 1;
   }
 }

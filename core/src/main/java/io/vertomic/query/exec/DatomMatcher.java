@@ -26,6 +26,13 @@ final class DatomMatcher {
   private Object vAlt;
   private Attr attr;
 
+  /** Which of e, a, v (bits 0-2) the index range of {@link #candidates} already fixes. */
+  private int ranged;
+
+  private static final int E = 1;
+  private static final int A = 2;
+  private static final int V = 4;
+
   DatomMatcher(DbValue db) {
     this.db = db;
   }
@@ -121,32 +128,43 @@ final class DatomMatcher {
     Object v = fixed[2];
     IndexOrder order;
     Object[] comps;
+    // the range fixes what its leading components name: matches() need not test those again; a
+    // value only in VAET, where values are ids (in AVET a range may hold values equal in order but
+    // not in value, such as decimals of two scales)
     if (e != null) {
       order = IndexOrder.EAVT;
       comps =
           a == null
               ? new Object[] {e}
               : attr != null && v != null ? new Object[] {e, a, v} : new Object[] {e, a};
+      ranged = comps.length == 1 ? E : E | A;
     } else if (a != null && v != null && attr.inAvet()) {
       order = IndexOrder.AVET;
       comps = new Object[] {a, v};
+      ranged = A;
     } else if (v != null && attr != null && attr.isRef()) {
       order = IndexOrder.VAET;
       comps = a == null ? new Object[] {v} : new Object[] {v, a};
+      ranged = a == null ? V : V | A;
     } else if (a != null) {
       order = IndexOrder.AEVT;
       comps = new Object[] {a};
+      ranged = A;
     } else {
       order = IndexOrder.EAVT;
       comps = new Object[0];
+      ranged = 0;
     }
     return db.datoms(order, comps);
   }
 
   private boolean matches(Datom d) {
-    return (fixed[0] == null || (Long) fixed[0] == d.e())
-        && (fixed[1] == null || (Long) fixed[1] == d.a())
-        && (fixed[2] == null || Values.equal(fixed[2], d.v()) || vAlt != null && vAlt.equals(d.v()))
+    return (fixed[0] == null || (ranged & E) != 0 || (Long) fixed[0] == d.e())
+        && (fixed[1] == null || (ranged & A) != 0 || (Long) fixed[1] == d.a())
+        && (fixed[2] == null
+            || (ranged & V) != 0
+            || Values.equal(fixed[2], d.v())
+            || vAlt != null && vAlt.equals(d.v()))
         && (fixed[3] == null || (Long) fixed[3] == d.tx())
         && (fixed[4] == null || fixed[4].equals(d.added()));
   }

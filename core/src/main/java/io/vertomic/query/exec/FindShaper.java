@@ -151,7 +151,17 @@ final class FindShaper {
       keys += e instanceof FindAggregate ? 0 : 1;
     }
     Map<RowKey, Group> groups = new LinkedHashMap<>();
-    for (Object[] row : rel.rows) {
+    if (keys == 0 && !rel.rows.isEmpty()) {
+      // aggregates only: one group of every row
+      Group all = new Group(rel.rows.get(0), els);
+      for (Object[] row : rel.rows) {
+        for (int i = 0; i < n; i++) {
+          all.values[i].add(row[cols[i]]);
+        }
+      }
+      groups.put(new RowKey(new Object[0]), all);
+    }
+    for (Object[] row : keys == 0 ? List.<Object[]>of() : rel.rows) {
       Object[] key = new Object[keys];
       for (int i = 0, k = 0; i < n; i++) {
         if (!(els.get(i) instanceof FindAggregate)) {

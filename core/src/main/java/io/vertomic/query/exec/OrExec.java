@@ -25,17 +25,19 @@ final class OrExec {
     Relation r = b.take(boundVars);
     Relation seed = r.project(boundVars);
     Env inner = env.withDefault(src);
-    Set<RowKey> union = new LinkedHashSet<>();
+    // a row of one entity id is its own key (Long equality is Values'); other rows are RowKeys
+    boolean single = vars.size() == 1;
+    Set<Object> union = new LinkedHashSet<>();
     for (Clause branch : Vars.children(or)) {
       Bindings out = Solver.solve(Vars.branch(branch), seed, Set.copyOf(vars), inner);
       for (Object[] row : out.projectWithRepeats(vars).rows) {
-        union.add(new RowKey(row));
+        union.add(single && row[0] instanceof Long id ? id : new RowKey(row));
       }
       b.limits().rows(union.size());
     }
     List<Object[]> rows = new ArrayList<>(union.size());
-    union.forEach(k -> rows.add(k.values()));
+    union.forEach(k -> rows.add(k instanceof RowKey rk ? rk.values() : new Object[] {k}));
     b.add(r);
-    b.add(new Relation(vars, rows));
+    b.add(new Relation(vars, rows, true));
   }
 }

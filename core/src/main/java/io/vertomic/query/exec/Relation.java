@@ -15,9 +15,17 @@ final class Relation {
   final List<Symbol> vars;
   final List<Object[]> rows;
 
+  /** Whether the rows are known to be distinct, so projecting onto all of them changes nothing. */
+  private final boolean distinct;
+
   Relation(List<Symbol> vars, List<Object[]> rows) {
+    this(vars, rows, false);
+  }
+
+  Relation(List<Symbol> vars, List<Object[]> rows, boolean distinct) {
     this.vars = List.copyOf(vars);
     this.rows = rows;
+    this.distinct = distinct;
   }
 
   /** One empty row over no variables: the identity of the product. */
@@ -44,6 +52,9 @@ final class Relation {
 
   /** The distinct rows projected onto {@code vs} (each must be a column). */
   Relation project(List<Symbol> vs) {
+    if (distinct && vs.equals(vars)) {
+      return this;
+    }
     int[] cols = cols(vs);
     Set<RowKey> seen = new LinkedHashSet<>(Math.max(16, (int) (rows.size() / 0.75f) + 1));
     for (Object[] r : rows) {
@@ -53,7 +64,7 @@ final class Relation {
     for (RowKey k : seen) {
       out.add(k.values());
     }
-    return new Relation(vs, out);
+    return new Relation(vs, out, true);
   }
 
   /** The rows over {@code vs}, repeats kept. */
