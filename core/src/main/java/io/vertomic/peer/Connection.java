@@ -44,6 +44,24 @@ public interface Connection {
   Future<Void> requestIndex();
 
   /**
+   * A database value whose basis is at least {@code t}, once the durable indexes cover {@code t}
+   * (Datomic's {@code syncIndex}): it asks for an index job when the index is behind, where Datomic
+   * waits for one. On a mem database, whose index is its memory, as {@link #sync(long)}.
+   */
+  default Future<Database> syncIndex(long t) {
+    return sync(t).compose(db -> requestIndex().map(v -> db));
+  }
+
+  /**
+   * A database value whose basis is at least {@code t}, with the schema as of {@code t} (Datomic's
+   * {@code syncSchema}): the schema is part of every database value here, so this is {@link
+   * #sync(long)}.
+   */
+  default Future<Database> syncSchema(long t) {
+    return sync(t);
+  }
+
+  /**
    * Deletes the index segments of this database that its current index no longer reaches and that
    * were written before {@code olderThan} (Datomic's {@code gcStorage}); the future holds how many
    * were deleted. A database value older than {@code olderThan} may fail to read afterwards. A mem

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
 import io.vertomic.edn.Edn;
+import io.vertomic.edn.Keyword;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -136,6 +137,22 @@ class DurableDatabaseTest {
     assertEdn(
         "#{}", Peer.q("[:find ?e :where [?e :db/ident :person/name]]", Peer.connect(uri).db()));
     Peer.deleteDatabase(uri);
+  }
+
+  @Test
+  void syncIndexAnswersOnceTheDurableIndexCoversT() throws Exception {
+    Peer.createDatabase(uri);
+    Connection c = Peer.connect(uri);
+    tx(c, SCHEMA);
+    long t = tx(c, people(0, 100)).dbAfter().basisT();
+    long before = segments();
+    Database db =
+        c.syncIndex(t).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    assertTrue(db.basisT() >= t);
+    assertTrue(segments() > before, "the index job wrote segments");
+    Database schema =
+        c.syncSchema(t).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    assertEquals(Keyword.of("person/age"), schema.ident(schema.entid(Keyword.of("person/age"))));
   }
 
   private static long segments() {
