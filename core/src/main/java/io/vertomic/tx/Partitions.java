@@ -6,6 +6,7 @@ import io.vertomic.datom.EntityId;
 import io.vertomic.db.DbValue;
 import io.vertomic.db.Resolver;
 import io.vertomic.edn.DbId;
+import io.vertomic.schema.Idents;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,8 +27,6 @@ import java.util.function.UnaryOperator;
 public final class Partitions {
   /** The first of Datomic's 2^19 implicit partitions. */
   static final long FIRST_IMPLICIT = 1L << 19;
-
-  private static final long INSTALL_PARTITION = 11;
 
   private final DbValue db;
   private final Set<Object> installs;
@@ -153,7 +152,8 @@ public final class Partitions {
   }
 
   private boolean isNamedPartition(long id) {
-    for (Datom d : db.currentDatoms(EntityId.PART_DB, INSTALL_PARTITION)) {
+    long install = db.schema().attr(Idents.INSTALL_PARTITION).id();
+    for (Datom d : db.currentDatoms(EntityId.PART_DB, install)) {
       if (d.v() instanceof Long l && l == id) {
         return true;
       }

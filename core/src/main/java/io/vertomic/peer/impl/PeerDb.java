@@ -14,6 +14,7 @@ import io.vertomic.peer.Entity;
 import io.vertomic.peer.TxReport;
 import io.vertomic.pull.Pull;
 import io.vertomic.schema.Attr;
+import io.vertomic.schema.Idents;
 import io.vertomic.tx.TxProcessor;
 import java.util.ArrayList;
 import java.util.Date;
@@ -23,7 +24,6 @@ import java.util.Map;
 
 /** The public {@link Database} over a {@link DbValue}: resolves user arguments, then reads. */
 public final class PeerDb implements Database {
-  private static final long TX_INSTANT = 50;
 
   private final DbValue db;
 
@@ -178,8 +178,9 @@ public final class PeerDb implements Database {
     long part = io.vertomic.tx.Partitions.number(db, partition);
     long t;
     if (tOrDate instanceof java.util.Date date) {
-      // :db/txInstant (bootstrap id 50) is in AVET: its first value at or after the date
-      Iterator<Datom> first = db.indexRange(TX_INSTANT, date, null);
+      // :db/txInstant is in AVET: its first value at or after the date
+      long txInstant = db.schema().attr(Idents.TX_INSTANT).id();
+      Iterator<Datom> first = db.indexRange(txInstant, date, null);
       t = first.hasNext() ? EntityId.txToT(first.next().e()) : db.nextT();
     } else if (tOrDate instanceof Number n) {
       t = EntityId.txToT(n.longValue());
