@@ -340,7 +340,7 @@ public final class DbValue {
    * counts (a few node reads, whatever the size): the figure the query planner estimates with.
    */
   public long attrCount(long attr) {
-    return indexes.current(IndexOrder.AEVT).count(Bounds.min(attr), Bounds.max(attr));
+    return currentCount(IndexOrder.AEVT, new Object[] {attr});
   }
 
   /**

@@ -221,24 +221,28 @@ final class TempidResolver {
     Map<Long, DbId> seen = new HashMap<>();
     for (Op op : ops) {
       if (op instanceof Op.Add add) {
-        for (Object x : new Object[] {add.e(), add.v()}) {
-          if (x instanceof DbId r) {
-            DbId other = seen.putIfAbsent(r.idx(), r);
-            if (other != null && !other.partition().equals(r.partition())) {
-              throw Anomaly.incorrect(
-                  "db.error/tempid-partition-conflict",
-                  "In statement "
-                      + add.stmt()
-                      + ": tempid number "
-                      + r.idx()
-                      + " is used in two partitions, "
-                      + TxExpander.describe(other)
-                      + " and "
-                      + TxExpander.describe(r));
-            }
-          }
-        }
+        checkRecord(add.e(), add.stmt(), seen);
+        checkRecord(add.v(), add.stmt(), seen);
       }
+    }
+  }
+
+  private static void checkRecord(Object x, int stmt, Map<Long, DbId> seen) {
+    if (!(x instanceof DbId r)) {
+      return;
+    }
+    DbId other = seen.putIfAbsent(r.idx(), r);
+    if (other != null && !other.partition().equals(r.partition())) {
+      throw Anomaly.incorrect(
+          "db.error/tempid-partition-conflict",
+          "In statement "
+              + stmt
+              + ": tempid number "
+              + r.idx()
+              + " is used in two partitions, "
+              + TxExpander.describe(other)
+              + " and "
+              + TxExpander.describe(r));
     }
   }
 
