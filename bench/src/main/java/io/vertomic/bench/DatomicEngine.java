@@ -76,6 +76,15 @@ final class DatomicEngine implements Engine {
     }
 
     @Override
+    public long qFiltered(String query) {
+      return ((Collection<?>)
+              Peer.q(
+                  query,
+                  conn.db().filter((Database.Predicate<datomic.Datom>) (unfiltered, d) -> true)))
+          .size();
+    }
+
+    @Override
     public long pull(String selector, long[] ids) {
       Database db = conn.db();
       Object pattern = Util.read(selector);

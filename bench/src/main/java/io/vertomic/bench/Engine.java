@@ -35,6 +35,12 @@ interface Engine {
      */
     long q(String query, Object... inputs);
 
+    /**
+     * Runs {@code query} against the current database through a filter that keeps every datom: the
+     * cost of filtering itself; returns the number of results.
+     */
+    long qFiltered(String query);
+
     /** Pulls {@code selector} (EDN) for each of {@code ids}; returns the number of maps. */
     long pull(String selector, long[] ids);
 

@@ -18,16 +18,21 @@ record QueryWorkload(String name, ToLongFunction<Engine.Session> op)
   static final String Q2 = "[:find ?e ?a :where [?e :person/name \"Ivan\"] [?e :person/age ?a]]";
   static final String Q3 =
       "[:find ?e ?a :where [?e :person/name \"Ivan\"] [?e :person/age ?a] [?e :person/sex :male]]";
+  static final String Q4 =
+      "[:find ?e ?l ?a :where [?e :person/name \"Ivan\"] [?e :person/age ?a]"
+          + " [?e :person/sex :male] [?e :person/last-name ?l]]";
+  static final String Q1 = "[:find ?e :where [?e :person/name \"Ivan\"]]";
 
   static QueryWorkload[] all() {
     return new QueryWorkload[] {
-      q("q1", "[:find ?e :where [?e :person/name \"Ivan\"]]"),
+      q("q1", Q1),
       q("q2", Q2),
       q("q3", Q3),
-      q(
-          "q4",
-          "[:find ?e ?l ?a :where [?e :person/name \"Ivan\"] [?e :person/age ?a]"
-              + " [?e :person/sex :male] [?e :person/last-name ?l]]"),
+      q("q4", Q4),
+      filtered("q1-filter", Q1),
+      filtered("q2-filter", Q2),
+      filtered("q3-filter", Q3),
+      filtered("q4-filter", Q4),
       q("qpred1", "[:find ?e ?s :where [?e :person/salary ?s] [(> ?s 50000)]]"),
       new QueryWorkload(
           "qpred2",
@@ -52,6 +57,11 @@ record QueryWorkload(String name, ToLongFunction<Engine.Session> op)
 
   private static QueryWorkload q(String name, String query) {
     return new QueryWorkload(name, s -> s.q(query));
+  }
+
+  /** {@code query} through a filter that keeps everything (issue 16: what filtering costs). */
+  private static QueryWorkload filtered(String name, String query) {
+    return new QueryWorkload(name, s -> s.qFiltered(query));
   }
 
   private static long[] first(Engine.Session s, int n) {
@@ -108,6 +118,11 @@ record QueryWorkload(String name, ToLongFunction<Engine.Session> op)
     @Override
     public long q(String query, Object... inputs) {
       return inner.q(query, inputs);
+    }
+
+    @Override
+    public long qFiltered(String query) {
+      return inner.qFiltered(query);
     }
 
     @Override

@@ -84,6 +84,11 @@ final class VertomicEngine implements Engine {
     }
 
     @Override
+    public long qFiltered(String query) {
+      return ((Collection<?>) Peer.q(query, conn.db().filter((unfiltered, d) -> true))).size();
+    }
+
+    @Override
     public long pull(String selector, long[] ids) {
       Database db = conn.db();
       Object pattern = Edn.read(selector);

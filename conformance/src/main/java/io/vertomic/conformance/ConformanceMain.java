@@ -64,6 +64,7 @@ public final class ConformanceMain {
       System.out.printf(
           "%n%,d cases (%,d histories) in %.1f s: %,d differences%n",
           s.cases(), s.histories(), s.millis() / 1000.0, s.differences().size());
+      System.out.println("reads using each feature: " + s.readsUsing());
       for (Map.Entry<String, Integer> e : s.byCategory().entrySet()) {
         System.out.printf("  %-32s %,d%n", e.getKey(), e.getValue());
       }

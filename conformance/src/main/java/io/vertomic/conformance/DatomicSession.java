@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongUnaryOperator;
 
 /** A history on Datomic's in-memory peer ({@code datomic:mem://}), through its Java API. */
 final class DatomicSession extends Session<Database> {
@@ -69,6 +70,53 @@ final class DatomicSession extends Session<Database> {
   Database history(Database db) {
     return db.history();
   }
+
+  @Override
+  long txId(long t) {
+    return (Long) Peer.toTx(t);
+  }
+
+  @Override
+  Database filtered(Database db, Object spec, LongUnaryOperator txOf) {
+    Database out = db;
+    for (FilterSpec.Test<Database, Datom> t :
+        FilterSpec.bind(
+            spec,
+            DATOM_VIEW,
+            a -> db.entid(ClojureValues.toClojure(a)) instanceof Number n ? n.longValue() : null,
+            txOf,
+            ClojureValues::toClojure)) {
+      out = out.filter((Database.Predicate<Datom>) t::keep);
+    }
+    return out;
+  }
+
+  private static final FilterSpec.DatomView<Database, Datom> DATOM_VIEW =
+      new FilterSpec.DatomView<>() {
+        public long e(Datom d) {
+          return ((Number) d.e()).longValue();
+        }
+
+        public long a(Datom d) {
+          return ((Number) d.a()).longValue();
+        }
+
+        public Object v(Datom d) {
+          return d.v();
+        }
+
+        public long tx(Datom d) {
+          return ((Number) d.tx()).longValue();
+        }
+
+        public boolean added(Datom d) {
+          return d.added();
+        }
+
+        public boolean entityHas(Database u, long e, long a) {
+          return u.datoms(Database.EAVT, e, a).iterator().hasNext();
+        }
+      };
 
   @Override
   Database with(Database db, List<Object> tx, Map<String, Long> tempids) {

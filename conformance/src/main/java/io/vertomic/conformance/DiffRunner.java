@@ -1,7 +1,9 @@
 package io.vertomic.conformance;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +33,13 @@ public final class DiffRunner implements AutoCloseable {
   }
 
   /** What a run did. */
-  public record Summary(long cases, long histories, List<Difference> differences, long millis) {
+  /** What a run did: {@code readsUsing} counts the reads that used each feature. */
+  public record Summary(
+      long cases,
+      long histories,
+      List<Difference> differences,
+      long millis,
+      Map<Feature, Long> readsUsing) {
     public TreeMap<String, Integer> byCategory() {
       TreeMap<String, Integer> out = new TreeMap<>();
       differences.forEach(d -> out.merge(d.category(), 1, Integer::sum));
@@ -43,6 +51,7 @@ public final class DiffRunner implements AutoCloseable {
   public Summary run(long seed, long first, long count, Consumer<String> progress) {
     long start = System.currentTimeMillis();
     List<Difference> diffs = new ArrayList<>();
+    Map<Feature, Long> using = new EnumMap<>(Feature.class);
     long cases = 0;
     long histories = 0;
     long end = first + count;
@@ -65,6 +74,7 @@ public final class DiffRunner implements AutoCloseable {
           for (long c = Math.max(next, hFirst); c < hEnd; c++) {
             Read read = ReadGen.generate(random(seed, c, 3), features, l.history, pool, withTx);
             Difference d = compare(l, read, seed, c);
+            read.features().forEach(f -> using.merge(f, 1L, Long::sum));
             cases++;
             if (d != null) {
               diffs.add(d);
@@ -84,7 +94,7 @@ public final class DiffRunner implements AutoCloseable {
         String.format(
             "time: loading %.1f s, Datomic reads %.1f s, Vertomic reads %.1f s",
             nanos[0] / 1e9, nanos[1] / 1e9, nanos[2] / 1e9));
-    return new Summary(cases, histories, diffs, System.currentTimeMillis() - start);
+    return new Summary(cases, histories, diffs, System.currentTimeMillis() - start, using);
   }
 
   /** Runs {@code read} on both engines of {@code l}; the difference, or null when they agree. */

@@ -85,5 +85,7 @@ public enum Feature {
   VIEW_AS_OF,
   VIEW_SINCE,
   VIEW_HISTORY,
-  VIEW_WITH
+  VIEW_WITH,
+  /** Reads through {@code filter}ed databases, before or after the time view. */
+  FILTER
 }

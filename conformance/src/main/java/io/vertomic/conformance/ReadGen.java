@@ -8,6 +8,12 @@ final class ReadGen {
   private ReadGen() {}
 
   static Read generate(Random r, FeatureSet f, History h, Pool pool, List<Object> withTx) {
+    Read read = unfiltered(r, f, h, pool, withTx);
+    return f.has(Feature.FILTER) && r.nextInt(4) == 0 ? FilterSpec.add(r, h, pool, read) : read;
+  }
+
+  private static Read unfiltered(
+      Random r, FeatureSet f, History h, Pool pool, List<Object> withTx) {
     while (true) {
       int k = r.nextInt(20);
       if (k < 11 && f.has(Feature.QUERY)) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongUnaryOperator;
 
 /**
  * One history loaded into one engine: transacts it, keeps the engine's ids as {@link IdTokens}, and
@@ -171,8 +172,14 @@ abstract class Session<D> implements AutoCloseable {
   }
 
   D view(Read read, Object name) throws Exception {
+    Object spec = read.get("filter");
+    boolean first = spec != null && Boolean.TRUE.equals(read.get("filter-first"));
+    D db = timeView(read, name, first ? filtered(db(), spec) : db(), !first);
+    return spec != null && !first ? filtered(db, spec) : db;
+  }
+
+  private D timeView(Read read, Object name, D db, boolean cacheWith) throws Exception {
     DbInput in = DbInput.of(name == null ? Symbol.of("$") : name);
-    D db = db();
     switch (in.kind()) {
       case HISTORY:
         return history(db);
@@ -182,18 +189,37 @@ abstract class Session<D> implements AutoCloseable {
         return since(db, ts.get(in.tx() - 1));
       case WITH:
         Object tx = read.get("with");
-        D w = withDbs.get(tx);
+        D w = cacheWith ? withDbs.get(tx) : null;
         if (w == null) {
           Map<String, Long> tempids = new LinkedHashMap<>();
           w = with(db, castList(tx), tempids);
           tempids.forEach(ids::entity);
-          withDbs.put(tx, w);
+          if (cacheWith) {
+            withDbs.put(tx, w);
+          }
         }
         return w;
       default:
         return db;
     }
   }
+
+  /** {@code db} through the filters of {@code spec} ({@link FilterSpec}). */
+  private D filtered(D db, Object spec) {
+    return filtered(
+        db,
+        spec,
+        n -> ts.isEmpty() ? Long.MAX_VALUE : txId(ts.get((int) Math.min(n, ts.size()) - 1)));
+  }
+
+  /** The engine's tx id of basis {@code t}. */
+  abstract long txId(long t);
+
+  /**
+   * {@code db} filtered by each test of {@code spec} in turn ({@link FilterSpec#bind}), {@code
+   * txOf} giving the tx id of the n-th data transaction.
+   */
+  abstract D filtered(D db, Object spec, LongUnaryOperator txOf);
 
   /** The datoms of {@code ds} as {@code [e a v tx added]} rows, of generated attributes only. */
   List<List<Object>> rows(Iterable<?> ds, DatomParts parts) {

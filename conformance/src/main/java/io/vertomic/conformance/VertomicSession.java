@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongUnaryOperator;
 
 /** A history on Vertomic's in-process {@code vertomic:mem://} peer. */
 final class VertomicSession extends Session<Database> {
@@ -66,6 +67,48 @@ final class VertomicSession extends Session<Database> {
   Database history(Database db) {
     return db.history();
   }
+
+  @Override
+  long txId(long t) {
+    return Peer.toTx(t);
+  }
+
+  @Override
+  Database filtered(Database db, Object spec, LongUnaryOperator txOf) {
+    Database out = db;
+    for (FilterSpec.Test<Database, Datom> t :
+        FilterSpec.bind(spec, DATOM_VIEW, db::entid, txOf, v -> v)) {
+      out = out.filter(t::keep);
+    }
+    return out;
+  }
+
+  private static final FilterSpec.DatomView<Database, Datom> DATOM_VIEW =
+      new FilterSpec.DatomView<>() {
+        public long e(Datom d) {
+          return d.e();
+        }
+
+        public long a(Datom d) {
+          return d.a();
+        }
+
+        public Object v(Datom d) {
+          return d.v();
+        }
+
+        public long tx(Datom d) {
+          return d.tx();
+        }
+
+        public boolean added(Datom d) {
+          return d.added();
+        }
+
+        public boolean entityHas(Database u, long e, long a) {
+          return u.datoms(":eavt", e, a).iterator().hasNext();
+        }
+      };
 
   @Override
   Database with(Database db, List<Object> tx, Map<String, Long> tempids) {

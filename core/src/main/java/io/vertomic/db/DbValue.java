@@ -33,6 +33,8 @@ public final class DbValue {
   private final long asOfT;
   private final long sinceT;
   private final boolean history;
+  private final DatomFilter filter;
+  private DbValue withoutFilter;
 
   private DbValue(
       Indexes indexes,
@@ -42,7 +44,8 @@ public final class DbValue {
       long nextDbCounter,
       long asOfT,
       long sinceT,
-      boolean history) {
+      boolean history,
+      DatomFilter filter) {
     this.indexes = indexes;
     this.schema = schema;
     this.basisT = basisT;
@@ -51,6 +54,7 @@ public final class DbValue {
     this.asOfT = asOfT;
     this.sinceT = sinceT;
     this.history = history;
+    this.filter = filter;
   }
 
   /** A new database holding only the bootstrap datoms, at {@code t = 0}. */
@@ -65,7 +69,7 @@ public final class DbValue {
     Schema schema = Schema.empty().update(entities, e -> datomsOf(boot, e));
     Indexes idx = Indexes.empty().apply(schema, boot, List.of(), List.of());
     return new DbValue(
-        idx, schema, 0, Bootstrap.FIRST_USER_T, Bootstrap.FIRST_DB_COUNTER, -1, -1, false);
+        idx, schema, 0, Bootstrap.FIRST_USER_T, Bootstrap.FIRST_DB_COUNTER, -1, -1, false, null);
   }
 
   /**
@@ -91,7 +95,7 @@ public final class DbValue {
                       .forEachRemaining(out::add);
                   return out;
                 });
-    return new DbValue(indexes, schema, basisT, nextT, nextDbCounter, -1, -1, false);
+    return new DbValue(indexes, schema, basisT, nextT, nextDbCounter, -1, -1, false, null);
   }
 
   private static List<Datom> datomsOf(List<Datom> ds, long e) {
@@ -104,9 +108,12 @@ public final class DbValue {
     return out;
   }
 
-  /** The value after a transaction with basis {@code t}: new indexes and schema, same view. */
+  /**
+   * The value after a transaction with basis {@code t}: new indexes and schema, the current view,
+   * no filter.
+   */
   public DbValue next(Indexes indexes, Schema schema, long t, long nextT, long nextDbCounter) {
-    return new DbValue(indexes, schema, t, nextT, nextDbCounter, -1, -1, false);
+    return new DbValue(indexes, schema, t, nextT, nextDbCounter, -1, -1, false, null);
   }
 
   public Indexes indexes() {
@@ -144,31 +151,61 @@ public final class DbValue {
     return history;
   }
 
-  /** Whether this is the plain current view (no as-of, since or history filter). */
+  /**
+   * Whether this is the plain current view: no as-of, since or history view and no datom filter, so
+   * that reads may go straight to the current trees.
+   */
   public boolean isCurrent() {
-    return asOfT < 0 && sinceT < 0 && !history;
+    return asOfT < 0 && sinceT < 0 && !history && filter == null;
   }
 
-  /** This value as of {@code t}. */
+  /** Whether a datom filter ({@link #filtered}) hides datoms of this value. */
+  public boolean isFiltered() {
+    return filter != null;
+  }
+
+  /** This value as of {@code t}, with the same filter. */
   public DbValue asOf(long t) {
-    return new DbValue(indexes, schema, basisT, nextT, nextDbCounter, t, sinceT, history);
+    return new DbValue(indexes, schema, basisT, nextT, nextDbCounter, t, sinceT, history, filter);
   }
 
-  /** This value since {@code t}. */
+  /** This value since {@code t}, with the same filter. */
   public DbValue since(long t) {
-    return new DbValue(indexes, schema, basisT, nextT, nextDbCounter, asOfT, t, history);
+    return new DbValue(indexes, schema, basisT, nextT, nextDbCounter, asOfT, t, history, filter);
   }
 
-  /** The history view of this value. */
+  /** The history view of this value, with the same filter. */
   public DbValue history() {
-    return new DbValue(indexes, schema, basisT, nextT, nextDbCounter, asOfT, sinceT, true);
+    return new DbValue(indexes, schema, basisT, nextT, nextDbCounter, asOfT, sinceT, true, filter);
   }
 
-  /** This value without any view filter. */
+  /** This value with {@code f} added to its filters: reads see the datoms every filter keeps. */
+  public DbValue filtered(DatomFilter f) {
+    DatomFilter both = filter == null ? f : filter.and(f);
+    return new DbValue(indexes, schema, basisT, nextT, nextDbCounter, asOfT, sinceT, history, both);
+  }
+
+  /** {@code other} with this value's filter added (as Datomic's {@code with} keeps a filter). */
+  public DbValue refiltered(DbValue other) {
+    return filter == null ? other : other.filtered(filter);
+  }
+
+  /** This value in the plain current view, without filters: what transactions see. */
   public DbValue unfiltered() {
     return isCurrent()
         ? this
-        : new DbValue(indexes, schema, basisT, nextT, nextDbCounter, -1, -1, false);
+        : new DbValue(indexes, schema, basisT, nextT, nextDbCounter, -1, -1, false, null);
+  }
+
+  /** This value in the same time view without its filters: the database a filter is given. */
+  private DbValue withoutFilter() {
+    DbValue plain = withoutFilter;
+    if (plain == null) {
+      plain =
+          new DbValue(indexes, schema, basisT, nextT, nextDbCounter, asOfT, sinceT, history, null);
+      withoutFilter = plain; // a benign race: any thread's copy is as good
+    }
+    return plain;
   }
 
   /**
@@ -188,6 +225,36 @@ public final class DbValue {
   }
 
   private Iterator<Datom> viewed(IndexOrder order, Datom from, Datom to, boolean descending) {
+    return filter == null
+        ? timeViewed(order, from, to, descending)
+        : filteredView(order, from, to, descending);
+  }
+
+  /**
+   * A filtered value's datoms. As in Datomic, the filter picks among every assertion and retraction
+   * in the view's time range, and the view is resolved from what it keeps: dropping a retraction
+   * brings back the value it retracted, dropping the current assertion leaves no value.
+   */
+  private Iterator<Datom> filteredView(IndexOrder order, Datom from, Datom to, boolean descending) {
+    long asOfTx = asOfT < 0 ? Long.MAX_VALUE : EntityId.tToTx(asOfT);
+    long sinceTx = sinceT < 0 ? Long.MIN_VALUE : EntityId.tToTx(sinceT);
+    Iterator<Datom> current =
+        descending
+            ? indexes.current(order).rslice(from, to)
+            : indexes.current(order).slice(from, to);
+    Iterator<Datom> past =
+        descending ? indexes.past(order).rslice(from, to) : indexes.past(order).slice(from, to);
+    return Scan.filtered(
+        order,
+        current,
+        past,
+        d -> d.tx() <= asOfTx && d.tx() > sinceTx,
+        filter.bind(withoutFilter()),
+        history,
+        descending);
+  }
+
+  private Iterator<Datom> timeViewed(IndexOrder order, Datom from, Datom to, boolean descending) {
     Iterator<Datom> current =
         descending
             ? indexes.current(order).rslice(from, to)

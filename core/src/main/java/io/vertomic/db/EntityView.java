@@ -119,7 +119,9 @@ public final class EntityView implements Entity {
           Set<Object> set = (Set<Object>) m.computeIfAbsent(a.ident(), x -> new LinkedHashSet<>());
           set.add(v);
         } else {
-          m.put(a.ident(), v);
+          // the first in index order, as Datomic: a filter can leave a cardinality-one attribute
+          // with more than one value (a retraction it hides brings the old value back)
+          m.putIfAbsent(a.ident(), v);
         }
       }
       values = m;

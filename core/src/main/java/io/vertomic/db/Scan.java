@@ -10,7 +10,8 @@ import java.util.function.Predicate;
 /**
  * Iterators that turn the current and past trees into the datoms of a view: as-of (each fact's last
  * state at or before a tx), since (only facts added after a tx) and history (every assertion and
- * retraction), plus the bounded walk of an index range. All lazy and in index order.
+ * retraction), filtered views (a filter's pick of the history, then resolved), plus the bounded
+ * walk of an index range. All lazy and in index order.
  */
 final class Scan {
   private Scan() {}
@@ -53,6 +54,27 @@ final class Scan {
         asOfTx,
         sinceTx,
         true);
+  }
+
+  /**
+   * The view of the history datoms that {@code inRange} (the view's time range) and then {@code
+   * keep} (a filter) accept: those datoms themselves for a history view, else the facts whose
+   * latest kept datom is an assertion. Both trees walk downwards when {@code descending}.
+   */
+  static Iterator<Datom> filtered(
+      IndexOrder o,
+      Iterator<Datom> current,
+      Iterator<Datom> past,
+      Predicate<Datom> inRange,
+      Predicate<Datom> keep,
+      boolean history,
+      boolean descending) {
+    Comparator<Datom> order = descending ? o.historyComparator().reversed() : o.historyComparator();
+    Iterator<Datom> kept =
+        filter(merge(current, past, order), d -> inRange.test(d) && keep.test(d));
+    return history
+        ? kept
+        : new AsOf(kept, o.comparator(), Long.MAX_VALUE, Long.MIN_VALUE, descending);
   }
 
   /** The leading datoms of {@code in} that {@code keep} accepts; stops at the first it refuses. */

@@ -41,6 +41,25 @@ public interface Database {
   Database history();
 
   /**
+   * This database seeing only the datoms {@code pred} keeps (Datomic's {@code filter}): every read
+   * through the value (datoms, seekDatoms, indexRange, entity, pull, q, datomCount, indexPull) and
+   * every value derived from it ({@link #asOf}, {@link #since}, {@link #history}, {@link #with},
+   * another filter) applies it. {@code pred} is called with this database without its filters, in
+   * the same time view, and a datom; filters compose (a datom is seen when every filter keeps it).
+   * Idents, attributes and {@link #dbStats} are not filtered, as in Datomic. A predicate that
+   * throws fails the read with {@code incorrect} ({@code db.error/filter-failed}) naming the datom;
+   * an {@code Anomaly} it throws keeps its category.
+   *
+   * <pre>{@code
+   * Database noSecrets = db.filter((unfiltered, d) -> d.a() != secretAttrId);
+   * }</pre>
+   */
+  Database filter(java.util.function.BiPredicate<Database, Datom> pred);
+
+  /** Whether this value was made by (or derived from one made by) {@link #filter}. */
+  boolean isFiltered();
+
+  /**
    * The database as it would be after {@code txData}, without writing anything. Fails with the same
    * anomalies {@link Connection#transact} would.
    */

@@ -16,11 +16,13 @@ import io.vertomic.pull.Pull;
 import io.vertomic.schema.Attr;
 import io.vertomic.schema.Idents;
 import io.vertomic.tx.TxProcessor;
+import io.vertomic.tx.TxResult;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /** The public {@link Database} over a {@link DbValue}: resolves user arguments, then reads. */
 public final class PeerDb implements Database {
@@ -72,11 +74,27 @@ public final class PeerDb implements Database {
   }
 
   @Override
+  public Database filter(BiPredicate<Database, Datom> pred) {
+    if (pred == null) {
+      throw Anomaly.incorrect("db.error/invalid-filter", "filter needs a predicate, got nil");
+    }
+    return new PeerDb(db.filtered(unfiltered -> DatomFilters.keep(pred, new PeerDb(unfiltered))));
+  }
+
+  @Override
+  public boolean isFiltered() {
+    return db.isFiltered();
+  }
+
+  @Override
   public TxReport with(Object txData) {
     if (txData == null) {
       throw Anomaly.incorrect("db.error/invalid-tx-data", "Transaction data is nil");
     }
-    return LocalConnection.report(new TxProcessor(PeerDb::new).process(db, txData, new Date()));
+    TxResult r = new TxProcessor(PeerDb::new).process(db, txData, new Date());
+    // the values before and after keep this value's filter, as Datomic's with does
+    return LocalConnection.report(
+        new TxResult(db.refiltered(r.before()), db.refiltered(r.after()), r.txData(), r.tempids()));
   }
 
   @Override
