@@ -93,6 +93,11 @@ public final class TieredStorage implements Storage {
   }
 
   @Override
+  public Future<Void> replaceLog(String db, long t, byte[] entry) {
+    return storage.replaceLog(db, t, entry);
+  }
+
+  @Override
   public Future<Void> appendLog(String db, List<LogRecord> entries) {
     return storage.appendLog(db, entries);
   }

@@ -81,6 +81,29 @@ public final class Indexes {
   }
 
   /**
+   * The indexes without {@code current} (current datoms) and {@code past} (past datoms): excision,
+   * which forgets datoms as if they had never been.
+   */
+  public Indexes excise(Schema schema, List<Datom> current, List<Datom> past) {
+    DatomTree[] c = this.current.clone();
+    DatomTree[] p = this.past.clone();
+    for (IndexOrder o : IndexOrder.values()) {
+      int i = o.ordinal();
+      List<Datom> rems = select(o, schema, current);
+      if (!rems.isEmpty()) {
+        rems.sort(o.comparator());
+        c[i] = c[i].withChanges(List.of(), dedupe(rems, o));
+      }
+      List<Datom> prems = select(o, schema, past);
+      if (!prems.isEmpty()) {
+        prems.sort(o.historyComparator());
+        p[i] = p[i].withChanges(List.of(), prems);
+      }
+    }
+    return new Indexes(c, p);
+  }
+
+  /**
    * The indexes with attribute {@code attr}'s datoms added to AVET (when {@code include}) or taken
    * out of it, after its {@code :db/index} or {@code :db/unique} changed.
    */

@@ -53,6 +53,17 @@ public interface Connection {
   }
 
   /**
+   * A database value whose basis is at least {@code t}, once the excisions of transactions up to
+   * {@code t} are complete (Datomic's {@code syncExcise}): the excised datoms left every database
+   * value when their transaction applied; their bytes leave storage (index segments, the log, the
+   * segment cache) with the index job that covers {@code t}, which this asks for, as {@link
+   * #syncIndex}. On a mem database, as {@link #sync(long)}.
+   */
+  default Future<Database> syncExcise(long t) {
+    return syncIndex(t);
+  }
+
+  /**
    * A database value whose basis is at least {@code t}, with the schema as of {@code t} (Datomic's
    * {@code syncSchema}): the schema is part of every database value here, so this is {@link
    * #sync(long)}.

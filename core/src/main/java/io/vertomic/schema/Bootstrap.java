@@ -45,6 +45,10 @@ public final class Bootstrap {
     for (long part : new long[] {0, 3, 4}) {
       d.add(new Datom(0, 11, part, TX, true));
     }
+    attr(d, 15, "db/excise", 20, false, 0, false);
+    attr(d, 16, "db.excise/attrs", 20, true, 0, false);
+    attr(d, 17, "db.excise/beforeT", 22, false, 0, false);
+    attr(d, 18, "db.excise/before", 25, false, 0, false);
     ident(d, 20, "db.type/ref");
     ident(d, 21, "db.type/keyword");
     ident(d, 22, "db.type/long");

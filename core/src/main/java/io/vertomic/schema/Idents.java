@@ -23,6 +23,10 @@ public final class Idents {
   public static final Keyword ENSURE = Keyword.of("db/ensure");
   public static final Keyword ENTITY_ATTRS = Keyword.of("db.entity/attrs");
   public static final Keyword ENTITY_PREDS = Keyword.of("db.entity/preds");
+  public static final Keyword EXCISE = Keyword.of("db/excise");
+  public static final Keyword EXCISE_ATTRS = Keyword.of("db.excise/attrs");
+  public static final Keyword EXCISE_BEFORE_T = Keyword.of("db.excise/beforeT");
+  public static final Keyword EXCISE_BEFORE = Keyword.of("db.excise/before");
 
   /**
    * A client-chosen key on a transaction's entity: a retry with a committed key applies nothing.

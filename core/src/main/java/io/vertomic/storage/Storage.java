@@ -89,6 +89,13 @@ public interface Storage {
   }
 
   /**
+   * Replaces the entry of transaction {@code t} of {@code db}, which the log holds, with {@code
+   * entry}, so that the old bytes are gone: excision rewrites the entries that held excised datoms.
+   * The only change a log entry ever sees.
+   */
+  Future<Void> replaceLog(String db, long t, byte[] entry);
+
+  /**
    * Log entries of {@code db} with {@code fromT <= t < untilT}, ascending by {@code t}, at most
    * {@code limit} of them; an empty list when there are none.
    */

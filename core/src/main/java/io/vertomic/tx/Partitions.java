@@ -99,10 +99,26 @@ public final class Partitions {
     return field >= FIRST_IMPLICIT ? EntityId.of(field, 0) : field;
   }
 
+  /**
+   * The partition a match-partition target tempid stands for when nothing places it: a string's is
+   * {@code :db.part/user} whatever record it unified with by upsert (Datomic's answer).
+   */
+  private long ownPartition(Object key, Object target) {
+    if (force.containsKey(key) || match.containsKey(key)) {
+      return of(key);
+    }
+    return installs.contains(key) ? EntityId.PART_DB : EntityId.PART_USER;
+  }
+
   /** The partition of an entity or tempid, or null when it names no entity. */
   private Long partitionOfEntity(Object target) {
     if (TempidResolver.isTempid(target)) {
-      return of(root.apply(target));
+      Object key = root.apply(target);
+      if (force.containsKey(key) || match.containsKey(key) || !(target instanceof DbId)) {
+        return ownPartition(key, target);
+      }
+      // as Datomic: a record's own partition, even when it upserted to an existing entity
+      return number(((DbId) target).partition(), "Tempid " + TxExpander.describe(target));
     }
     Long id = target instanceof Long l ? l : Resolver.entid(db, target);
     if (id == null) {

@@ -61,11 +61,13 @@ public final class TxProcessor {
     SchemaChanges.Result schema = SchemaChanges.apply(base, acc);
     Constraints.unique(base, schema.schema(), acc);
     Constraints.attrPreds(schema.schema(), acc);
-    DbValue after = next(base, acc, schema, t, ids.nextT(), ids.nextDbCounter());
+    List<Datom> datoms = List.copyOf(acc.all());
+    DbValue after =
+        Excision.apply(next(base, acc, schema, t, ids.nextT(), ids.nextDbCounter()), datoms, t);
     if (!ensures.isEmpty()) {
       Constraints.entitySpecs(after, view.apply(after), ensures);
     }
-    return new TxResult(base, after, List.copyOf(acc.all()), ids.userTempids());
+    return new TxResult(base, after, datoms, ids.userTempids());
   }
 
   /**
@@ -78,7 +80,8 @@ public final class TxProcessor {
     DbValue base = db.unfiltered();
     TxDatoms acc = new TxDatoms(base, EntityId.tToTx(t), new TempidResolver(base, List.of(), t));
     datoms.forEach(acc::replay);
-    return next(base, acc, SchemaChanges.apply(base, acc), t, nextT, nextDbCounter);
+    return Excision.apply(
+        next(base, acc, SchemaChanges.apply(base, acc), t, nextT, nextDbCounter), datoms, t);
   }
 
   private static DbValue next(

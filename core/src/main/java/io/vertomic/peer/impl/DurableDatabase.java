@@ -32,6 +32,7 @@ final class DurableDatabase {
   private final Executor processing;
   private final long indexThreshold;
   private final StorageLogSink sink;
+  private volatile long excisionsCleanThrough = -1;
   private final Writer writer;
   private final LocalConnection connection;
   private final AtomicLong novelty = new AtomicLong();
@@ -142,12 +143,35 @@ final class DurableDatabase {
                     root = next;
                   }
                   DbRoot indexed = dbRoot(next);
-                  return writer.rebase(
-                      db -> Novelty.onto(IndexJob.load(indexed, source), writer.log(), db));
+                  return writer
+                      .rebase(db -> Novelty.onto(IndexJob.load(indexed, source), writer.log(), db))
+                      .compose(v -> excise(indexed, snapshot));
                 });
     indexing = job;
     job.onComplete(ar -> finished(ar.succeeded()));
     return job;
+  }
+
+  /**
+   * The storage side of the excisions {@code snapshot} made after the last cleaning this process
+   * did (all of them, the first time: a crash may have cut the last cleaning short).
+   */
+  private Future<Void> excise(DbRoot indexed, DbValue snapshot) {
+    if (!ExcisionJob.needed(snapshot, excisionsCleanThrough)) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> done = Promise.promise();
+    processing.execute(
+        () -> {
+          try {
+            ExcisionJob.run(storage, indexed, snapshot);
+            excisionsCleanThrough = snapshot.basisT();
+            done.complete();
+          } catch (RuntimeException e) {
+            done.fail(e);
+          }
+        });
+    return done.future();
   }
 
   // after a new index, the novelty is what the writer committed past it (its log keeps exactly

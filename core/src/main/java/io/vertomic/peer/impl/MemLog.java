@@ -8,8 +8,10 @@ import io.vertomic.db.Resolver;
 import io.vertomic.peer.Log;
 import io.vertomic.peer.LogEntry;
 import io.vertomic.schema.Idents;
+import io.vertomic.tx.Excision;
 import java.util.Date;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +32,27 @@ record MemLog(Supplier<DbValue> db, Range entries) implements Log {
     DbValue db = this.db.get();
     long from = start == null ? 0 : bound(db, start);
     long to = end == null ? Long.MAX_VALUE : bound(db, end);
-    return entries.read(from, to);
+    Iterable<LogEntry> raw = entries.read(from, to);
+    // the writer's memory and a peer's novelty still hold excised datoms: the log never shows them
+    List<Excision.Rule> rules = Excision.recorded(db);
+    if (rules.isEmpty()) {
+      return raw;
+    }
+    return () -> {
+      Iterator<LogEntry> it = raw.iterator();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return it.hasNext();
+        }
+
+        @Override
+        public LogEntry next() {
+          LogEntry e = it.next();
+          return new LogEntry(e.t(), Excision.clean(e.data(), rules, db));
+        }
+      };
+    };
   }
 
   private static long bound(DbValue db, Object x) {

@@ -151,6 +151,17 @@ public final class DevStorage implements Storage {
   }
 
   @Override
+  public Future<Void> replaceLog(String db, long t, byte[] entry) {
+    byte[] k = LmdbFiles.logKey(db, t);
+    return write(
+        "replace t " + t + " of " + db,
+        txn -> {
+          files.log.put(txn, k, entry);
+          return null;
+        });
+  }
+
+  @Override
   public Future<Void> appendLog(String db, List<LogRecord> entries) {
     return write(
         "append " + entries.size() + " entries to " + db,

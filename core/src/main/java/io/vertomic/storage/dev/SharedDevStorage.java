@@ -67,6 +67,11 @@ final class SharedDevStorage implements Storage {
   }
 
   @Override
+  public Future<Void> replaceLog(String db, long t, byte[] entry) {
+    return open(() -> store.replaceLog(db, t, entry));
+  }
+
+  @Override
   public Future<Void> appendLog(String db, List<LogRecord> entries) {
     return open(() -> store.appendLog(db, entries));
   }

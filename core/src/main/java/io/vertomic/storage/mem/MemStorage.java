@@ -85,6 +85,15 @@ public final class MemStorage implements Storage {
   }
 
   @Override
+  public synchronized Future<Void> replaceLog(String db, long t, byte[] entry) {
+    if (closed) {
+      return closedFailure();
+    }
+    logs.computeIfAbsent(db, d -> new TreeMap<>()).put(t, entry.clone());
+    return Future.succeededFuture();
+  }
+
+  @Override
   public synchronized Future<Void> appendLog(String db, List<LogRecord> entries) {
     if (closed) {
       return closedFailure();

@@ -149,6 +149,17 @@ public final class CassStorage implements Storage {
   }
 
   @Override
+  public Future<Void> replaceLog(String db, long t, byte[] entry) {
+    return run(
+            "replace t " + t + " of " + db,
+            st.put,
+            CassLayout.logPartition(db, CassLayout.logBucket(t)),
+            CassLayout.hex16(t),
+            ByteBuffer.wrap(entry))
+        .mapEmpty();
+  }
+
+  @Override
   public Future<Void> appendLog(String db, long t, byte[] entry) {
     long bucket = CassLayout.logBucket(t);
     return run(

@@ -172,6 +172,15 @@ public final class SqlStorage implements Storage {
                     : Future.failedFuture(StorageErrors.logTExists(db, t)));
   }
 
+  @Override
+  public Future<Void> replaceLog(String db, long t, byte[] entry) {
+    return run(
+            "replace t " + t + " of " + db,
+            "UPDATE vertomic_log SET val = $3 WHERE db = $1 AND t = $2",
+            Tuple.of(db, t, Buffer.buffer(entry)))
+        .mapEmpty();
+  }
+
   /**
    * One INSERT of every entry, without ON CONFLICT: an existing {@code t} fails the whole statement
    * (unique violation), so the entries land all or none.

@@ -7,9 +7,12 @@ import clojure.lang.IFn;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.edn.Edn;
 import io.vertomic.edn.Keyword;
+import io.vertomic.edn.Symbol;
 import io.vertomic.peer.Connection;
 import io.vertomic.peer.Database;
 import io.vertomic.peer.Peer;
+import io.vertomic.tx.Extensions;
+import io.vertomic.tx.Registry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,24 +22,32 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Generated transaction sequences with tempid records ({@code #db/id[...]} with and without a
  * number), string tempids, named and implicit partitions, {@code :db/force-partition}, {@code
- * :db/match-partition}, references between new entities and upserts, given as the same EDN text to
- * Datomic 1.0.7277 and to Vertomic: each transaction succeeds on both or is refused by both (the
- * categories follow API.md section 6, which differs from Datomic's for a lookup ref to nothing and
- * for two values of one attribute in one transaction), and every entity (named by its unique {@code
- * :n/name}) lands in the same partition (compared by ident, or by id for implicit partitions, whose
- * ids are the same in both) with the same friend.
+ * :db/match-partition}, references between new entities, upserts, retractions, {@code
+ * :db/retractEntity} and calls of transaction functions (Clojure functions on Datomic's classpath,
+ * the same functions registered from Java on Vertomic's, one calling the other), given as the same
+ * EDN text to Datomic 1.0.7277 and to Vertomic: each transaction succeeds on both or is refused by
+ * both (the categories follow API.md section 6, which differs from Datomic's for a lookup ref to
+ * nothing and for two values of one attribute in one transaction), and every entity (named by its
+ * unique {@code :n/name}, since entity ids differ) ends with the same datoms: partition (by ident,
+ * or by id for implicit partitions, whose ids are the same in both), friend, score and tags.
  */
-class PartitionsMatchDatomicTest {
+class TxSequencesMatchDatomicTest {
   private static final String SCHEMA =
       "[{:db/ident :n/name :db/valueType :db.type/string :db/cardinality :db.cardinality/one"
           + " :db/unique :db.unique/identity}"
           + " {:db/ident :n/friend :db/valueType :db.type/ref :db/cardinality"
-          + " :db.cardinality/one}]";
+          + " :db.cardinality/one}"
+          + " {:db/ident :n/score :db/valueType :db.type/long :db/cardinality"
+          + " :db.cardinality/one}"
+          + " {:db/ident :n/tags :db/valueType :db.type/keyword :db/cardinality"
+          + " :db.cardinality/many}]";
+  private static final String[] TAGS = {":t/a", ":t/b", ":t/c"};
   private static final String PARTITIONS =
       "[{:db/id \"a\" :db/ident :my/part :db.install/_partition :db.part/db}"
           + " {:db/id \"b\" :db/ident :other/part :db.install/_partition :db.part/db}]";
@@ -54,8 +65,46 @@ class PartitionsMatchDatomicTest {
     datomic.Peer.shutdown(false);
   }
 
+  /**
+   * The transaction functions of the sequences, on both engines: {@code add-score} adds to the
+   * score the entity has before the transaction, {@code tag-and-score} tags it and calls {@code
+   * add-score}.
+   */
+  @BeforeAll
+  static void functions() {
+    read("nil");
+    Clojure.var("clojure.core", "eval")
+        .invoke(
+            read(
+                "(do (create-ns 'vtest.fns)"
+                    + " (intern 'vtest.fns 'add-score"
+                    + "   (fn [db e n] [[:db/add e :n/score"
+                    + "     (+ (or (:n/score (datomic.api/entity db e)) 0) n)]]))"
+                    + " (intern 'vtest.fns 'tag-and-score"
+                    + "   (fn [db e t] [[:db/add e :n/tags t] ['vtest.fns/add-score e 1]])))"));
+    Registry r = Extensions.registry();
+    r.txFunction(
+        "vtest.fns/add-score",
+        (db, args) -> {
+          Object score = db.entity(args.get(0)).get(":n/score");
+          long now = score == null ? 0 : (Long) score;
+          return List.of(
+              List.of(
+                  Keyword.of("db/add"),
+                  args.get(0),
+                  Keyword.of("n/score"),
+                  now + (Long) args.get(1)));
+        });
+    r.txFunction(
+        "vtest.fns/tag-and-score",
+        (db, args) ->
+            List.of(
+                List.of(Keyword.of("db/add"), args.get(0), Keyword.of("n/tags"), args.get(1)),
+                List.of(Symbol.of("vtest.fns/add-score"), args.get(0), 1L)));
+  }
+
   @Test
-  void generatedSequencesPlaceEveryEntityAsDatomicDoes() throws Exception {
+  void generatedSequencesEndWithTheDatomsDatomicEndsWith() throws Exception {
     Random r = new Random(20261205);
     int failures = 0;
     for (int s = 0; s < SEQUENCES; s++) {
@@ -64,7 +113,7 @@ class PartitionsMatchDatomicTest {
     // a few generated transactions are invalid on both (a record number reused across partitions
     // is not generated: Vertomic refuses it on purpose, docs/datomic-differences.md)
     System.out.println(
-        "partition sequences: " + SEQUENCES + ", transactions refused by both: " + failures);
+        "transaction sequences: " + SEQUENCES + ", transactions refused by both: " + failures);
   }
 
   private static int sequence(Random r, int s) throws Exception {
@@ -97,6 +146,7 @@ class PartitionsMatchDatomicTest {
       if (vOutcome.equals("ok")) {
         // lookup refs name only entities that exist
         names.addAll(created);
+        names.removeAll(RETRACTED.get());
       } else {
         failures++;
       }
@@ -107,9 +157,42 @@ class PartitionsMatchDatomicTest {
     return failures;
   }
 
-  /** One transaction of 1-5 new or upserted entities, as EDN text. */
+  /** The names a generated transaction retracts the entity of. */
+  private static final ThreadLocal<List<String>> RETRACTED =
+      ThreadLocal.withInitial(ArrayList::new);
+
+  /**
+   * One transaction of 1-5 new or upserted entities, plus, on entities that exist, up to two of: a
+   * function call, a retraction of a tag, a {@code :db/retractEntity}; as EDN text.
+   */
   private static String tx(Random r, List<String> names, List<String> created, int i) {
+    RETRACTED.get().clear();
     StringBuilder out = new StringBuilder("[");
+    for (int k = names.isEmpty() ? 2 : r.nextInt(3); k < 2; k++) {
+      String ref = "[:n/name \"" + names.get(r.nextInt(names.size())) + "\"]";
+      String tag = TAGS[r.nextInt(TAGS.length)];
+      switch (r.nextInt(5)) {
+        case 0, 1 ->
+            out.append("[vtest.fns/add-score ")
+                .append(ref)
+                .append(' ')
+                .append(r.nextInt(5))
+                .append("] ");
+        case 2 ->
+            out.append("[vtest.fns/tag-and-score ")
+                .append(ref)
+                .append(' ')
+                .append(tag)
+                .append("] ");
+        case 3 ->
+            out.append("[:db/retract ").append(ref).append(" :n/tags ").append(tag).append("] ");
+        default -> {
+          String gone = names.get(r.nextInt(names.size()));
+          out.append("[:db/retractEntity [:n/name \"").append(gone).append("\"]] ");
+          RETRACTED.get().add(gone);
+        }
+      }
+    }
     List<String> ids = new ArrayList<>();
     int n = 1 + r.nextInt(5);
     for (int k = 0; k < n; k++) {
@@ -213,7 +296,19 @@ class PartitionsMatchDatomicTest {
       long e = (Long) l.get(0);
       long part = Peer.part(e);
       Object ident = db.ident(part);
-      out.put((String) l.get(1), (ident != null ? ident : part) + " " + friend(db, e));
+      Object tags =
+          new java.util.TreeSet<>(
+              ((Collection<?>) Peer.q("[:find [?t ...] :in $ ?e :where [?e :n/tags ?t]]", db, e))
+                  .stream().map(String::valueOf).toList());
+      out.put(
+          (String) l.get(1),
+          (ident != null ? ident : part)
+              + " "
+              + friend(db, e)
+              + " "
+              + Peer.q("[:find ?s . :in $ ?e :where [?e :n/score ?s]]", db, e)
+              + " "
+              + tags);
     }
     return out;
   }
@@ -228,13 +323,27 @@ class PartitionsMatchDatomicTest {
       Collection<?> friends =
           datomic.Peer.q("[:find ?fn :in $ ?e :where [?e :n/friend ?f] [?f :n/name ?fn]]", db, e);
       Object friend = friends.isEmpty() ? null : ((List<?>) friends.iterator().next()).get(0);
+      Object tags =
+          new java.util.TreeSet<>(
+              ((Collection<?>)
+                      datomic.Peer.q("[:find [?t ...] :in $ ?e :where [?e :n/tags ?t]]", db, e))
+                  .stream().map(String::valueOf).toList());
       out.put(
           (String) l.get(1),
           (ident != null ? Edn.write(Keyword.of(ident.toString().substring(1))) : part)
               + " "
-              + friend);
+              + friend
+              + " "
+              + first(datomic.Peer.q("[:find ?s :in $ ?e :where [?e :n/score ?s]]", db, e))
+              + " "
+              + tags);
     }
     return out;
+  }
+
+  /** The value of a one-column relation's only row, or null. */
+  private static Object first(Collection<?> rows) {
+    return rows.isEmpty() ? null : ((List<?>) rows.iterator().next()).get(0);
   }
 
   private static String friend(Database db, long e) {

@@ -1,0 +1,17 @@
+package io.vertomic.storage.sql;
+
+import io.vertomic.peer.ExcisionContractTest;
+import io.vertomic.storage.Storage;
+
+/** Excision on the sql storage (the real PostgreSQL), its tables read back raw. */
+class SqlExcisionTest extends ExcisionContractTest {
+  @Override
+  protected String uri(String name) {
+    return "vertomic:sql://" + name + "?" + SqlStorageTest.PG;
+  }
+
+  @Override
+  protected Storage storage() throws Exception {
+    return get(SqlStorage.open(vertx, SqlStorageTest.PG, 1));
+  }
+}
