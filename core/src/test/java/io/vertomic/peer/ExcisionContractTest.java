@@ -39,11 +39,18 @@ public abstract class ExcisionContractTest {
   /** A handle on the storage under test, on {@link #vertx}, to read it raw. */
   protected abstract Storage storage() throws Exception;
 
+  /** Stops what a backend's test started for it (after the database is deleted). */
+  protected void stopped() throws Exception {}
+
   @AfterEach
   void cleanUp() throws Exception {
-    Peer.deleteDatabase(uri(name));
-    Peer.shutdown();
-    get(vertx.close());
+    try {
+      Peer.deleteDatabase(uri(name));
+      Peer.shutdown();
+    } finally {
+      stopped();
+      get(vertx.close());
+    }
   }
 
   @Test
