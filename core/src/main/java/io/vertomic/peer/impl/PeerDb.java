@@ -7,6 +7,7 @@ import io.vertomic.datom.IndexOrder;
 import io.vertomic.db.DbValue;
 import io.vertomic.db.EntityView;
 import io.vertomic.db.Resolver;
+import io.vertomic.edn.DbFn;
 import io.vertomic.edn.Keyword;
 import io.vertomic.peer.Attribute;
 import io.vertomic.peer.Database;
@@ -15,8 +16,10 @@ import io.vertomic.peer.TxReport;
 import io.vertomic.pull.Pull;
 import io.vertomic.schema.Attr;
 import io.vertomic.schema.Idents;
+import io.vertomic.tx.DatabaseFunctions;
 import io.vertomic.tx.TxProcessor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
@@ -76,7 +79,9 @@ public final class PeerDb implements Database {
     if (txData == null) {
       throw Anomaly.incorrect("db.error/invalid-tx-data", "Transaction data is nil");
     }
-    return LocalConnection.report(new TxProcessor(PeerDb::new).process(db, txData, new Date()));
+    TxProcessor processor =
+        new TxProcessor(PeerDb::new, () -> Catalog.instance().options().isDatabaseFunctions());
+    return LocalConnection.report(processor.process(db, txData, new Date()));
   }
 
   @Override
@@ -199,6 +204,22 @@ public final class PeerDb implements Database {
   @Override
   public Iterable<Map<Keyword, Object>> indexPull(Map<?, ?> args) {
     return IndexPull.of(db, args);
+  }
+
+  @Override
+  public Object invoke(Object fnIdent, Object... args) {
+    Keyword k = Resolver.keyword(fnIdent);
+    String name = k != null ? k.toString() : Resolver.describe(fnIdent);
+    Long e = Resolver.entid(db, fnIdent);
+    if (e == null) {
+      throw Anomaly.notFound("db.error/not-an-entity", "Unable to resolve entity: " + name);
+    }
+    Object fn = new EntityView(db, this, e).get(Idents.FN);
+    if (!(fn instanceof DbFn f)) {
+      throw Anomaly.incorrect("db.error/not-a-data-function", "Not a data function: " + name);
+    }
+    List<Object> given = args == null ? List.of() : Arrays.asList(args);
+    return DatabaseFunctions.invoke(f, "database function " + name, given);
   }
 
   @Override
