@@ -176,7 +176,11 @@ class ArchitectureTest {
         "io.vertomic.db",
         "io.vertomic.log",
         "io.vertomic.peer",
-        "io.vertx.core..");
+        "io.vertx.core..",
+        // database functions: Janino compiles them, a bounded cache keeps them
+        "org.codehaus.commons.compiler..",
+        "org.codehaus.janino..",
+        "com.github.benmanes.caffeine..");
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.vertomic.msgpack;
 
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
+import io.vertomic.edn.DbFn;
+import io.vertomic.edn.Edn;
 import io.vertomic.edn.Keyword;
 import io.vertomic.edn.Symbol;
 import java.io.IOException;
@@ -54,6 +56,8 @@ import org.msgpack.core.MessageUnpacker;
  *   <tr><td>7</td><td>{@link BigDecimal}</td><td>UTF-8 of {@code BigDecimal.toString()}</td></tr>
  *   <tr><td>8</td><td>unmodifiable insertion-ordered {@link Set}</td><td>a MessagePack array of
  *       the elements</td></tr>
+ *   <tr><td>9</td><td>{@link DbFn}, a database function</td><td>UTF-8 of its EDN text, {@code
+ *       #db/fn{...}}</td></tr>
  * </table>
  *
  * <p>Encoding also takes {@code Integer}, {@code Short}, {@code Byte} (as integers), {@link
@@ -68,6 +72,7 @@ public final class MsgpackValues {
   static final byte BIG_INTEGER = 6;
   static final byte BIG_DECIMAL = 7;
   static final byte SET = 8;
+  static final byte FN = 9;
 
   private static final Keyword BAD_MSGPACK = Keyword.of("vertomic.error/bad-msgpack");
 
@@ -185,6 +190,8 @@ public final class MsgpackValues {
       ext(p, BIG_INTEGER, utf8(b.toString()));
     } else if (v instanceof BigDecimal b) {
       ext(p, BIG_DECIMAL, utf8(b.toString()));
+    } else if (v instanceof DbFn f) {
+      ext(p, FN, utf8(Edn.write(f)));
     } else {
       pack(p, other.apply(v), MsgpackValues::noForm);
     }
@@ -274,9 +281,24 @@ public final class MsgpackValues {
           List<Object> items = elements(u, u.unpackArrayHeader());
           return Collections.unmodifiableSet(new LinkedHashSet<>(items));
         }
+      case FN:
+        return function(text(payload));
       default:
         throw new IllegalArgumentException("unknown MessagePack extension type " + type);
     }
+  }
+
+  private static DbFn function(String text) {
+    Object v;
+    try {
+      v = Edn.read(text);
+    } catch (Anomaly a) {
+      throw new IllegalArgumentException("ext type 9: " + a.getMessage(), a);
+    }
+    if (v instanceof DbFn f) {
+      return f;
+    }
+    throw new IllegalArgumentException("ext type 9 holds no #db/fn: " + text);
   }
 
   private static ByteBuffer fixed(byte type, byte[] payload, int length) {

@@ -61,6 +61,9 @@ class MsgpackValuesTest {
         Arguments.of("big decimal", new BigDecimal("3.14159265358979323846264338327950288")),
         Arguments.of("big decimal with exponent", new BigDecimal("1E+20")),
         Arguments.of("set", Set.of(1L, 2L, 3L)),
+        Arguments.of(
+            "database function",
+            Edn.read("#db/fn {:lang \"java\" :params [db x] :code \"return x;\"}")),
         Arguments.of("list with nil", Arrays.asList(1L, null, "x")),
         Arguments.of(
             "pulled map",
@@ -119,6 +122,9 @@ class MsgpackValuesTest {
     MessageBufferPacker elements = MessagePack.newDefaultBufferPacker();
     elements.packArrayHeader(2).packLong(1).packString("a");
     assertExt(8, elements.toByteArray(), new LinkedHashSet<>(List.of(1L, "a")));
+    String fn =
+        "#db/fn{:lang :java, :imports [], :requires [], :params [db], :code \"return db;\"}";
+    assertExt(9, fn.getBytes(StandardCharsets.UTF_8), Edn.read(fn));
   }
 
   /** {@code value} encodes as ext {@code type} with {@code payload} and decodes back from it. */

@@ -26,6 +26,9 @@ import java.util.Objects;
  *   <tr><td>{@code #inst "2026-01-01T00:00:00Z"}</td><td>{@link java.util.Date}</td></tr>
  *   <tr><td>{@code #uuid}, {@code #uri}, {@code #bytes "base64"}</td><td>{@link
  *       java.util.UUID}, {@link java.net.URI}, {@code byte[]}</td></tr>
+ *   <tr><td>{@code #db/id [:db.part/user -1]}</td><td>{@link DbId}, a tempid record</td></tr>
+ *   <tr><td>{@code #db/fn {:lang "java" :params [db] :code "..."}}</td><td>{@link DbFn}, a
+ *       database function</td></tr>
  *   <tr><td>{@code #tag value}</td><td>{@link Tagged}</td></tr>
  * </table>
  *

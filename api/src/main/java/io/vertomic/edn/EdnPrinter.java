@@ -88,9 +88,26 @@ final class EdnPrinter {
       sb.append("#db/id[");
       write(id.partition());
       sb.append(' ').append(id.idx()).append(']');
+    } else if (v instanceof DbFn f) {
+      function(f);
     } else {
       sb.append(v);
     }
+  }
+
+  // Datomic's order of keys, not EdnOrder's: the text looks like what Datomic prints
+  private void function(DbFn f) {
+    sb.append("#db/fn{:lang ");
+    write(f.lang());
+    sb.append(", :imports ");
+    write(f.imports());
+    sb.append(", :requires ");
+    write(f.requires());
+    sb.append(", :params ");
+    write(f.params());
+    sb.append(", :code ");
+    string(f.code());
+    sb.append('}');
   }
 
   private void sequence(char open, Collection<?> items, char close) {

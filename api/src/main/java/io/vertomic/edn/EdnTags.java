@@ -8,8 +8,8 @@ import java.util.UUID;
 /**
  * The built-in tagged literals: {@code #inst "..."} → {@link java.util.Date}, {@code #uuid "..."} →
  * {@link UUID}, {@code #uri "..."} → {@link URI}, {@code #bytes "base64"} → {@code byte[]}. Any
- * {@code #db/id [...]} → {@link DbId}, Datomic's tempid record. Any other tag gives a {@link
- * Tagged} holding the tag and the value.
+ * {@code #db/id [...]} → {@link DbId}, Datomic's tempid record; {@code #db/fn {...}} → {@link
+ * DbFn}, a database function. Any other tag gives a {@link Tagged} holding the tag and the value.
  */
 final class EdnTags {
   private EdnTags() {}
@@ -22,6 +22,9 @@ final class EdnTags {
   static Object read(Symbol tag, Object value) {
     if ("db".equals(tag.namespace()) && "id".equals(tag.name())) {
       return DbId.read(value);
+    }
+    if ("db".equals(tag.namespace()) && "fn".equals(tag.name())) {
+      return DbFn.read(value);
     }
     if (tag.namespace() != null) {
       return new Tagged(tag, value);

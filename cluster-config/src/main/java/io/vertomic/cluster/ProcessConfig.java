@@ -45,6 +45,24 @@ public final class ProcessConfig {
   }
 
   /**
+   * The switch at {@code key} (a JSON boolean, or the text {@code true} or {@code false} as an
+   * environment variable gives it), or {@code fallback} when absent. Fails with {@link
+   * IllegalArgumentException} naming the key for anything else.
+   */
+  public boolean bool(String key, boolean fallback) {
+    String v = string(key, null);
+    if (v == null) {
+      return fallback;
+    }
+    return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new IllegalArgumentException(key + " must be true or false, not '" + v + "'");
+    };
+  }
+
+  /**
    * The number at {@code key}, or {@code fallback} when absent. Fails with {@link
    * IllegalArgumentException} naming the key when it is not a positive whole number.
    */

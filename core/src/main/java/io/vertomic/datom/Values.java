@@ -1,5 +1,6 @@
 package io.vertomic.datom;
 
+import io.vertomic.edn.DbFn;
 import io.vertomic.edn.Keyword;
 import io.vertomic.edn.Symbol;
 import java.math.BigDecimal;
@@ -16,9 +17,10 @@ import java.util.UUID;
  * index range bounds use them for "any value".
  *
  * <p>Ranks: null (only inside tuples), Boolean, Long, Double, Float, BigInteger, BigDecimal,
- * String, Keyword, Symbol, Date (instant), UUID, URI, byte[], List (tuple). Values of one attribute
- * always share a type, so across-type comparisons only happen between sentinels, tuples and query
- * constants, and there a stable order is all that is needed.
+ * String, Keyword, Symbol, Date (instant), UUID, URI, byte[], List (tuple), DbFn (database
+ * function, in {@link DbFn#compareTo}'s order). Values of one attribute always share a type, so
+ * across-type comparisons only happen between sentinels, tuples and query constants, and there a
+ * stable order is all that is needed.
  */
 public final class Values {
   /** Sorts before every value. */
@@ -83,6 +85,9 @@ public final class Values {
     }
     if (v instanceof List) {
       return 15;
+    }
+    if (v instanceof DbFn) {
+      return 16;
     }
     if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
       return 3;

@@ -131,6 +131,21 @@ public interface Database {
   Map<Keyword, Object> dbStats();
 
   /**
+   * Calls the database function ({@code :db/fn} value) of the entity {@code fnIdent} names (an
+   * ident, id or lookup ref), as this value sees it, with {@code args} as given (Datomic's {@code
+   * invoke}: a transaction function takes a database first, pass one). Answers what the function
+   * returns; what it throws comes out as it is. The application calls this itself, so it runs
+   * whether or not database functions are on for transactions ({@link PeerOptions}). Fails with
+   * {@code not-found} when {@code fnIdent} names no entity, {@code incorrect} when the entity has
+   * no function or the number of arguments is not the function's.
+   *
+   * <pre>{@code
+   * db.invoke(":bank/fee", db, 100L) // => 2
+   * }</pre>
+   */
+  Object invoke(Object fnIdent, Object... args);
+
+  /**
    * Walks an index from a start position and pulls, lazily, the entity of each datom (Datomic's
    * {@code index-pull}). {@code args} has keyword (or {@code ":name"} string) keys:
    *

@@ -1,13 +1,16 @@
 package io.vertomic.peer;
 
 import io.vertomic.datom.EntityId;
+import io.vertomic.edn.DbFn;
 import io.vertomic.edn.DbId;
 import io.vertomic.edn.Edn;
 import io.vertomic.peer.impl.Catalog;
 import io.vertomic.peer.impl.Queries;
+import io.vertomic.tx.DatabaseFunctions;
 import io.vertomic.tx.Partitions;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -55,6 +58,40 @@ public final class Peer {
    */
   public static List<String> getDatabaseNames(String uri) {
     return Catalog.instance().databaseNames(uri);
+  }
+
+  /**
+   * Sets what the peer library does in this process (see {@link PeerOptions}); it holds from the
+   * next transaction on, for every database this process writes, until set again.
+   */
+  public static void configure(PeerOptions options) {
+    Catalog.instance().configure(new PeerOptions(Objects.requireNonNull(options, "options")));
+  }
+
+  /** A copy of the options in force in this process. */
+  public static PeerOptions options() {
+    return new PeerOptions(Catalog.instance().options());
+  }
+
+  /**
+   * A database function (Datomic's {@code Peer.function}), as EDN {@code #db/fn {...}} reads: from
+   * a map with {@code :lang} ({@code "java"}), {@code :params} (symbols or strings, the database
+   * first for a transaction function), {@code :code} (a Java method body returning an {@code
+   * Object}; it may start with {@code import} statements) and optionally {@code :imports}. It is
+   * compiled now, so that a mistake shows here; transact it as the {@code :db/fn} of an entity with
+   * an ident, and call it by that ident in transaction data or with {@link Database#invoke}. Fails
+   * with {@code incorrect} for a malformed map, another {@code :lang}, or code that does not
+   * compile (with the compiler's message).
+   *
+   * <pre>{@code
+   * DbFn inc = Peer.function(Map.of(":lang", "java", ":params", List.of("db", "x"),
+   *     ":code", "return ((Long) x) + 1;"));
+   * conn.transact(List.of(Map.of(":db/ident", ":my/inc", ":db/fn", inc)));
+   * conn.db().invoke(":my/inc", conn.db(), 41L) // => 42
+   * }</pre>
+   */
+  public static DbFn function(Map<?, ?> spec) {
+    return DatabaseFunctions.function(spec);
   }
 
   /**

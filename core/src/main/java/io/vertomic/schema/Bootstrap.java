@@ -55,6 +55,7 @@ public final class Bootstrap {
     ident(d, 23, "db.type/string");
     ident(d, 24, "db.type/boolean");
     ident(d, 25, "db.type/instant");
+    ident(d, 26, "db.type/fn");
     ident(d, 27, "db.type/bytes");
     ident(d, 35, "db.cardinality/one");
     ident(d, 36, "db.cardinality/many");
@@ -68,6 +69,7 @@ public final class Bootstrap {
     attr(d, 45, "db/noHistory", 24, false, 0, false);
     attr(d, 50, "db/txInstant", 25, false, 0, true);
     attr(d, 51, "db/fulltext", 24, false, 0, false);
+    attr(d, 52, "db/fn", 26, false, 0, false);
     ident(d, 56, "db.type/uuid");
     ident(d, 57, "db.type/double");
     ident(d, 58, "db.type/float");

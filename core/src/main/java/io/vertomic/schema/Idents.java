@@ -16,6 +16,10 @@ public final class Idents {
   public static final Keyword FULLTEXT = Keyword.of("db/fulltext");
   public static final Keyword DOC = Keyword.of("db/doc");
   public static final Keyword TX_INSTANT = Keyword.of("db/txInstant");
+
+  /** The attribute holding a database function, called by its entity's ident. */
+  public static final Keyword FN = Keyword.of("db/fn");
+
   public static final Keyword TUPLE_ATTRS = Keyword.of("db/tupleAttrs");
   public static final Keyword TUPLE_TYPE = Keyword.of("db/tupleType");
   public static final Keyword TUPLE_TYPES = Keyword.of("db/tupleTypes");

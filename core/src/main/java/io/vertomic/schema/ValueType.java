@@ -1,5 +1,6 @@
 package io.vertomic.schema;
 
+import io.vertomic.edn.DbFn;
 import io.vertomic.edn.Keyword;
 import io.vertomic.edn.Symbol;
 import java.math.BigDecimal;
@@ -28,7 +29,9 @@ public enum ValueType {
   URI("uri"),
   BYTES("bytes"),
   REF("ref"),
-  TUPLE("tuple");
+  TUPLE("tuple"),
+  /** A database function, {@link DbFn} ({@code #db/fn {...}}). */
+  FN("fn");
 
   private final Keyword ident;
 
@@ -79,6 +82,7 @@ public enum ValueType {
       case URI -> v instanceof java.net.URI ? v : null;
       case BYTES -> v instanceof byte[] ? v : null;
       case TUPLE -> v instanceof List<?> ? v : null;
+      case FN -> v instanceof DbFn ? v : null;
     };
   }
 

@@ -181,9 +181,13 @@ final class SchemaChanges {
     }
   }
 
-  /** What Datomic refuses as a tuple's element type: tuples, floats and bytes. */
+  /** What Datomic refuses as a tuple's element type: tuples, floats, bytes and functions. */
   private static boolean notTupleElement(ValueType t) {
-    return t == null || t == ValueType.TUPLE || t == ValueType.FLOAT || t == ValueType.BYTES;
+    return t == null
+        || t == ValueType.TUPLE
+        || t == ValueType.FLOAT
+        || t == ValueType.BYTES
+        || t == ValueType.FN;
   }
 
   private static void alteration(DbValue db, Attr before, Attr now) {

@@ -3,6 +3,7 @@ package io.vertomic.tx;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.db.DbValue;
 import io.vertomic.db.Resolver;
+import io.vertomic.edn.DbFn;
 import io.vertomic.edn.DbId;
 import io.vertomic.edn.Edn;
 import io.vertomic.edn.Keyword;
@@ -29,28 +30,33 @@ final class TxExpander {
 
   private final DbValue db;
   private final Function<DbValue, Database> view;
+  private final boolean databaseFunctions;
   private final List<Op> ops = new ArrayList<>();
   private int autoIds;
   private int stmt;
   private int depth;
 
-  private TxExpander(DbValue db, Function<DbValue, Database> view) {
+  private TxExpander(DbValue db, Function<DbValue, Database> view, boolean databaseFunctions) {
     this.db = db;
     this.view = view;
+    this.databaseFunctions = databaseFunctions;
   }
 
   /**
    * The ops of {@code txData}, in order; calls of transaction functions are replaced by what they
-   * return, given {@code view} of the database before the transaction.
+   * return, given {@code view} of the database before the transaction. Database functions ({@code
+   * :db/fn} values) are called only when {@code databaseFunctions} is on; a call is {@code
+   * forbidden} otherwise.
    */
-  static List<Op> expand(DbValue db, Object txData, Function<DbValue, Database> view) {
+  static List<Op> expand(
+      DbValue db, Object txData, Function<DbValue, Database> view, boolean databaseFunctions) {
     Object data = txData instanceof String s ? Edn.read(s) : txData;
     if (!(data instanceof List<?> forms)) {
       throw Anomaly.incorrect(
           "db.error/invalid-tx-data",
           "Transaction data must be a list of forms, got " + describe(data));
     }
-    TxExpander x = new TxExpander(db, view);
+    TxExpander x = new TxExpander(db, view, databaseFunctions);
     for (Object form : forms) {
       x.form(form);
       x.stmt++;
@@ -71,7 +77,7 @@ final class TxExpander {
   private void listForm(List<?> l) {
     Object head = l.isEmpty() ? null : l.get(0);
     if (head instanceof Symbol fn) {
-      call(fn.text(), l);
+      callExtension(fn.text(), l);
       return;
     }
     Keyword op = Resolver.keyword(head);
@@ -96,12 +102,40 @@ final class TxExpander {
       arity(l, 2);
       ops.add(new Op.RetractEntity(stmt, entity(l.get(1))));
     } else {
-      call(op.text(), l);
+      // as Datomic, a keyword names a database function before a function of an extension
+      DbFn stored = DatabaseFunctions.stored(db, op);
+      if (stored == null) {
+        callExtension(op.text(), l);
+      } else {
+        callDatabaseFunction(op, stored, l);
+      }
     }
   }
 
-  /** Expands the transaction data that function {@code name} returns for the call {@code l}. */
-  private void call(String name, List<?> l) {
+  private void callDatabaseFunction(Keyword ident, DbFn stored, List<?> l) {
+    String what = "database function " + ident;
+    if (!databaseFunctions) {
+      throw Anomaly.forbidden(
+          "db.error/database-functions-off",
+          "In statement "
+              + stmt
+              + " of the transaction: "
+              + what
+              + " is not called: database functions are off where this transaction runs"
+              + " (the transactor's databaseFunctions config, or PeerOptions in process)");
+    }
+    call(
+        what,
+        l,
+        (dbBefore, args) -> {
+          List<Object> all = new ArrayList<>(args.size() + 1);
+          all.add(dbBefore);
+          all.addAll(args);
+          return DatabaseFunctions.invoke(stored, what, all);
+        });
+  }
+
+  private void callExtension(String name, List<?> l) {
     TxFunction fn = Extensions.txFunction(name);
     if (fn == null) {
       throw bad(
@@ -112,11 +146,15 @@ final class TxExpander {
               + describe(l)
               + " (no extension loaded in this process registers it)");
     }
+    call("transaction function " + name, l, fn);
+  }
+
+  /** Expands the transaction data that {@code fn} ({@code what}) returns for the call {@code l}. */
+  private void call(String what, List<?> l, TxFunction fn) {
     if (depth >= MAX_CALL_DEPTH) {
       throw bad(
           "db.error/tx-fn-depth",
-          "transaction function "
-              + name
+          what
               + " is called "
               + MAX_CALL_DEPTH
               + " calls deep: functions that return calls must end");
@@ -129,8 +167,9 @@ final class TxExpander {
               java.util.Collections.unmodifiableList(new ArrayList<>(l.subList(1, l.size()))));
     } catch (Anomaly a) {
       throw a;
-    } catch (RuntimeException e) {
-      throw bad("db.error/tx-fn-failed", "transaction function " + name + " threw " + e);
+    } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+      // errors the function's own code may raise fail the transaction, not the writer's thread
+      throw bad("db.error/tx-fn-failed", what + " threw " + e);
     }
     Object data = out;
     if (out instanceof String text) {
@@ -139,20 +178,13 @@ final class TxExpander {
       } catch (Anomaly a) {
         throw bad(
             "db.error/tx-fn-bad-result",
-            "transaction function "
-                + name
-                + " returned EDN text that does not read: "
-                + a.getMessage());
+            what + " returned EDN text that does not read: " + a.getMessage());
       }
     }
     if (!(data instanceof List<?> forms)) {
       throw bad(
           "db.error/tx-fn-bad-result",
-          "transaction function "
-              + name
-              + " returned "
-              + describe(out)
-              + ", not transaction data (a list of forms)");
+          what + " returned " + describe(out) + ", not transaction data (a list of forms)");
     }
     depth++;
     try {

@@ -15,24 +15,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
  * Pure transaction processing: from a database value and transaction data to the value after it and
  * the report, or an {@link Anomaly} and nothing changed. Steps: expand forms into ops, resolve
  * tempids (upserts first), turn ops into datoms against the database before, keep composite tuples
- * up to date, check uniqueness, schema changes and predicates, then apply the datoms to the indexes
- * and check entity specs on the result.
+ * up to date, check uniqueness, schema changes, predicates and that stored database functions
+ * compile, then apply the datoms to the indexes and check entity specs on the result.
  */
 public final class TxProcessor {
   private final Function<DbValue, Database> view;
+  private final BooleanSupplier databaseFunctions;
+
+  /**
+   * A processor that calls no database function: see {@link #TxProcessor(Function,
+   * BooleanSupplier)}.
+   */
+  public TxProcessor(Function<DbValue, Database> view) {
+    this(view, () -> false);
+  }
 
   /**
    * {@code view} wraps a value for the application's code, which receives a {@link Database}:
-   * entity predicates and transaction functions.
+   * entity predicates and transaction functions. {@code databaseFunctions}, asked at each
+   * transaction, says whether a call of a database function ({@code :db/fn}) runs; when it says no,
+   * the call fails {@code forbidden}.
    */
-  public TxProcessor(Function<DbValue, Database> view) {
+  public TxProcessor(Function<DbValue, Database> view, BooleanSupplier databaseFunctions) {
     this.view = view;
+    this.databaseFunctions = databaseFunctions;
   }
 
   /**
@@ -41,7 +54,7 @@ public final class TxProcessor {
   public TxResult process(DbValue db, Object txData, Date now) {
     DbValue base = db.unfiltered();
     long t = base.nextT();
-    List<Op> ops = TxExpander.expand(base, txData, view);
+    List<Op> ops = TxExpander.expand(base, txData, view, databaseFunctions.getAsBoolean());
     Object key = Idempotency.key(ops);
     if (key != null) {
       Idempotency.refuseIfCommitted(base, key);
@@ -61,6 +74,7 @@ public final class TxProcessor {
     SchemaChanges.Result schema = SchemaChanges.apply(base, acc);
     Constraints.unique(base, schema.schema(), acc);
     Constraints.attrPreds(schema.schema(), acc);
+    DatabaseFunctions.refuseUncompilable(schema.schema(), acc);
     List<Datom> datoms = List.copyOf(acc.all());
     DbValue after =
         Excision.apply(next(base, acc, schema, t, ids.nextT(), ids.nextDbCounter()), datoms, t);

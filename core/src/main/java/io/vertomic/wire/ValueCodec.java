@@ -1,5 +1,7 @@
 package io.vertomic.wire;
 
+import io.vertomic.edn.DbFn;
+import io.vertomic.edn.Edn;
 import io.vertomic.edn.Keyword;
 import io.vertomic.edn.Symbol;
 import java.io.IOException;
@@ -28,6 +30,7 @@ import org.msgpack.value.ValueType;
  *   2 symbol    UTF-8 of namespace/name     6 bigint    two's-complement big-endian bytes
  *   3 instant   8-byte big-endian epoch ms  7 bigdec    4-byte scale, then the unscaled bigint
  *   4 uuid      16 bytes, most significant half first
+ *   8 fn        UTF-8 of its EDN text, #db/fn{...} (a database function)
  * </pre>
  */
 public final class ValueCodec {
@@ -38,6 +41,7 @@ public final class ValueCodec {
   static final byte URI_EXT = 5;
   static final byte BIGINT = 6;
   static final byte BIGDEC = 7;
+  static final byte FN = 8;
 
   private ValueCodec() {}
 
@@ -81,6 +85,8 @@ public final class ValueCodec {
       ext(p, URI_EXT, u.toString().getBytes(StandardCharsets.UTF_8));
     } else if (v instanceof byte[] b) {
       p.packBinaryHeader(b.length).writePayload(b);
+    } else if (v instanceof DbFn fn) {
+      ext(p, FN, Edn.write(fn).getBytes(StandardCharsets.UTF_8));
     } else if (v instanceof List<?> l) {
       p.packArrayHeader(l.size());
       for (Object x : l) {
@@ -146,8 +152,18 @@ public final class ValueCodec {
         byte[] unscaled = new byte[b.length - 4];
         d.get(unscaled);
         return new BigDecimal(new BigInteger(unscaled), scale);
+      case FN:
+        return function(new String(b, StandardCharsets.UTF_8));
       default:
         throw new IOException("unknown value extension type " + h.getType());
+    }
+  }
+
+  private static DbFn function(String text) throws IOException {
+    try {
+      return (DbFn) Edn.read(text);
+    } catch (RuntimeException e) {
+      throw new IOException("unreadable database function " + text + ": " + e.getMessage(), e);
     }
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
 import io.vertomic.datom.Datom;
+import io.vertomic.edn.Edn;
 import io.vertomic.edn.Keyword;
 import io.vertomic.edn.Symbol;
 import java.math.BigDecimal;
@@ -43,7 +44,8 @@ class TxEntryCodecTest {
           UUID.fromString("1b4e28ba-2fa1-11d2-883f-0016d3cca427"),
           URI.create("https://vertomic.io/a?b=c"),
           List.of("north", 5L),
-          Arrays.asList(1L, null, Keyword.of("x")));
+          Arrays.asList(1L, null, Keyword.of("x")),
+          Edn.read("#db/fn {:lang \"java\" :params [db x] :code \"return \\\"x\\\";\"}"));
 
   private static TxEntry entry() {
     List<Datom> datoms = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.vertomic.peerserver;
 
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.cluster.ProcessConfig;
+import io.vertomic.peer.PeerOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 
@@ -13,8 +14,13 @@ import java.util.Map;
  * {"storage": "vertomic:dev://127.0.0.1:4334/*", "host": "127.0.0.1", "port": 8998,
  *  "accessKey": "dev", "secret": "dev", "tlsCertPath": "cert.pem", "tlsKeyPath": "key.pem",
  *  "maxConcurrentQueries": 8, "maxQueuedQueries": 64, "maxPendingTransactions": 1000,
- *  "queryTimeoutMillis": 30000, "maxResultRows": 100000, "maxBodyBytes": 1048576}
+ *  "queryTimeoutMillis": 30000, "maxResultRows": 100000, "maxBodyBytes": 1048576,
+ *  "databaseFunctions": false}
  * }</pre>
+ *
+ * <p>{@code databaseFunctions} sets the process's {@code PeerOptions}: whether the transactions
+ * this server processes itself ({@code with} queries, databases it writes with no transactor) may
+ * call database functions.
  */
 public record PeerServerOptions(
     String storage,
@@ -29,7 +35,8 @@ public record PeerServerOptions(
     int maxPendingTransactions,
     long queryTimeoutMillis,
     int maxResultRows,
-    long maxBodyBytes) {
+    long maxBodyBytes,
+    boolean databaseFunctions) {
 
   /** The default port, as Datomic's peer server's documentation uses. */
   public static final int DEFAULT_PORT = 8998;
@@ -49,7 +56,8 @@ public record PeerServerOptions(
             .override("maxPendingTransactions", "VERTOMIC_MAX_PENDING_TRANSACTIONS")
             .override("queryTimeoutMillis", "VERTOMIC_QUERY_TIMEOUT_MILLIS")
             .override("maxResultRows", "VERTOMIC_MAX_RESULT_ROWS")
-            .override("maxBodyBytes", "VERTOMIC_MAX_BODY_BYTES");
+            .override("maxBodyBytes", "VERTOMIC_MAX_BODY_BYTES")
+            .override("databaseFunctions", "VERTOMIC_DATABASE_FUNCTIONS");
     String storage = c.string("storage", null);
     if (storage == null || storage.isBlank()) {
       throw Anomaly.incorrect(
@@ -77,7 +85,8 @@ public record PeerServerOptions(
           (int) c.positive("maxPendingTransactions", 1000),
           c.positive("queryTimeoutMillis", 30_000),
           (int) c.positive("maxResultRows", 100_000),
-          c.positive("maxBodyBytes", 1 << 20));
+          c.positive("maxBodyBytes", 1 << 20),
+          c.bool("databaseFunctions", PeerOptions.DEFAULT_DATABASE_FUNCTIONS));
     } catch (IllegalArgumentException e) {
       throw Anomaly.incorrect(
           "vertomic.error/invalid-config", "Bad peer server config: " + e.getMessage());

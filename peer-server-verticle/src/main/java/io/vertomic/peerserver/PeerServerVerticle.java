@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertomic.anomaly.Anomaly;
+import io.vertomic.peer.Peer;
 import io.vertomic.peer.impl.Catalog;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -37,6 +38,7 @@ public final class PeerServerVerticle extends VerticleBase {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    Peer.configure(Peer.options().setDatabaseFunctions(o.databaseFunctions()));
     MeterRegistry vertxMetrics = BackendRegistries.getDefaultNow();
     PrometheusMeterRegistry metrics =
         vertxMetrics instanceof PrometheusMeterRegistry p

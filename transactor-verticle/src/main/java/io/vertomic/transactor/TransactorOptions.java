@@ -12,8 +12,13 @@ import java.util.Map;
  * <pre>{@code
  * {"storage": "vertomic:sql://*?postgresql://postgres@127.0.0.1:5432/test",
  *  "leaseMillis": 5000, "txTimeoutMillis": 30000, "txQueueMax": 10000,
- *  "indexThresholdDatoms": 100000, "segmentCache": "memcached:127.0.0.1:11211"}
+ *  "indexThresholdDatoms": 100000, "segmentCache": "memcached:127.0.0.1:11211",
+ *  "databaseFunctions": false}
  * }</pre>
+ *
+ * <p>{@code databaseFunctions} ({@code VERTOMIC_DATABASE_FUNCTIONS}) turns on calls of database
+ * functions ({@code :db/fn} values) in the transactions this transactor processes: they run code
+ * that a transaction wrote, so they are off unless turned on, and a call is {@code forbidden}.
  */
 public record TransactorOptions(
     String storage,
@@ -21,11 +26,13 @@ public record TransactorOptions(
     long txTimeoutMillis,
     int txQueueMax,
     long indexThresholdDatoms,
-    String segmentCache) {
+    String segmentCache,
+    boolean databaseFunctions) {
   public static final long DEFAULT_LEASE_MILLIS = 5_000;
   public static final long DEFAULT_TX_TIMEOUT_MILLIS = 30_000;
   public static final int DEFAULT_TX_QUEUE_MAX = 10_000;
   public static final long DEFAULT_INDEX_THRESHOLD_DATOMS = 100_000;
+  public static final boolean DEFAULT_DATABASE_FUNCTIONS = false;
 
   public static TransactorOptions from(JsonObject config, Map<String, String> env) {
     ProcessConfig c =
@@ -35,7 +42,8 @@ public record TransactorOptions(
             .override("txTimeoutMillis", "VERTOMIC_TX_TIMEOUT_MILLIS")
             .override("txQueueMax", "VERTOMIC_TX_QUEUE_MAX")
             .override("indexThresholdDatoms", "VERTOMIC_INDEX_THRESHOLD_DATOMS")
-            .override("segmentCache", "VERTOMIC_SEGMENT_CACHE");
+            .override("segmentCache", "VERTOMIC_SEGMENT_CACHE")
+            .override("databaseFunctions", "VERTOMIC_DATABASE_FUNCTIONS");
     String storage = c.string("storage", null);
     if (storage == null || storage.isBlank()) {
       throw Anomaly.incorrect(
@@ -50,7 +58,8 @@ public record TransactorOptions(
           c.positive("txTimeoutMillis", DEFAULT_TX_TIMEOUT_MILLIS),
           (int) c.positive("txQueueMax", DEFAULT_TX_QUEUE_MAX),
           c.positive("indexThresholdDatoms", DEFAULT_INDEX_THRESHOLD_DATOMS),
-          c.string("segmentCache", null));
+          c.string("segmentCache", null),
+          c.bool("databaseFunctions", DEFAULT_DATABASE_FUNCTIONS));
     } catch (IllegalArgumentException e) {
       throw Anomaly.incorrect(
           "vertomic.error/invalid-config", "Bad transactor config: " + e.getMessage());

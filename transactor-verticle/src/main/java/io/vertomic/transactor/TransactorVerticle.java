@@ -41,7 +41,7 @@ public final class TransactorVerticle extends VerticleBase {
     return vertx
         .executeBlocking(
             () -> {
-              endpoint = TransactorEndpoint.create(vertx, o.storage());
+              endpoint = TransactorEndpoint.create(vertx, o.storage(), o.databaseFunctions());
               return endpoint.storage();
             })
         .compose(
@@ -54,7 +54,10 @@ public final class TransactorVerticle extends VerticleBase {
                   .compose(
                       v -> {
                         reportMembersLeaving();
-                        say("standby on " + o.storage());
+                        say(
+                            "standby on "
+                                + o.storage()
+                                + (o.databaseFunctions() ? " (database functions on)" : ""));
                         return keeper.start();
                       });
             });

@@ -3,6 +3,7 @@ package io.vertomic.peer.impl;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.db.DbValue;
 import io.vertomic.peer.Connection;
+import io.vertomic.peer.PeerOptions;
 import io.vertomic.storage.StorageUri;
 import io.vertomic.tx.TxProcessor;
 import io.vertomic.tx.Writer;
@@ -20,13 +21,32 @@ public final class Catalog {
 
   private final ConcurrentHashMap<String, Writer> mem = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, LocalConnection> connections = new ConcurrentHashMap<>();
-  private final StorageDatabases durable = new StorageDatabases();
+  private volatile PeerOptions options = new PeerOptions();
+  private final StorageDatabases durable = new StorageDatabases(this::processor);
 
   private Catalog() {}
 
   /** The catalog of this process. */
   public static Catalog instance() {
     return INSTANCE;
+  }
+
+  /** Sets the options of this process; {@code options} is not changed afterwards. */
+  public void configure(PeerOptions options) {
+    this.options = options;
+  }
+
+  /** The options in force (not to be changed). */
+  public PeerOptions options() {
+    return options;
+  }
+
+  /**
+   * A processor for a database this process writes: it calls database functions as the options in
+   * force at each transaction say.
+   */
+  private TxProcessor processor() {
+    return new TxProcessor(PeerDb::new, () -> options.isDatabaseFunctions());
   }
 
   public boolean createDatabase(String uri) {
@@ -39,7 +59,7 @@ public final class Catalog {
         u.database(),
         n -> {
           created[0] = true;
-          return new Writer(DbValue.bootstrap(), new TxProcessor(PeerDb::new));
+          return new Writer(DbValue.bootstrap(), processor());
         });
     return created[0];
   }

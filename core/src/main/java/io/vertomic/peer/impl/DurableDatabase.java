@@ -46,7 +46,8 @@ final class DurableDatabase {
       Root root,
       SegmentNodeSource source,
       Executor processing,
-      long indexThreshold) {
+      long indexThreshold,
+      TxProcessor processor) {
     this.storage = storage;
     this.rootName = rootName;
     this.root = root;
@@ -60,29 +61,29 @@ final class DurableDatabase {
     novelty.set(sink.replayedDatoms());
     this.writer =
         new Writer(
-            db,
-            new TxProcessor(PeerDb::new),
-            sink,
-            processing,
-            Integer.getInteger(StorageDatabases.TX_QUEUE, 10_000));
+            db, processor, sink, processing, Integer.getInteger(StorageDatabases.TX_QUEUE, 10_000));
     this.connection =
         new LocalConnection(writer, sink::entries, this::requestIndex, this::gcStorage);
     writer.listen(this::afterCommit);
   }
 
-  /** Opens the database under root {@code rootName}; fails {@code not-found} when there is none. */
+  /**
+   * Opens the database under root {@code rootName}, its transactions processed by {@code
+   * processor}; fails {@code not-found} when there is none.
+   */
   static DurableDatabase open(
       Storage storage,
       StorageUri uri,
       String rootName,
       SegmentNodeSource source,
       Executor processing,
-      long indexThreshold) {
+      long indexThreshold,
+      TxProcessor processor) {
     Root r = Blocking.await(storage.root(rootName), "read root of " + uri.uri());
     if (r == null) {
       throw Anomaly.notFound("db.error/db-not-found", "Could not find database " + uri.uri());
     }
-    return new DurableDatabase(storage, rootName, r, source, processing, indexThreshold);
+    return new DurableDatabase(storage, rootName, r, source, processing, indexThreshold, processor);
   }
 
   LocalConnection connection() {

@@ -7,6 +7,7 @@ import io.vertomic.datom.IndexOrder;
 import io.vertomic.db.DbValue;
 import io.vertomic.db.EntityView;
 import io.vertomic.db.Resolver;
+import io.vertomic.edn.DbFn;
 import io.vertomic.edn.Keyword;
 import io.vertomic.peer.Attribute;
 import io.vertomic.peer.Database;
@@ -15,9 +16,11 @@ import io.vertomic.peer.TxReport;
 import io.vertomic.pull.Pull;
 import io.vertomic.schema.Attr;
 import io.vertomic.schema.Idents;
+import io.vertomic.tx.DatabaseFunctions;
 import io.vertomic.tx.TxProcessor;
 import io.vertomic.tx.TxResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
@@ -91,7 +94,9 @@ public final class PeerDb implements Database {
     if (txData == null) {
       throw Anomaly.incorrect("db.error/invalid-tx-data", "Transaction data is nil");
     }
-    TxResult r = new TxProcessor(PeerDb::new).process(db, txData, new Date());
+    TxProcessor processor =
+        new TxProcessor(PeerDb::new, () -> Catalog.instance().options().isDatabaseFunctions());
+    TxResult r = processor.process(db, txData, new Date());
     // the values before and after keep this value's filter, as Datomic's with does
     return LocalConnection.report(
         new TxResult(db.refiltered(r.before()), db.refiltered(r.after()), r.txData(), r.tempids()));
@@ -217,6 +222,22 @@ public final class PeerDb implements Database {
   @Override
   public Iterable<Map<Keyword, Object>> indexPull(Map<?, ?> args) {
     return IndexPull.of(db, args);
+  }
+
+  @Override
+  public Object invoke(Object fnIdent, Object... args) {
+    Keyword k = Resolver.keyword(fnIdent);
+    String name = k != null ? k.toString() : Resolver.describe(fnIdent);
+    Long e = Resolver.entid(db, fnIdent);
+    if (e == null) {
+      throw Anomaly.notFound("db.error/not-an-entity", "Unable to resolve entity: " + name);
+    }
+    Object fn = new EntityView(db, this, e).get(Idents.FN);
+    if (!(fn instanceof DbFn f)) {
+      throw Anomaly.incorrect("db.error/not-a-data-function", "Not a data function: " + name);
+    }
+    List<Object> given = args == null ? List.of() : Arrays.asList(args);
+    return DatabaseFunctions.invoke(f, "database function " + name, given);
   }
 
   @Override

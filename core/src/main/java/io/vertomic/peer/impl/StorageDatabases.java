@@ -12,6 +12,7 @@ import io.vertomic.peer.Connection;
 import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageUri;
+import io.vertomic.tx.TxProcessor;
 import io.vertomic.wire.DbRoot;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * The databases of durable storages (every kind but mem) as this process sees them: one opened
@@ -63,8 +65,14 @@ final class StorageDatabases {
             return t;
           });
   private final ConcurrentHashMap<String, RemoteConnection> remotes = new ConcurrentHashMap<>();
+  private final Supplier<TxProcessor> embedded;
   private volatile Vertx vertx;
   private Future<Vertx> clustered;
+
+  /** {@code embedded} makes the processor of a database this process writes with no transactor. */
+  StorageDatabases(Supplier<TxProcessor> embedded) {
+    this.embedded = embedded;
+  }
 
   boolean create(StorageUri uri) {
     Storage s = storage(uri);
@@ -114,7 +122,7 @@ final class StorageDatabases {
     }
     Storage s = storage(uri);
     if (Blocking.await(s.root(Lease.ROOT), "read the transactor lease of " + uri.uri()) == null) {
-      return openWriter(uri).connection();
+      return openWriter(uri, embedded.get()).connection();
     }
     synchronized (this) {
       remote = remotes.get(uri.uri());
@@ -132,8 +140,11 @@ final class StorageDatabases {
     }
   }
 
-  /** Opens database {@code uri} with this process as its writer (the transactor, or embedded). */
-  DurableDatabase openWriter(StorageUri uri) {
+  /**
+   * Opens database {@code uri} with this process as its writer (the transactor, or embedded),
+   * processing its transactions with {@code processor} (when this call opens it).
+   */
+  DurableDatabase openWriter(StorageUri uri, TxProcessor processor) {
     DurableDatabase open = databases.get(uri.uri());
     if (open != null) {
       return open;
@@ -149,7 +160,8 @@ final class StorageDatabases {
                 rootName(uri),
                 source(uri, s),
                 processing,
-                Long.getLong(INDEX_THRESHOLD, 100_000));
+                Long.getLong(INDEX_THRESHOLD, 100_000),
+                processor);
         databases.put(uri.uri(), open);
       }
       return open;

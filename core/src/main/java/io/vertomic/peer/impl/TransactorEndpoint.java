@@ -9,6 +9,7 @@ import io.vertomic.datom.EntityId;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageUri;
 import io.vertomic.tx.Idempotency;
+import io.vertomic.tx.TxProcessor;
 import io.vertomic.tx.TxResult;
 import io.vertomic.tx.Writer;
 import io.vertomic.wire.TxEntryCodec;
@@ -35,24 +36,36 @@ public final class TransactorEndpoint {
   private final StorageUri system;
   private final StorageDatabases databases;
   private final ConcurrentHashMap<String, Future<DurableDatabase>> open = new ConcurrentHashMap<>();
+  private final boolean databaseFunctions;
   private List<MessageConsumer<JsonObject>> consumers = List.of();
   private volatile boolean active;
 
-  private TransactorEndpoint(Vertx vertx, StorageUri system) {
+  private TransactorEndpoint(Vertx vertx, StorageUri system, boolean databaseFunctions) {
     this.vertx = vertx;
     this.system = system;
+    this.databaseFunctions = databaseFunctions;
     this.databases = Catalog.instance().durable();
   }
 
-  /** An endpoint for the databases of {@code storageUri} ({@code *} for the database name). */
+  /** {@link #create(Vertx, String, boolean)} with database functions off. */
   public static TransactorEndpoint create(Vertx vertx, String storageUri) {
+    return create(vertx, storageUri, false);
+  }
+
+  /**
+   * An endpoint for the databases of {@code storageUri} ({@code *} for the database name), whose
+   * transactions may call database functions when {@code databaseFunctions} is on (a call is {@code
+   * forbidden} otherwise).
+   */
+  public static TransactorEndpoint create(
+      Vertx vertx, String storageUri, boolean databaseFunctions) {
     StorageUri u = StorageUri.parse(storageUri);
     if (!u.isWildcard() || u.kind().equals("mem")) {
       throw Anomaly.incorrect(
           "vertomic.error/invalid-config",
           "A transactor serves a durable storage named with * as the database: " + storageUri);
     }
-    return new TransactorEndpoint(vertx, u);
+    return new TransactorEndpoint(vertx, u, databaseFunctions);
   }
 
   /** The storage this endpoint writes (opened on the caller's thread, which may block). */
@@ -164,7 +177,10 @@ public final class TransactorEndpoint {
             n ->
                 vertx.executeBlocking(
                     () -> {
-                      DurableDatabase d = databases.openWriter(system.withDatabase(n));
+                      DurableDatabase d =
+                          databases.openWriter(
+                              system.withDatabase(n),
+                              new TxProcessor(PeerDb::new, () -> databaseFunctions));
                       String dbId = d.id();
                       d.connection()
                           .writer()

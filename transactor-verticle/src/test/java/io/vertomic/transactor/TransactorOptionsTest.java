@@ -1,0 +1,44 @@
+package io.vertomic.transactor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.anomaly.Category;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The transactor's config file with environment variables over it. */
+class TransactorOptionsTest {
+  private static final JsonObject STORAGE =
+      new JsonObject().put("storage", "vertomic:dev://127.0.0.1:4334/*");
+
+  @Test
+  void databaseFunctionsAreOffUnlessTheConfigOrTheEnvironmentTurnsThemOn() {
+    assertFalse(TransactorOptions.from(STORAGE, Map.of()).databaseFunctions());
+    assertTrue(
+        TransactorOptions.from(STORAGE.copy().put("databaseFunctions", true), Map.of())
+            .databaseFunctions());
+    assertTrue(
+        TransactorOptions.from(STORAGE, Map.of("VERTOMIC_DATABASE_FUNCTIONS", "true"))
+            .databaseFunctions());
+    assertFalse(
+        TransactorOptions.from(
+                STORAGE.copy().put("databaseFunctions", true),
+                Map.of("VERTOMIC_DATABASE_FUNCTIONS", "false"))
+            .databaseFunctions());
+  }
+
+  @Test
+  void aSwitchThatIsNeitherTrueNorFalseIsRefusedNamingTheKey() {
+    Anomaly a =
+        assertThrows(
+            Anomaly.class,
+            () -> TransactorOptions.from(STORAGE.copy().put("databaseFunctions", "yes"), Map.of()));
+    assertEquals(Category.INCORRECT, a.category());
+    assertTrue(a.getMessage().contains("databaseFunctions must be true or false"), a.getMessage());
+  }
+}
