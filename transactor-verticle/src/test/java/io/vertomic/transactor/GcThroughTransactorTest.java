@@ -18,10 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code Connection.gcStorage} on a peer of a transactor system (PostgreSQL, and the dev storage
- * whose files every process shares): the transactor, which owns the index, deletes the segments no
- * index reaches that were written before the cut-off, none written after it, and answers how many;
- * the database reads the same afterwards.
+ * {@code Connection.gcStorage} on a peer of a transactor system (PostgreSQL, the dev storage whose
+ * files every process shares, and Cassandra): the transactor, which owns the index, deletes the
+ * segments no index reaches that were written before the cut-off, none written after it, and
+ * answers how many; the database reads the same afterwards.
  */
 class GcThroughTransactorTest extends MultiProcessTest {
   private static <T> T await(Future<T> f) throws Exception {
@@ -29,11 +29,11 @@ class GcThroughTransactorTest extends MultiProcessTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sql", "dev"})
+  @ValueSource(strings = {"sql", "dev", "cass"})
   void theTransactorDeletesOnlyUnreachableSegmentsOlderThanTheCutOff(String storage)
       throws Exception {
     String cluster = "gc-" + UUID.randomUUID();
-    String system = storage.equals("sql") ? Systems.sqlSystem() : Systems.devSystem();
+    String system = Systems.system(storage);
     String uri = system.replace("*", "gc-" + UUID.randomUUID().toString().substring(0, 8));
     assertTrue(Peer.createDatabase(uri));
     ChildJvm transactor = kept(Systems.transactor(cluster, system, 5000));

@@ -20,11 +20,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code Peer.renameDatabase} on a storage a transactor serves (PostgreSQL, and the dev storage
- * whose files every process shares): the transactor renames the database it writes, the data stays
- * whole under the new name, the old name is gone, and the connections of this peer and of another
- * peer process follow the database, never into another database created under the old name. A taken
- * or missing name changes nothing.
+ * {@code Peer.renameDatabase} on a storage a transactor serves (PostgreSQL, the dev storage whose
+ * files every process shares, and Cassandra): the transactor renames the database it writes, the
+ * data stays whole under the new name, the old name is gone, and the connections of this peer and
+ * of another peer process follow the database, never into another database created under the old
+ * name. A taken or missing name changes nothing.
  */
 class RenameThroughTransactorTest extends MultiProcessTest {
   private static <T> T await(Future<T> f) throws Exception {
@@ -32,10 +32,10 @@ class RenameThroughTransactorTest extends MultiProcessTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sql", "dev"})
+  @ValueSource(strings = {"sql", "dev", "cass"})
   void theTransactorRenamesADatabaseAndEveryPeerFollowsIt(String storage) throws Exception {
     String cluster = "rename-" + UUID.randomUUID();
-    String system = storage.equals("sql") ? Systems.sqlSystem() : Systems.devSystem();
+    String system = Systems.system(storage);
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String oldUri = system.replace("*", "old-" + suffix);
     String newUri = system.replace("*", "new-" + suffix);
