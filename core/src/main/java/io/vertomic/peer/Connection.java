@@ -75,8 +75,9 @@ public interface Connection {
   /**
    * Deletes the index segments of this database that its current index no longer reaches and that
    * were written before {@code olderThan} (Datomic's {@code gcStorage}); the future holds how many
-   * were deleted. A database value older than {@code olderThan} may fail to read afterwards. A mem
-   * database has no segments: 0.
+   * were deleted. A database value older than {@code olderThan} may fail to read afterwards. On a
+   * peer of a transactor system the transactor, which owns the index, collects them. A mem database
+   * has no segments: 0.
    */
   default Future<Long> gcStorage(java.util.Date olderThan) {
     return Future.succeededFuture(0L);

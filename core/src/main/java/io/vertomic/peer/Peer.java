@@ -45,6 +45,24 @@ public final class Peer {
   }
 
   /**
+   * Renames the database named by {@code uri} to {@code newName} in the same storage (Datomic's
+   * {@code renameDatabase}); returns true. Its data, history and log stay as they were; the old
+   * name is free afterwards. Connections to the database follow it to its new name, as Datomic's
+   * do: they read and transact on, and {@link #connect} of the new URI returns them. On a storage a
+   * transactor serves, the transactor renames it. Fails with {@code not-found} when there is no
+   * such database, {@code conflict} ({@code :db.error/db-exists}) when {@code newName} is taken,
+   * {@code incorrect} for an invalid name; then nothing changed.
+   *
+   * <pre>{@code
+   * Peer.renameDatabase("vertomic:mem://shop", "store");  // => true
+   * Peer.connect("vertomic:mem://store");                  // the same data
+   * }</pre>
+   */
+  public static boolean renameDatabase(String uri, String newName) {
+    return Catalog.instance().renameDatabase(uri, newName);
+  }
+
+  /**
    * The connection to the database named by {@code uri}. Fails with {@code not-found} when there is
    * no such database.
    */

@@ -64,6 +64,32 @@ public record StorageUri(String uri, String kind, String system, String database
     return parse(uri.substring(0, at) + name + uri.substring(at + 1));
   }
 
+  /**
+   * The URI of database {@code name} in the storage this database URI names (a rename's target).
+   * Every kind writes the database name as the last part before the query ({@code
+   * vertomic:sql://NAME?...}, {@code vertomic:dev://HOST:PORT/NAME}); the result is parsed again
+   * and must name the same storage. Fails {@code incorrect} for an invalid name or {@code *}.
+   */
+  public StorageUri withName(String name) {
+    checkName(name, uri);
+    int from = uri.indexOf("://") + 3;
+    int q = uri.indexOf('?', from);
+    int end = q < 0 ? uri.length() : q;
+    int start = end - database.length();
+    StorageUri renamed =
+        name.equals("*") || isWildcard() || start < from || !uri.startsWith(database, start)
+            ? null
+            : parse(uri.substring(0, start) + name + uri.substring(end));
+    if (renamed == null
+        || !renamed.database.equals(name)
+        || !renamed.kind.equals(kind)
+        || !renamed.system.equals(system)) {
+      throw Anomaly.incorrect(
+          "db.error/invalid-uri", "Cannot name database '" + name + "' in the storage of " + uri);
+    }
+    return renamed;
+  }
+
   /** Fails {@code incorrect} unless {@code name} is a valid database name. */
   public static String checkName(String name, String uri) {
     if (name.equals("*")) {

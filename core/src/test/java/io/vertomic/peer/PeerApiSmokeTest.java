@@ -193,6 +193,7 @@ class PeerApiSmokeTest {
     assertEquals(r.dbAfter().basisT(), await(conn.sync()).basisT());
     assertTrue(await(conn.sync(r.dbAfter().basisT())).basisT() >= r.dbAfter().basisT());
     await(conn.requestIndex());
+    assertEquals(0L, await(conn.gcStorage(new java.util.Date())), "a mem database has no segments");
 
     conn.release();
     Connection again = Peer.connect(uri);

@@ -1,5 +1,6 @@
 package io.vertomic.transactor;
 
+import io.vertomic.storage.cass.CassSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,13 +9,34 @@ import java.util.List;
 /**
  * The processes of a system for the multi-process tests, on the machine's PostgreSQL in a database
  * of their own ({@code vertomic_ha}: a transactor's lease makes every process of the storage a
- * peer).
+ * peer), on the dev storage, or on the Cassandra node in a table of their own.
  */
 public final class Systems {
   private Systems() {}
 
   public static String sqlSystem() {
     return "vertomic:sql://*?postgresql://postgres@127.0.0.1:5432/vertomic_ha";
+  }
+
+  private static boolean cassInstalled;
+
+  /** A Cassandra table of their own ({@code vertomic_test.ha}), created once per JVM. */
+  public static synchronized String cassSystem() throws Exception {
+    if (!cassInstalled) {
+      CassSchema.main(new String[] {"127.0.0.1:9042", "vertomic_test.ha"});
+      cassInstalled = true;
+    }
+    return "vertomic:cass://127.0.0.1:9042/vertomic_test.ha/*";
+  }
+
+  /** The system of {@code kind} ({@code sql}, {@code dev} or {@code cass}). */
+  public static String system(String kind) throws Exception {
+    return switch (kind) {
+      case "sql" -> sqlSystem();
+      case "dev" -> devSystem();
+      case "cass" -> cassSystem();
+      default -> throw new IllegalArgumentException(kind);
+    };
   }
 
   /** A dev storage whose files are in a directory of this JVM's, which its children share. */

@@ -8,6 +8,7 @@ import io.vertomic.storage.StorageUri;
 import io.vertomic.tx.TxProcessor;
 import io.vertomic.tx.Writer;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -74,6 +75,37 @@ public final class Catalog {
       c.close();
     }
     return mem.remove(u.database()) != null;
+  }
+
+  /**
+   * Renames the database {@code uri} names to {@code newName} (Datomic's {@code rename-database}):
+   * true once renamed. Connections to it follow it (Datomic's do): they read and transact on under
+   * the new name, and {@link #connect} of the new name returns them.
+   */
+  public boolean renameDatabase(String uri, String newName) {
+    Objects.requireNonNull(newName, "newName");
+    StorageUri from = parse(uri);
+    StorageUri to = from.withName(newName);
+    if (!from.kind().equals("mem")) {
+      durable.rename(from, to);
+      return true;
+    }
+    Writer w = mem.get(from.database());
+    if (w == null) {
+      throw RootMove.notFound(from);
+    }
+    if (mem.putIfAbsent(to.database(), w) != null) {
+      throw RootMove.exists(to);
+    }
+    if (!mem.remove(from.database(), w)) {
+      mem.remove(to.database(), w); // deleted meanwhile: it stays deleted
+      throw RootMove.notFound(from);
+    }
+    LocalConnection c = connections.remove(from.database());
+    if (c != null) {
+      connections.putIfAbsent(to.database(), c);
+    }
+    return true;
   }
 
   public Connection connect(String uri) {

@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class DurableDatabase {
   private final Storage storage;
-  private final String rootName;
+  // both change only on a rename, while no index job runs
+  private volatile StorageUri uri;
+  private volatile String rootName;
   private final SegmentNodeSource source;
   private final Executor processing;
   private final long indexThreshold;
@@ -38,10 +40,12 @@ final class DurableDatabase {
   private final AtomicLong novelty = new AtomicLong();
   private Root root;
   private Future<Void> indexing;
+  private Future<Void> renaming;
   private volatile Runnable onIndexed = () -> {};
 
   private DurableDatabase(
       Storage storage,
+      StorageUri uri,
       String rootName,
       Root root,
       SegmentNodeSource source,
@@ -49,6 +53,7 @@ final class DurableDatabase {
       long indexThreshold,
       TxProcessor processor) {
     this.storage = storage;
+    this.uri = uri;
     this.rootName = rootName;
     this.root = root;
     this.source = source;
@@ -83,7 +88,8 @@ final class DurableDatabase {
     if (r == null) {
       throw Anomaly.notFound("db.error/db-not-found", "Could not find database " + uri.uri());
     }
-    return new DurableDatabase(storage, rootName, r, source, processing, indexThreshold, processor);
+    return new DurableDatabase(
+        storage, uri, rootName, r, source, processing, indexThreshold, processor);
   }
 
   LocalConnection connection() {
@@ -120,17 +126,21 @@ final class DurableDatabase {
     if (indexing != null) {
       return indexing;
     }
+    if (renaming != null && !renaming.isComplete()) {
+      return renaming.transform(ar -> requestIndex());
+    }
     DbValue snapshot = writer.db();
     DbRoot current = dbRoot(root);
     if (current.indexed() && current.indexBasisT() == snapshot.basisT()) {
       return Future.succeededFuture();
     }
     Root before = root;
+    String name = rootName;
     Promise<Root> written = Promise.promise();
     processing.execute(
         () -> {
           try {
-            IndexJob.run(storage, rootName, before, current, snapshot).onComplete(written);
+            IndexJob.run(storage, name, before, current, snapshot).onComplete(written);
           } catch (RuntimeException e) {
             written.fail(e);
           }
@@ -214,16 +224,53 @@ final class DurableDatabase {
   }
 
   /**
-   * Closes the connection; the future completes once an index job still running has ended (its
-   * outcome aside), so whoever deletes the database next does not race its root swap.
+   * Renames this database to {@code to}: once no index job runs (one running is waited for, and
+   * those asked for meanwhile wait for the rename), its root moves (see {@link RootMove}). The
+   * writer and the connection go on as they were, under the new name. Fails {@code not-found} when
+   * the root is gone, {@code conflict} when {@code to} exists; then nothing changed.
+   */
+  synchronized Future<Void> rename(StorageUri to) {
+    Future<Void> idle = Future.all(quiet(indexing), quiet(renaming)).mapEmpty();
+    Future<Void> move =
+        idle.compose(v -> RootMove.move(storage, uri, to))
+            .map(
+                next -> {
+                  synchronized (this) {
+                    root = next;
+                    uri = to;
+                    rootName = next.name();
+                  }
+                  return null;
+                });
+    renaming = move;
+    move.onComplete(
+        ar -> {
+          synchronized (this) {
+            if (renaming == move) {
+              renaming = null;
+            }
+          }
+        });
+    return move;
+  }
+
+  private static Future<Void> quiet(Future<Void> f) {
+    return f == null ? Future.succeededFuture() : f.otherwiseEmpty();
+  }
+
+  /**
+   * Closes the connection; the future completes once an index job or rename still running has ended
+   * (its outcome aside), so whoever deletes the database next does not race its root swap.
    */
   Future<Void> close() {
     connection.close();
     Future<Void> job;
+    Future<Void> move;
     synchronized (this) {
       job = indexing;
+      move = renaming;
     }
-    return job == null ? Future.succeededFuture() : job.otherwiseEmpty();
+    return Future.all(quiet(job), quiet(move)).mapEmpty();
   }
 
   private DbRoot dbRoot(Root r) {

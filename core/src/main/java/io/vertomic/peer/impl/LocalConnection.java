@@ -14,6 +14,7 @@ import io.vertomic.tx.Writer;
 import io.vertx.core.Future;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
@@ -152,6 +153,7 @@ final class LocalConnection implements Connection {
 
   @Override
   public Future<Long> gcStorage(Date olderThan) {
+    Objects.requireNonNull(olderThan, "olderThan");
     return gc.apply(olderThan);
   }
 

@@ -31,13 +31,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -45,6 +48,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * A peer's connection to a database whose writer is the transactor (Datomic's peer): reads are
@@ -53,8 +57,10 @@ import java.util.concurrent.TimeUnit;
  * (and from the answers to this peer's own transactions), applied strictly in {@code t} order: a
  * report past the next expected {@code t} means reports were missed, and the gap is filled from the
  * log in storage, which has every acknowledged transaction. When the transactor changes, the next
- * transaction finds the new one through the lease in storage. Thread-safe: every change of state
- * happens on this connection's one applier thread.
+ * transaction finds the new one through the lease in storage. The connection is to the database's
+ * id, not its name: when the database is renamed it follows (the transactor's notice gives it the
+ * new name). Index and storage GC requests go to the transactor too, which owns the index.
+ * Thread-safe: every change of state happens on this connection's one applier thread.
  */
 final class RemoteConnection implements Connection {
   /** System property: milliseconds a transaction may take before it is answered interrupted. */
@@ -66,9 +72,13 @@ final class RemoteConnection implements Connection {
   // recent transactions kept for the answers that arrive after their report
   private static final int RECENT = 4096;
 
-  private final StorageUri uri;
+  // gc walks every segment of the database: it may take minutes
+  private static final long GC_TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(10);
+
+  // both change when the database is renamed: the connection follows it (it goes by dbId)
+  private volatile StorageUri uri;
+  private volatile String rootName;
   private final Storage storage;
-  private final String rootName;
   private final SegmentNodeSource source;
   private final Vertx vertx;
   private final EventBus bus;
@@ -140,6 +150,10 @@ final class RemoteConnection implements Connection {
             m -> c.applier.execute(() -> c.received(m.body().getBytes()))));
     c.consumers.add(
         bus.<JsonObject>consumer(Addresses.indexed(c.dbId), m -> c.applier.execute(c::reindex)));
+    c.consumers.add(
+        bus.<JsonObject>consumer(
+            Addresses.renamed(c.dbId),
+            m -> c.applier.execute(() -> c.renamed(m.body().getString("name")))));
     Blocking.await(
         Future.all(c.consumers.stream().map(MessageConsumer::completion).toList()),
         "subscribe to the reports of " + uri.uri());
@@ -159,7 +173,7 @@ final class RemoteConnection implements Connection {
       return Future.failedFuture(refused);
     }
     String edn = txData instanceof String s ? s : Edn.write(txData);
-    TxRequest request = new TxRequest(uri.database(), edn, txTimeoutMillis);
+    TxRequest request = new TxRequest(uri.database(), dbId, edn, txTimeoutMillis);
     return send(request, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(txTimeoutMillis))
         .compose(
             reply -> {
@@ -326,14 +340,15 @@ final class RemoteConnection implements Connection {
     }
   }
 
-  // a new durable index: the database becomes it plus the novelty past it
+  // a new durable index: the database becomes it plus the novelty past it. A root that is gone or
+  // is another database's: this one was deleted, or renamed and the notice is on its way
   private void reindex() {
     Root r = Blocking.await(storage.root(rootName), "read root of " + uri.uri());
     if (r == null) {
       return;
     }
     DbRoot root = DbRoot.decode(r.value(), "root of " + uri.uri());
-    if (root.indexed() && root.indexBasisT() <= db.basisT()) {
+    if (root.id().equals(dbId) && root.indexed() && root.indexBasisT() <= db.basisT()) {
       db = Novelty.onto(IndexJob.load(root, source), novelty, db);
     }
   }
@@ -390,10 +405,51 @@ final class RemoteConnection implements Connection {
   /** Indexing is the transactor's: a peer asks it over the bus. */
   @Override
   public Future<Void> requestIndex() {
+    return ask(Addresses::index, new JsonObject(), txTimeoutMillis, "index").mapEmpty();
+  }
+
+  /**
+   * The transactor owns the index, so it collects the garbage: a peer asks it over the bus, and it
+   * answers how many segments it deleted.
+   */
+  @Override
+  public Future<Long> gcStorage(Date olderThan) {
+    Objects.requireNonNull(olderThan, "olderThan");
+    return ask(
+            Addresses::gc,
+            new JsonObject().put("olderThan", olderThan.getTime()),
+            GC_TIMEOUT_MILLIS,
+            "gc storage")
+        .map(answer -> answer.getLong("deleted"));
+  }
+
+  // a request to the writer of this database, at the transactor the lease names
+  private Future<JsonObject> ask(
+      UnaryOperator<String> address, JsonObject body, long timeoutMillis, String what) {
+    body.put("db", uri.database()).put("id", dbId);
     return currentLease()
         .compose(
-            l -> bus.request(l.address() + ".index", new JsonObject().put("db", uri.database())))
-        .mapEmpty();
+            l ->
+                bus.<JsonObject>request(
+                    address.apply(l.address()),
+                    body,
+                    new DeliveryOptions().setSendTimeout(timeoutMillis)))
+        .map(Message::body)
+        .recover(e -> Future.failedFuture(AnomalyMessages.from(e, what + " of " + uri.uri())));
+  }
+
+  /**
+   * This connection's database is now named {@code name}: requests go by that name from now on, and
+   * {@link io.vertomic.peer.Peer#connect} of this process finds the connection under it.
+   */
+  synchronized void renamed(String name) {
+    StorageUri from = uri;
+    if (name == null || name.equals(from.database())) {
+      return;
+    }
+    uri = from.withName(name);
+    rootName = StorageDatabases.rootName(uri);
+    Catalog.instance().durable().renamed(this, from, uri);
   }
 
   @Override

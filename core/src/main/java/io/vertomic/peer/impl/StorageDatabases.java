@@ -6,6 +6,8 @@ import io.vertomic.cache.ClusterMapSegmentCache;
 import io.vertomic.cache.MemcachedSegmentCache;
 import io.vertomic.cache.TieredStorage;
 import io.vertomic.cluster.ClusteredVertx;
+import io.vertomic.cluster.bus.Addresses;
+import io.vertomic.cluster.bus.AnomalyMessages;
 import io.vertomic.cluster.bus.Lease;
 import io.vertomic.log.StorageLog;
 import io.vertomic.peer.Connection;
@@ -17,11 +19,14 @@ import io.vertomic.wire.DbRoot;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -104,6 +109,64 @@ final class StorageDatabases {
     Blocking.await(new StorageLog(s, root.id()).delete(), "delete log of " + uri.uri());
     Blocking.await(StorageGc.deleteAll(s, root.id()), "delete segments of " + uri.uri());
     return true;
+  }
+
+  /**
+   * Renames database {@code from} to {@code to} (Datomic's {@code rename-database}). On a storage a
+   * transactor serves, the transactor does it: it writes the database, and its index jobs swap the
+   * root. Otherwise this process does, as the database's writer. Connections follow the database to
+   * its new name (they go by its id): this process's at once, other peers' on the transactor's
+   * notice. Fails {@code not-found} for a missing {@code from}, {@code conflict} for an existing
+   * {@code to}, {@code unavailable} when the transactor does not answer; then nothing changed.
+   */
+  void rename(StorageUri from, StorageUri to) {
+    Storage s = storage(from);
+    Root lease = Blocking.await(s.root(Lease.ROOT), "read the transactor lease of " + from.uri());
+    if (lease == null) {
+      renameWritten(from, to);
+      return;
+    }
+    Vertx bus = Blocking.await(clustered(), "join the cluster of the transactor");
+    String what = "rename of " + from.uri();
+    // the transactor may first wait for an index job of the database: answer before we give up
+    long timeout = TimeUnit.SECONDS.toMillis(Blocking.TIMEOUT_SECONDS - 10);
+    Blocking.await(
+        bus.eventBus()
+            .request(
+                Addresses.rename(Lease.decode(lease.value()).address()),
+                new JsonObject().put("db", from.database()).put("to", to.database()),
+                new DeliveryOptions().setSendTimeout(timeout))
+            .recover(e -> Future.failedFuture(AnomalyMessages.from(e, what))),
+        what);
+    RemoteConnection c = remotes.get(from.uri());
+    if (c != null) {
+      c.renamed(to.database());
+    }
+  }
+
+  /**
+   * Renames database {@code from} to {@code to} with this process as its writer (the transactor, or
+   * an embedded system); a writer open here moves with it and goes on under the new name. The id of
+   * the renamed database.
+   */
+  synchronized String renameWritten(StorageUri from, StorageUri to) {
+    DurableDatabase d = databases.get(from.uri());
+    String what = "rename " + from.uri();
+    if (d == null) {
+      Root moved = Blocking.await(RootMove.move(storage(from), from, to), what);
+      return DbRoot.decode(moved.value(), "root of " + to.uri()).id();
+    }
+    Blocking.await(d.rename(to), what);
+    databases.remove(from.uri(), d);
+    databases.put(to.uri(), d);
+    return d.id();
+  }
+
+  /** Connection {@code c} of this process follows its database from {@code from} to {@code to}. */
+  void renamed(RemoteConnection c, StorageUri from, StorageUri to) {
+    if (remotes.remove(from.uri(), c)) {
+      remotes.putIfAbsent(to.uri(), c);
+    }
   }
 
   /**
@@ -331,7 +394,7 @@ final class StorageDatabases {
     return uri.kind() + "|" + uri.system();
   }
 
-  private static String rootName(StorageUri uri) {
+  static String rootName(StorageUri uri) {
     return ROOT_PREFIX + uri.database();
   }
 }

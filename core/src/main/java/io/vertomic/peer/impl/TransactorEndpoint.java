@@ -16,10 +16,13 @@ import io.vertomic.wire.TxEntryCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -37,6 +40,10 @@ public final class TransactorEndpoint {
   private final StorageDatabases databases;
   private final ConcurrentHashMap<String, Future<DurableDatabase>> open = new ConcurrentHashMap<>();
   private final boolean databaseFunctions;
+  // the name of each database opened or renamed here, by id: a peer's request goes by the id
+  private final ConcurrentHashMap<String, String> names = new ConcurrentHashMap<>();
+  // the writers whose transactions and index jobs are announced on the bus (once each)
+  private final Set<DurableDatabase> announced = ConcurrentHashMap.newKeySet();
   private List<MessageConsumer<JsonObject>> consumers = List.of();
   private volatile boolean active;
 
@@ -78,10 +85,14 @@ public final class TransactorEndpoint {
    * reachable before it takes over, so its takeover registers nothing in the cluster).
    */
   public Future<Void> serve(String address) {
-    MessageConsumer<JsonObject> tx = vertx.eventBus().consumer(address, this::transact);
-    MessageConsumer<JsonObject> index = vertx.eventBus().consumer(address + ".index", this::index);
-    consumers = List.of(tx, index);
-    return Future.all(tx.completion(), index.completion()).mapEmpty();
+    EventBus bus = vertx.eventBus();
+    consumers =
+        List.of(
+            bus.consumer(address, this::transact),
+            bus.consumer(Addresses.index(address), this::index),
+            bus.consumer(Addresses.gc(address), this::gc),
+            bus.consumer(Addresses.rename(address), this::rename));
+    return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
   }
 
   /** Takes transactions from now on: this transactor holds the lease. */
@@ -98,6 +109,7 @@ public final class TransactorEndpoint {
     active = false;
     open.values().forEach(f -> f.onSuccess(databases::closeWriter));
     open.clear();
+    announced.clear();
   }
 
   /** Deactivates and stops taking requests. */
@@ -124,7 +136,7 @@ public final class TransactorEndpoint {
     long deadline =
         System.nanoTime()
             + TimeUnit.MILLISECONDS.toNanos(r.timeoutMillis() > 0 ? r.timeoutMillis() : 30_000);
-    database(r.database())
+    database(r.database(), r.id())
         .compose(d -> transact(d, r.txEdn(), deadline, true))
         .onSuccess(reply -> m.reply(reply.toJson()))
         .onFailure(e -> AnomalyMessages.fail(m, e));
@@ -161,10 +173,75 @@ public final class TransactorEndpoint {
       AnomalyMessages.fail(m, AnomalyMessages.notActive());
       return;
     }
-    database(m.body().getString("db"))
+    database(m.body().getString("db"), m.body().getString("id"))
         .compose(DurableDatabase::requestIndex)
         .onSuccess(v -> m.reply(new JsonObject()))
         .onFailure(e -> AnomalyMessages.fail(m, e));
+  }
+
+  private void gc(Message<JsonObject> m) {
+    if (!active) {
+      AnomalyMessages.fail(m, AnomalyMessages.notActive());
+      return;
+    }
+    Long olderThan = m.body().getLong("olderThan");
+    if (olderThan == null) {
+      AnomalyMessages.fail(m, Anomaly.incorrect("db.error/invalid-gc", "No olderThan given"));
+      return;
+    }
+    database(m.body().getString("db"), m.body().getString("id"))
+        .compose(d -> d.gcStorage(new Date(olderThan)))
+        .onSuccess(n -> m.reply(new JsonObject().put("deleted", n)))
+        .onFailure(e -> AnomalyMessages.fail(m, e));
+  }
+
+  // the rename happens here, where the database's writer and its index jobs are; peers hear of it
+  private void rename(Message<JsonObject> m) {
+    if (!active) {
+      AnomalyMessages.fail(m, AnomalyMessages.notActive());
+      return;
+    }
+    String from = m.body().getString("db");
+    String to = m.body().getString("to");
+    if (from == null || to == null) {
+      AnomalyMessages.fail(m, Anomaly.incorrect("db.error/invalid-rename", "No db or to given"));
+      return;
+    }
+    vertx
+        .executeBlocking(
+            () -> databases.renameWritten(system.withDatabase(from), system.withDatabase(to)),
+            false)
+        .onSuccess(
+            id -> {
+              Future<DurableDatabase> writer = open.remove(from);
+              if (writer != null) {
+                // a writer that opened succeeded before the rename, so it is the renamed one
+                writer.onSuccess(d -> open.putIfAbsent(to, writer));
+              }
+              names.put(id, to);
+              vertx.eventBus().publish(Addresses.renamed(id), new JsonObject().put("name", to));
+              m.reply(new JsonObject().put("renamed", true));
+            })
+        .onFailure(e -> AnomalyMessages.fail(m, e));
+  }
+
+  // the id a peer sends is the database it connected to: under the name it has now (it may have
+  // been renamed since), and never another database created under the old name
+  private Future<DurableDatabase> database(String name, String id) {
+    if (id == null) {
+      return database(name);
+    }
+    return database(names.getOrDefault(id, name))
+        .compose(
+            d ->
+                d.id().equals(id)
+                    ? Future.succeededFuture(d)
+                    : Future.failedFuture(
+                        Anomaly.notFound(
+                            "db.error/db-not-found",
+                            "Could not find database "
+                                + name
+                                + ": it was deleted or renamed since this peer connected")));
   }
 
   private Future<DurableDatabase> database(String name) {
@@ -181,21 +258,24 @@ public final class TransactorEndpoint {
                           databases.openWriter(
                               system.withDatabase(n),
                               new TxProcessor(PeerDb::new, () -> databaseFunctions));
-                      String dbId = d.id();
-                      d.connection()
-                          .writer()
-                          .listen(
-                              tx ->
-                                  vertx
-                                      .eventBus()
-                                      .publish(Addresses.reports(dbId), entryBuffer(tx)));
-                      d.onIndexed(
-                          () ->
-                              vertx.eventBus().publish(Addresses.indexed(dbId), new JsonObject()));
+                      names.put(d.id(), n);
+                      announce(d);
                       return d;
                     },
                     false));
     return f.onFailure(e -> open.remove(name, f));
+  }
+
+  // a writer renamed while open is found again under its new name: it is announced once
+  private void announce(DurableDatabase d) {
+    if (!announced.add(d)) {
+      return;
+    }
+    String dbId = d.id();
+    d.connection()
+        .writer()
+        .listen(tx -> vertx.eventBus().publish(Addresses.reports(dbId), entryBuffer(tx)));
+    d.onIndexed(() -> vertx.eventBus().publish(Addresses.indexed(dbId), new JsonObject()));
   }
 
   private static byte[] entry(TxResult r) {

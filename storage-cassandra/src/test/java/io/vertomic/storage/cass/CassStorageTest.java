@@ -14,6 +14,7 @@ import io.vertx.cassandra.CassandraClient;
 import io.vertx.cassandra.CassandraClientOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The storage contract on the real single Cassandra node of 127.0.0.1:9042. */
@@ -29,6 +30,16 @@ class CassStorageTest extends StorageContractTest {
             v ->
                 new CassStorageProvider()
                     .open(vertx, StorageUri.parse("vertomic:cass://" + SYSTEM + "/x")));
+  }
+
+  /** Creates the test keyspace and table, once per JVM, waiting for it (for database tests). */
+  static void installSchema() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      schema(vertx).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
   }
 
   /** Creates the test keyspace and table, once per JVM. */
