@@ -3,6 +3,8 @@ package io.vertomic.peerserver;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.cluster.ProcessConfig;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,8 +15,12 @@ import java.util.Map;
  * {"storage": "vertomic:dev://127.0.0.1:4334/*", "host": "127.0.0.1", "port": 8998,
  *  "accessKey": "dev", "secret": "dev", "tlsCertPath": "cert.pem", "tlsKeyPath": "key.pem",
  *  "maxConcurrentQueries": 8, "maxQueuedQueries": 64, "maxPendingTransactions": 1000,
- *  "queryTimeoutMillis": 30000, "maxResultRows": 100000, "maxBodyBytes": 1048576}
+ *  "queryTimeoutMillis": 30000, "maxResultRows": 100000, "maxBodyBytes": 1048576,
+ *  "classpath": "/opt/app/bank.jar"}
  * }</pre>
+ *
+ * <p>{@code classpath}: jars whose extensions the server loads at start, for the {@code with} of
+ * its clients (docs/extensions.md); one that is not a readable jar is refused here.
  */
 public record PeerServerOptions(
     String storage,
@@ -29,7 +35,8 @@ public record PeerServerOptions(
     int maxPendingTransactions,
     long queryTimeoutMillis,
     int maxResultRows,
-    long maxBodyBytes) {
+    long maxBodyBytes,
+    List<Path> classpath) {
 
   /** The default port, as Datomic's peer server's documentation uses. */
   public static final int DEFAULT_PORT = 8998;
@@ -49,7 +56,8 @@ public record PeerServerOptions(
             .override("maxPendingTransactions", "VERTOMIC_MAX_PENDING_TRANSACTIONS")
             .override("queryTimeoutMillis", "VERTOMIC_QUERY_TIMEOUT_MILLIS")
             .override("maxResultRows", "VERTOMIC_MAX_RESULT_ROWS")
-            .override("maxBodyBytes", "VERTOMIC_MAX_BODY_BYTES");
+            .override("maxBodyBytes", "VERTOMIC_MAX_BODY_BYTES")
+            .override("classpath", "VERTOMIC_EXTENSIONS");
     String storage = c.string("storage", null);
     if (storage == null || storage.isBlank()) {
       throw Anomaly.incorrect(
@@ -77,7 +85,8 @@ public record PeerServerOptions(
           (int) c.positive("maxPendingTransactions", 1000),
           c.positive("queryTimeoutMillis", 30_000),
           (int) c.positive("maxResultRows", 100_000),
-          c.positive("maxBodyBytes", 1 << 20));
+          c.positive("maxBodyBytes", 1 << 20),
+          c.jars("classpath"));
     } catch (IllegalArgumentException e) {
       throw Anomaly.incorrect(
           "vertomic.error/invalid-config", "Bad peer server config: " + e.getMessage());

@@ -3,6 +3,8 @@ package io.vertomic.transactor;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.cluster.ProcessConfig;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,8 +14,12 @@ import java.util.Map;
  * <pre>{@code
  * {"storage": "vertomic:sql://*?postgresql://postgres@127.0.0.1:5432/test",
  *  "leaseMillis": 5000, "txTimeoutMillis": 30000, "txQueueMax": 10000,
- *  "indexThresholdDatoms": 100000, "segmentCache": "memcached:127.0.0.1:11211"}
+ *  "indexThresholdDatoms": 100000, "segmentCache": "memcached:127.0.0.1:11211",
+ *  "classpath": "/opt/app/bank.jar:/opt/app/more.jar"}
  * }</pre>
+ *
+ * <p>{@code classpath}: jars whose extensions the transactor loads at start (docs/extensions.md);
+ * one that is not a readable jar is refused here, so the transactor never starts without them.
  */
 public record TransactorOptions(
     String storage,
@@ -21,7 +27,8 @@ public record TransactorOptions(
     long txTimeoutMillis,
     int txQueueMax,
     long indexThresholdDatoms,
-    String segmentCache) {
+    String segmentCache,
+    List<Path> classpath) {
   public static final long DEFAULT_LEASE_MILLIS = 5_000;
   public static final long DEFAULT_TX_TIMEOUT_MILLIS = 30_000;
   public static final int DEFAULT_TX_QUEUE_MAX = 10_000;
@@ -35,7 +42,8 @@ public record TransactorOptions(
             .override("txTimeoutMillis", "VERTOMIC_TX_TIMEOUT_MILLIS")
             .override("txQueueMax", "VERTOMIC_TX_QUEUE_MAX")
             .override("indexThresholdDatoms", "VERTOMIC_INDEX_THRESHOLD_DATOMS")
-            .override("segmentCache", "VERTOMIC_SEGMENT_CACHE");
+            .override("segmentCache", "VERTOMIC_SEGMENT_CACHE")
+            .override("classpath", "VERTOMIC_EXTENSIONS");
     String storage = c.string("storage", null);
     if (storage == null || storage.isBlank()) {
       throw Anomaly.incorrect(
@@ -50,7 +58,8 @@ public record TransactorOptions(
           c.positive("txTimeoutMillis", DEFAULT_TX_TIMEOUT_MILLIS),
           (int) c.positive("txQueueMax", DEFAULT_TX_QUEUE_MAX),
           c.positive("indexThresholdDatoms", DEFAULT_INDEX_THRESHOLD_DATOMS),
-          c.string("segmentCache", null));
+          c.string("segmentCache", null),
+          c.jars("classpath"));
     } catch (IllegalArgumentException e) {
       throw Anomaly.incorrect(
           "vertomic.error/invalid-config", "Bad transactor config: " + e.getMessage());
