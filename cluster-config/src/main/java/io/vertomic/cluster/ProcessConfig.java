@@ -1,7 +1,14 @@
 package io.vertomic.cluster;
 
 import io.vertx.core.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.jar.JarFile;
 
 /**
  * The configuration of a Vertomic process (transactor, peer server): the launcher's {@code -conf}
@@ -86,5 +93,33 @@ public final class ProcessConfig {
       throw new IllegalArgumentException(key + " must be at least " + min + ", not " + n);
     }
     return n;
+  }
+
+  /**
+   * The jar files listed at {@code key}, separated by the platform's path separator ({@code :} or
+   * {@code ;}), as absolute paths in their order; empty when absent. Relative paths are against the
+   * working directory. Fails with {@link IllegalArgumentException} naming the key and the path when
+   * one is not a file or not a readable jar, so a process never starts without code it was told to
+   * load.
+   */
+  public List<Path> jars(String key) {
+    String v = string(key, "");
+    List<Path> jars = new ArrayList<>();
+    for (String entry : v.split(File.pathSeparator)) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      Path jar = Path.of(entry.trim()).toAbsolutePath().normalize();
+      if (!Files.isRegularFile(jar)) {
+        throw new IllegalArgumentException(key + ": " + jar + " is not a file");
+      }
+      try (JarFile open = new JarFile(jar.toFile())) {
+        jars.add(jar);
+      } catch (IOException | SecurityException e) {
+        throw new IllegalArgumentException(
+            key + ": " + jar + " is not a readable jar (" + e.getMessage() + ")");
+      }
+    }
+    return List.copyOf(jars);
   }
 }

@@ -4,6 +4,8 @@ import io.vertomic.anomaly.Anomaly;
 import io.vertomic.cluster.ProcessConfig;
 import io.vertomic.peer.PeerOptions;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,12 +17,16 @@ import java.util.Map;
  *  "accessKey": "dev", "secret": "dev", "tlsCertPath": "cert.pem", "tlsKeyPath": "key.pem",
  *  "maxConcurrentQueries": 8, "maxQueuedQueries": 64, "maxPendingTransactions": 1000,
  *  "queryTimeoutMillis": 30000, "maxResultRows": 100000, "maxBodyBytes": 1048576,
- *  "databaseFunctions": false}
+ *  "databaseFunctions": false,
+ *  "classpath": "/opt/app/bank.jar"}
  * }</pre>
  *
  * <p>{@code databaseFunctions} sets the process's {@code PeerOptions}: whether the transactions
  * this server processes itself ({@code with} queries, databases it writes with no transactor) may
  * call database functions.
+ *
+ * <p>{@code classpath}: jars whose extensions the server loads at start, for the {@code with} of
+ * its clients (docs/extensions.md); one that is not a readable jar is refused here.
  */
 public record PeerServerOptions(
     String storage,
@@ -36,7 +42,8 @@ public record PeerServerOptions(
     long queryTimeoutMillis,
     int maxResultRows,
     long maxBodyBytes,
-    boolean databaseFunctions) {
+    boolean databaseFunctions,
+    List<Path> classpath) {
 
   /** The default port, as Datomic's peer server's documentation uses. */
   public static final int DEFAULT_PORT = 8998;
@@ -57,7 +64,8 @@ public record PeerServerOptions(
             .override("queryTimeoutMillis", "VERTOMIC_QUERY_TIMEOUT_MILLIS")
             .override("maxResultRows", "VERTOMIC_MAX_RESULT_ROWS")
             .override("maxBodyBytes", "VERTOMIC_MAX_BODY_BYTES")
-            .override("databaseFunctions", "VERTOMIC_DATABASE_FUNCTIONS");
+            .override("databaseFunctions", "VERTOMIC_DATABASE_FUNCTIONS")
+            .override("classpath", "VERTOMIC_EXTENSIONS");
     String storage = c.string("storage", null);
     if (storage == null || storage.isBlank()) {
       throw Anomaly.incorrect(
@@ -86,7 +94,8 @@ public record PeerServerOptions(
           c.positive("queryTimeoutMillis", 30_000),
           (int) c.positive("maxResultRows", 100_000),
           c.positive("maxBodyBytes", 1 << 20),
-          c.bool("databaseFunctions", PeerOptions.DEFAULT_DATABASE_FUNCTIONS));
+          c.bool("databaseFunctions", PeerOptions.DEFAULT_DATABASE_FUNCTIONS),
+          c.jars("classpath"));
     } catch (IllegalArgumentException e) {
       throw Anomaly.incorrect(
           "vertomic.error/invalid-config", "Bad peer server config: " + e.getMessage());

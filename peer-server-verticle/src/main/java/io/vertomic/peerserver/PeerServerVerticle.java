@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.peer.Peer;
 import io.vertomic.peer.impl.Catalog;
+import io.vertomic.tx.Extensions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -54,7 +55,7 @@ public final class PeerServerVerticle extends VerticleBase {
     }
     // a storage that is down now may come up later: the server starts anyway, unhealthy
     return vertx
-        .executeBlocking(() -> prepare(dbs))
+        .executeBlocking(() -> prepare(dbs, o))
         .compose(v -> vertx.createHttpServer(http).requestHandler(router).listen())
         .onSuccess(
             s -> {
@@ -69,7 +70,8 @@ public final class PeerServerVerticle extends VerticleBase {
             });
   }
 
-  private static Void prepare(Databases dbs) {
+  private static Void prepare(Databases dbs, PeerServerOptions o) {
+    Extensions.loadJars(o.classpath());
     try {
       Catalog.instance().prepare(dbs.storageUri());
     } catch (RuntimeException e) {

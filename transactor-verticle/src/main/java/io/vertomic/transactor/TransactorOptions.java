@@ -3,6 +3,8 @@ package io.vertomic.transactor;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.cluster.ProcessConfig;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,12 +15,16 @@ import java.util.Map;
  * {"storage": "vertomic:sql://*?postgresql://postgres@127.0.0.1:5432/test",
  *  "leaseMillis": 5000, "txTimeoutMillis": 30000, "txQueueMax": 10000,
  *  "indexThresholdDatoms": 100000, "segmentCache": "memcached:127.0.0.1:11211",
- *  "databaseFunctions": false}
+ *  "databaseFunctions": false,
+ *  "classpath": "/opt/app/bank.jar:/opt/app/more.jar"}
  * }</pre>
  *
  * <p>{@code databaseFunctions} ({@code VERTOMIC_DATABASE_FUNCTIONS}) turns on calls of database
  * functions ({@code :db/fn} values) in the transactions this transactor processes: they run code
  * that a transaction wrote, so they are off unless turned on, and a call is {@code forbidden}.
+ *
+ * <p>{@code classpath}: jars whose extensions the transactor loads at start (docs/extensions.md);
+ * one that is not a readable jar is refused here, so the transactor never starts without them.
  */
 public record TransactorOptions(
     String storage,
@@ -27,7 +33,8 @@ public record TransactorOptions(
     int txQueueMax,
     long indexThresholdDatoms,
     String segmentCache,
-    boolean databaseFunctions) {
+    boolean databaseFunctions,
+    List<Path> classpath) {
   public static final long DEFAULT_LEASE_MILLIS = 5_000;
   public static final long DEFAULT_TX_TIMEOUT_MILLIS = 30_000;
   public static final int DEFAULT_TX_QUEUE_MAX = 10_000;
@@ -43,7 +50,8 @@ public record TransactorOptions(
             .override("txQueueMax", "VERTOMIC_TX_QUEUE_MAX")
             .override("indexThresholdDatoms", "VERTOMIC_INDEX_THRESHOLD_DATOMS")
             .override("segmentCache", "VERTOMIC_SEGMENT_CACHE")
-            .override("databaseFunctions", "VERTOMIC_DATABASE_FUNCTIONS");
+            .override("databaseFunctions", "VERTOMIC_DATABASE_FUNCTIONS")
+            .override("classpath", "VERTOMIC_EXTENSIONS");
     String storage = c.string("storage", null);
     if (storage == null || storage.isBlank()) {
       throw Anomaly.incorrect(
@@ -59,7 +67,8 @@ public record TransactorOptions(
           (int) c.positive("txQueueMax", DEFAULT_TX_QUEUE_MAX),
           c.positive("indexThresholdDatoms", DEFAULT_INDEX_THRESHOLD_DATOMS),
           c.string("segmentCache", null),
-          c.bool("databaseFunctions", DEFAULT_DATABASE_FUNCTIONS));
+          c.bool("databaseFunctions", DEFAULT_DATABASE_FUNCTIONS),
+          c.jars("classpath"));
     } catch (IllegalArgumentException e) {
       throw Anomaly.incorrect(
           "vertomic.error/invalid-config", "Bad transactor config: " + e.getMessage());

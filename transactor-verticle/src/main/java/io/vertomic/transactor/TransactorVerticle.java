@@ -7,6 +7,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.vertomic.cluster.bus.Addresses;
 import io.vertomic.cluster.bus.Lease;
 import io.vertomic.peer.impl.TransactorEndpoint;
+import io.vertomic.tx.Extensions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.UUID;
@@ -41,6 +42,7 @@ public final class TransactorVerticle extends VerticleBase {
     return vertx
         .executeBlocking(
             () -> {
+              Extensions.loadJars(o.classpath());
               endpoint = TransactorEndpoint.create(vertx, o.storage(), o.databaseFunctions());
               return endpoint.storage();
             })

@@ -131,6 +131,14 @@ public final class ChildJvm implements AutoCloseable {
     in.println(line);
   }
 
+  /** The exit code of the child, once it has exited within {@code seconds}; fails otherwise. */
+  public int awaitExit(long seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      throw new AssertionError("The child still runs after " + seconds + " s:\n" + output());
+    }
+    return process.exitValue();
+  }
+
   public long pid() {
     return process.pid();
   }

@@ -7,11 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
+import io.vertomic.edn.Keyword;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The transactor's config file with environment variables over it. */
+/**
+ * The transactor's config file with environment variables over it: the database functions switch,
+ * and a classpath of jars it can read, or no start.
+ */
 class TransactorOptionsTest {
   private static final JsonObject STORAGE =
       new JsonObject().put("storage", "vertomic:dev://127.0.0.1:4334/*");
@@ -40,5 +47,32 @@ class TransactorOptionsTest {
             () -> TransactorOptions.from(STORAGE.copy().put("databaseFunctions", "yes"), Map.of()));
     assertEquals(Category.INCORRECT, a.category());
     assertTrue(a.getMessage().contains("databaseFunctions must be true or false"), a.getMessage());
+  }
+
+  @TempDir Path dir;
+
+  @Test
+  void noClasspathKeyLoadsNoJars() {
+    assertEquals(List.of(), TransactorOptions.from(STORAGE, Map.of()).classpath());
+  }
+
+  @Test
+  void aClasspathJarThatDoesNotExistIsIncorrectNamingIt() {
+    Path missing = dir.resolve("bank.jar");
+    Anomaly a =
+        assertThrows(
+            Anomaly.class,
+            () ->
+                TransactorOptions.from(
+                    STORAGE.copy().put("classpath", missing.toString()), Map.of()));
+    assertEquals(Category.INCORRECT, a.category());
+    assertEquals(Keyword.of("vertomic.error/invalid-config"), a.code());
+    assertEquals("Bad transactor config: classpath: " + missing + " is not a file", a.getMessage());
+    a =
+        assertThrows(
+            Anomaly.class,
+            () ->
+                TransactorOptions.from(STORAGE, Map.of("VERTOMIC_EXTENSIONS", missing.toString())));
+    assertTrue(a.getMessage().contains(missing.toString()), a.getMessage());
   }
 }

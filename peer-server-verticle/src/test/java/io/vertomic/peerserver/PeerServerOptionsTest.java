@@ -1,0 +1,33 @@
+package io.vertomic.peerserver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.anomaly.Category;
+import io.vertomic.edn.Keyword;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The peer server's config: a classpath of jars it can read, or no start. */
+class PeerServerOptionsTest {
+  @TempDir Path dir;
+
+  @Test
+  void aClasspathFileThatIsNoJarIsIncorrectNamingIt() throws Exception {
+    Path text = Files.writeString(dir.resolve("bank.jar"), "not a zip");
+    JsonObject config =
+        new JsonObject().put("storage", "vertomic:dev://h:1/*").put("classpath", text.toString());
+    Anomaly a = assertThrows(Anomaly.class, () -> PeerServerOptions.from(config, Map.of()));
+    assertEquals(Category.INCORRECT, a.category());
+    assertEquals(Keyword.of("vertomic.error/invalid-config"), a.code());
+    assertTrue(
+        a.getMessage().startsWith("Bad peer server config: classpath: " + text + " is not"),
+        a.getMessage());
+  }
+}
