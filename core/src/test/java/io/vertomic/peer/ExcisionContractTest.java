@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Excision on a durable storage: once {@code syncExcise} completes, no byte stored anywhere (index
- * segments, log entries, roots, read back raw and decompressed) holds an excised value, while the
- * rest of the data is intact and the excision record stays. Each durable backend's test extends it
- * and says how its URIs look and how to open its storage for the raw scan.
+ * segments, log entries, roots, and segments a cache holds, read back raw and decompressed) holds
+ * an excised value, while the rest of the data is intact and the excision record stays. Each
+ * durable backend's test extends it and says how its URIs look and how to open its storage for the
+ * raw scan.
  */
 public abstract class ExcisionContractTest {
   private final String name = "excise-" + UUID.randomUUID().toString().substring(0, 8);
@@ -38,6 +39,16 @@ public abstract class ExcisionContractTest {
 
   /** A handle on the storage under test, on {@link #vertx}, to read it raw. */
   protected abstract Storage storage() throws Exception;
+
+  /**
+   * The blobs a segment cache in front of the storage holds under {@code keys} (segment keys seen
+   * in storage at some point); none when the backend's test has no cache.
+   */
+  protected List<byte[]> cached(java.util.Collection<String> keys) throws Exception {
+    return List.of();
+  }
+
+  private final java.util.Set<String> segmentKeys = new java.util.LinkedHashSet<>();
 
   /** Stops what a backend's test started for it (after the database is deleted). */
   protected void stopped() throws Exception {}
@@ -110,6 +121,7 @@ public abstract class ExcisionContractTest {
         continue;
       }
       for (String key : get(s.keys("seg/" + db.id() + "/"))) {
+        segmentKeys.add(key);
         if (contains(Frame.unwrap(Frame.K_INDEX_NODE, get(s.get(key)), key), needle)) {
           return true;
         }
@@ -118,6 +130,11 @@ public abstract class ExcisionContractTest {
         if (contains(Frame.unwrap(Frame.K_LOG_ENTRY, r.entry(), "log"), needle)) {
           return true;
         }
+      }
+    }
+    for (byte[] blob : cached(segmentKeys)) {
+      if (contains(Frame.unwrap(Frame.K_INDEX_NODE, blob, "cached segment"), needle)) {
+        return true;
       }
     }
     return false;
