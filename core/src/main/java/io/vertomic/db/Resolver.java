@@ -258,6 +258,22 @@ public final class Resolver {
         "db.error/invalid-t", "Expected a t, tx id or date, got " + describe(x));
   }
 
+  /**
+   * The {@code t} of the first transaction whose {@code :db/txInstant} is at or after {@code date},
+   * or {@code Long.MAX_VALUE} when there is none: a bound by instant (log ranges, excision).
+   */
+  public static long firstTAtOrAfter(DbValue db, Date date) {
+    long txInstant = db.schema().attr(Idents.TX_INSTANT).id();
+    Iterator<Datom> it = db.seek(IndexOrder.AVET, new Object[] {txInstant, date});
+    if (it.hasNext()) {
+      Datom d = it.next();
+      if (d.a() == txInstant) {
+        return EntityId.txToT(d.e());
+      }
+    }
+    return Long.MAX_VALUE;
+  }
+
   /** A short form of a user argument for messages. */
   public static String describe(Object x) {
     return x instanceof List<?> l ? l.toString() : Values.toDebugString(x);

@@ -5,6 +5,7 @@ import io.vertomic.datom.Datom;
 import io.vertomic.datom.EntityId;
 import io.vertomic.datom.IndexOrder;
 import io.vertomic.db.DbValue;
+import io.vertomic.db.Resolver;
 import io.vertomic.edn.Keyword;
 import io.vertomic.schema.Attr;
 import io.vertomic.schema.Bootstrap;
@@ -282,7 +283,7 @@ public final class Excision {
         beforeT =
             Math.min(beforeT, EntityId.partition(n) == EntityId.PART_TX ? EntityId.txToT(n) : n);
       } else if (d.a() == beforeAttr) {
-        beforeT = Math.min(beforeT, firstTxAtOrAfter(db, (Date) d.v(), t));
+        beforeT = Math.min(beforeT, Resolver.firstTAtOrAfter(db, (Date) d.v()));
       }
     }
     // a composite tuple holds its components' values: it goes with them
@@ -295,17 +296,5 @@ public final class Excision {
       attrs.addAll(composites);
     }
     return new Rule(target, attribute, Set.copyOf(attrs), beforeT, t);
-  }
-
-  private static long firstTxAtOrAfter(DbValue db, Date date, long otherwise) {
-    long txInstant = db.schema().attr(Idents.TX_INSTANT).id();
-    Iterator<Datom> it = db.seek(IndexOrder.AVET, new Object[] {txInstant, date});
-    if (it.hasNext()) {
-      Datom d = it.next();
-      if (d.a() == txInstant) {
-        return EntityId.txToT(d.e());
-      }
-    }
-    return otherwise;
   }
 }

@@ -1,13 +1,9 @@
 package io.vertomic.peer.impl;
 
-import io.vertomic.datom.Datom;
-import io.vertomic.datom.EntityId;
-import io.vertomic.datom.IndexOrder;
 import io.vertomic.db.DbValue;
 import io.vertomic.db.Resolver;
 import io.vertomic.peer.Log;
 import io.vertomic.peer.LogEntry;
-import io.vertomic.schema.Idents;
 import io.vertomic.tx.Excision;
 import java.util.Date;
 import java.util.Iterator;
@@ -56,18 +52,6 @@ record MemLog(Supplier<DbValue> db, Range entries) implements Log {
   }
 
   private static long bound(DbValue db, Object x) {
-    return x instanceof Date date ? firstAtOrAfter(db, date) : Resolver.t(db, x);
-  }
-
-  private static long firstAtOrAfter(DbValue db, Date date) {
-    long txInstant = db.schema().attr(Idents.TX_INSTANT).id();
-    Iterator<Datom> it = db.seek(IndexOrder.AVET, new Object[] {txInstant, date});
-    if (it.hasNext()) {
-      Datom d = it.next();
-      if (d.a() == txInstant) {
-        return EntityId.txToT(d.e());
-      }
-    }
-    return Long.MAX_VALUE;
+    return x instanceof Date date ? Resolver.firstTAtOrAfter(db, date) : Resolver.t(db, x);
   }
 }
