@@ -53,6 +53,28 @@ class TransactRouteTest {
   }
 
   @Test
+  void excisionIsTxDataLikeAnyOtherAndABadOneIsIncorrect() {
+    var made = server.transact(db, "[{:db/id \"e\" :person/name \"Erased\" :person/age 41}]");
+    long e = made.bodyAsJsonObject().getJsonObject("tempids").getLong("e");
+    var r = server.transact(db, "[{:db/id \"x\" :db/excise " + e + "}]");
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    var q =
+        server.post(
+            "/api/databases/" + db + "/query",
+            new JsonObject()
+                .put("query", "[:find ?e :where [?e :person/name \"Erased\"]]")
+                .put("history", true));
+    assertEquals(200, q.statusCode(), q.bodyAsString());
+    assertEquals(0, q.bodyAsJsonObject().getJsonArray("result").size(), q.bodyAsString());
+    long before = basisT();
+    var bad = server.transact(db, "[{:db/id \"x\" :db.excise/attrs [:person/age]}]");
+    assertEquals(400, bad.statusCode());
+    assertEquals("incorrect", bad.bodyAsJsonObject().getString("anomaly"));
+    assertTrue(bad.bodyAsJsonObject().getString("message").contains("names nothing"));
+    assertEquals(before, basisT());
+  }
+
+  @Test
   void badEdnIsIncorrectAndNamesTheFieldAndChangesNothing() {
     long before = basisT();
     var r = server.transact(db, "[{:person/name \"x\"");
