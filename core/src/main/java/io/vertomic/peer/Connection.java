@@ -18,6 +18,11 @@ public interface Connection {
    * {@code List} of list and map forms. The future succeeds with the report once the transaction is
    * durable, or fails with an {@link io.vertomic.anomaly.Anomaly} ({@code incorrect}, {@code
    * conflict}, ...) and then the database is unchanged.
+   *
+   * <p>The transactions of one connection apply in the order {@code transact} was called, whether
+   * or not the caller waits for each one: one thread may pipeline many and await them all (as
+   * Datomic promises its peers). The one exception is a transaction sent again because its
+   * transactor failed over before taking it: it goes behind those sent since.
    */
   Future<TxReport> transact(Object txData);
 

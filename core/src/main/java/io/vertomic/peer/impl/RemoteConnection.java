@@ -69,6 +69,9 @@ final class RemoteConnection implements Connection {
   // how soon a transaction that found no active transactor is sent again
   private static final long RESEND_MILLIS = 50;
 
+  private final Object dispatchLock = new Object();
+  // the last request put on the bus (or failed before): the next one goes after it
+  private Future<Void> dispatched = Future.succeededFuture();
   // recent transactions kept for the answers that arrive after their report
   private static final int RECENT = 4096;
 
@@ -201,26 +204,37 @@ final class RemoteConnection implements Connection {
   // the lease names, until its timeout. One the transactor took and then lost its lease without
   // answering may have committed: sent again only with an idempotency key, else interrupted
   private Future<TxReply> send(TxRequest request, long deadlineNanos) {
-    return currentLease()
-        .compose(
-            l -> {
-              Promise<TxReply> answer = Promise.promise();
-              bus.<JsonObject>request(
-                      l.address(),
-                      request.toJson(),
-                      new DeliveryOptions().setSendTimeout(request.timeoutMillis()))
-                  .map(m -> TxReply.fromJson(m.body()))
-                  .onComplete(
-                      ar -> {
-                        if (ar.succeeded()) {
-                          answer.tryComplete(ar.result());
-                        } else {
-                          answer.tryFail(ar.cause());
-                        }
-                      });
-              watch(l, answer);
-              return answer.future();
-            })
+    Promise<TxReply> answer = Promise.promise();
+    synchronized (dispatchLock) {
+      // each request goes on the bus after the one transact was called with before it, whatever
+      // the lease lookup in between: the bus keeps one sender's messages to one address in order,
+      // and the transactor queues them as they come, so they apply in the order issued
+      Future<Lease> sent =
+          dispatched
+              .transform(ar -> currentLease())
+              .map(
+                  l -> {
+                    bus.<JsonObject>request(
+                            l.address(),
+                            request.toJson(),
+                            new DeliveryOptions().setSendTimeout(request.timeoutMillis()))
+                        .map(m -> TxReply.fromJson(m.body()))
+                        .onComplete(
+                            ar -> {
+                              if (ar.succeeded()) {
+                                answer.tryComplete(ar.result());
+                              } else {
+                                answer.tryFail(ar.cause());
+                              }
+                            });
+                    watch(l, answer);
+                    return l;
+                  });
+      sent.onFailure(answer::tryFail);
+      dispatched = sent.mapEmpty();
+    }
+    return answer
+        .future()
         .recover(
             e -> {
               Anomaly a = AnomalyMessages.from(e, "transaction on " + uri.uri());
