@@ -17,6 +17,19 @@ public abstract class MultiProcessTest {
     return c;
   }
 
+  /**
+   * Starts a transactor child JVM of a new cluster on {@code system} and makes this JVM a peer of
+   * that cluster until the test ends (so that {@code Peer.connect} reaches the transactor); returns
+   * once the transactor is active.
+   */
+  protected ChildJvm servedBy(String system, String clusterPrefix) throws Exception {
+    String cluster = clusterPrefix + "-" + java.util.UUID.randomUUID();
+    ChildJvm transactor = kept(Systems.transactor(cluster, system, 5000));
+    transactor.await(l -> l.contains(" active epoch "), 120, "transactor activation");
+    System.setProperty("vertomic.cluster.name", cluster);
+    return transactor;
+  }
+
   // their output stays in target/children/ for whoever reads a failure
   @AfterEach
   protected void killChildren() throws Exception {
@@ -25,6 +38,7 @@ public abstract class MultiProcessTest {
       c.close();
       Files.write(dir.resolve(getClass().getSimpleName() + "-" + c.pid() + ".log"), c.output());
     }
+    System.clearProperty("vertomic.cluster.name");
     Peer.shutdown();
   }
 }

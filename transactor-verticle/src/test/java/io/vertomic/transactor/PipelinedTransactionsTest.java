@@ -24,48 +24,41 @@ class PipelinedTransactionsTest extends MultiProcessTest {
 
   @Test
   void transactionsOfOneConnectionApplyInTheOrderIssued() throws Exception {
-    String cluster = "pipeline-" + UUID.randomUUID();
     String system = Systems.sqlSystem();
     String uri = system.replace("*", "pipeline-" + UUID.randomUUID().toString().substring(0, 8));
     assertTrue(Peer.createDatabase(uri));
-    ChildJvm transactor = kept(Systems.transactor(cluster, system, 5000));
-    transactor.await(l -> l.contains(" active epoch "), 120, "transactor activation");
-    System.setProperty("vertomic.cluster.name", cluster);
-    try {
-      Connection conn = Peer.connect(uri);
-      await(
-          conn.transact(
-              "[{:db/ident :n/seq :db/valueType :db.type/long"
-                  + " :db/cardinality :db.cardinality/one}]"));
-      long from = conn.db().basisT() + 1;
-      List<Future<TxReport>> sent = new ArrayList<>(COUNT);
-      long start = System.nanoTime();
-      for (int i = 0; i < COUNT; i++) {
-        sent.add(conn.transact("[{:n/seq " + i + "}]"));
-      }
-      for (Future<TxReport> f : sent) {
-        await(f);
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf(
-          "pipelined %d transactions in %.2f s: %.0f tx/s%n", COUNT, seconds, COUNT / seconds);
-      long seqAttr = conn.db().entid(":n/seq");
-      List<Long> order = new ArrayList<>(COUNT);
-      for (LogEntry e : conn.log().txRange(from, null)) {
-        for (Datom d : e.data()) {
-          if (d.a() == seqAttr) {
-            order.add((Long) d.v());
-          }
+    servedBy(system, "pipeline");
+    Connection conn = Peer.connect(uri);
+    await(
+        conn.transact(
+            "[{:db/ident :n/seq :db/valueType :db.type/long"
+                + " :db/cardinality :db.cardinality/one}]"));
+    long from = conn.db().basisT() + 1;
+    List<Future<TxReport>> sent = new ArrayList<>(COUNT);
+    long start = System.nanoTime();
+    for (int i = 0; i < COUNT; i++) {
+      sent.add(conn.transact("[{:n/seq " + i + "}]"));
+    }
+    for (Future<TxReport> f : sent) {
+      await(f);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        "pipelined %d transactions in %.2f s: %.0f tx/s%n", COUNT, seconds, COUNT / seconds);
+    long seqAttr = conn.db().entid(":n/seq");
+    List<Long> order = new ArrayList<>(COUNT);
+    for (LogEntry e : conn.log().txRange(from, null)) {
+      for (Datom d : e.data()) {
+        if (d.a() == seqAttr) {
+          order.add((Long) d.v());
         }
       }
-      assertEquals(COUNT, order.size());
-      for (int i = 0; i < COUNT; i++) {
-        assertEquals(i, order.get(i), "the transaction at position " + i + " of the log");
-      }
-      Peer.deleteDatabase(uri);
-    } finally {
-      System.clearProperty("vertomic.cluster.name");
     }
+    assertEquals(COUNT, order.size());
+    for (int i = 0; i < COUNT; i++) {
+      assertEquals(i, order.get(i), "the transaction at position " + i + " of the log");
+    }
+    Peer.deleteDatabase(uri);
   }
 
   private static TxReport await(Future<TxReport> f) throws Exception {

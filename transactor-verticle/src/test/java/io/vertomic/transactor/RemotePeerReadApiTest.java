@@ -33,46 +33,38 @@ class RemotePeerReadApiTest extends MultiProcessTest {
 
   @Test
   void aPeerKeepsOneTxReportQueuePerConnectionAndQueriesTheDurableLog() throws Exception {
-    String cluster = "read-api-" + UUID.randomUUID();
     String system = Systems.devSystem();
     String uri = system.replace("*", "read-api-" + UUID.randomUUID().toString().substring(0, 8));
     assertTrue(Peer.createDatabase(uri));
-    ChildJvm transactor = kept(Systems.transactor(cluster, system, 5000));
-    transactor.await(l -> l.contains(" active epoch "), 120, "transactor activation");
-    System.setProperty("vertomic.cluster.name", cluster);
-    try {
-      Connection conn = Peer.connect(uri);
-      assertEquals("RemoteConnection", conn.getClass().getSimpleName());
+    servedBy(system, "read-api");
+    Connection conn = Peer.connect(uri);
+    assertEquals("RemoteConnection", conn.getClass().getSimpleName());
 
-      BlockingQueue<TxReport> q = conn.txReportQueue();
-      assertSame(q, conn.txReportQueue(), "the same queue on each call");
-      assertSame(q, Peer.connect(uri).txReportQueue(), "and through the cached connection");
-      TxReport schema =
-          await(
-              conn.transact(
-                  "[{:db/ident :n/v :db/valueType :db.type/long"
-                      + " :db/cardinality :db.cardinality/one}]"));
-      assertEquals(schema.dbAfter().basisT(), take(q).dbAfter().basisT());
+    BlockingQueue<TxReport> q = conn.txReportQueue();
+    assertSame(q, conn.txReportQueue(), "the same queue on each call");
+    assertSame(q, Peer.connect(uri).txReportQueue(), "and through the cached connection");
+    TxReport schema =
+        await(
+            conn.transact(
+                "[{:db/ident :n/v :db/valueType :db.type/long"
+                    + " :db/cardinality :db.cardinality/one}]"));
+    assertEquals(schema.dbAfter().basisT(), take(q).dbAfter().basisT());
 
-      conn.removeTxReportQueue();
-      BlockingQueue<TxReport> fresh = conn.txReportQueue();
-      assertNotSame(q, fresh);
-      TxReport one = await(conn.transact("[{:n/v 1}]"));
-      assertEquals(one.dbAfter().basisT(), take(fresh).dbAfter().basisT());
-      assertTrue(q.isEmpty(), "the removed queue was filled no more (reports fill all at once)");
+    conn.removeTxReportQueue();
+    BlockingQueue<TxReport> fresh = conn.txReportQueue();
+    assertNotSame(q, fresh);
+    TxReport one = await(conn.transact("[{:n/v 1}]"));
+    assertEquals(one.dbAfter().basisT(), take(fresh).dbAfter().basisT());
+    assertTrue(q.isEmpty(), "the removed queue was filled no more (reports fill all at once)");
 
-      Object txs =
-          Peer.q(
-              "[:find [?tx ...] :in $ ?log ?t :where [(tx-ids ?log ?t nil) [?tx ...]]]",
-              conn.db(),
-              conn.log(),
-              schema.dbAfter().basisT());
-      assertEquals(
-          List.of(
-              EntityId.tToTx(schema.dbAfter().basisT()), EntityId.tToTx(one.dbAfter().basisT())),
-          ((List<?>) txs).stream().sorted().toList());
-    } finally {
-      System.clearProperty("vertomic.cluster.name");
-    }
+    Object txs =
+        Peer.q(
+            "[:find [?tx ...] :in $ ?log ?t :where [(tx-ids ?log ?t nil) [?tx ...]]]",
+            conn.db(),
+            conn.log(),
+            schema.dbAfter().basisT());
+    assertEquals(
+        List.of(EntityId.tToTx(schema.dbAfter().basisT()), EntityId.tToTx(one.dbAfter().basisT())),
+        ((List<?>) txs).stream().sorted().toList());
   }
 }

@@ -34,13 +34,11 @@ final class ExcisionJob {
 
   /**
    * Cleans the log of database {@code root.id()} up to {@code db}'s basis and deletes the segments
-   * {@code root} (the new index, of {@code db}) does not reach; how many log entries were
-   * rewritten.
+   * {@code root} (the new index, of {@code db}) does not reach.
    */
-  static long run(Storage storage, DbRoot root, DbValue db) {
+  static void run(Storage storage, DbRoot root, DbValue db) {
     List<Excision.Rule> rules = Excision.recorded(db);
     StorageLog log = new StorageLog(storage, root.id());
-    long rewritten = 0;
     long from = 0;
     while (true) {
       List<TxEntry> page = Blocking.await(log.read(from, db.basisT() + 1), "read log");
@@ -51,7 +49,6 @@ final class ExcisionJob {
           Blocking.await(
               storage.replaceLog(root.id(), e.t(), TxEntryCodec.encode(clean)),
               "rewrite log entry t=" + e.t());
-          rewritten++;
         }
       }
       if (page.size() < StorageLog.PAGE) {
@@ -60,6 +57,5 @@ final class ExcisionJob {
       from = page.get(page.size() - 1).t() + 1;
     }
     StorageGc.collect(storage, root, new Date(Long.MAX_VALUE));
-    return rewritten;
   }
 }
