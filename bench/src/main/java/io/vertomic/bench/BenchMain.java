@@ -103,7 +103,8 @@ public final class BenchMain {
         continue;
       }
       if (name.trim().equals("transactor")) {
-        transactor = new TransactorBench(quick ? 200 : 2_000, quick ? 5 : 20).run();
+        transactor =
+            new TransactorBench(quick ? 200 : 2_000, quick ? 5 : 20, quick ? 1_000 : 10_000).run();
         continue;
       }
       if (name.trim().equals("storage-queries")) {

@@ -25,17 +25,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and on sql storage, from 1, 4 and 16 concurrent submitters, this JVM being the peer; each
  * submitter awaits its transaction before sending the next. Datomic's transactor is not on Maven
  * Central, so the reference is Datomic's in-memory peer with the same submitters. load-single: one
- * person per transaction; load-batch: 1,000. Prints a table and returns it as JSON.
+ * person per transaction; load-batch: 1,000; load-piped: one person per transaction, all issued
+ * from one thread without waiting (Datomic's {@code transactAsync}), their order checked by the
+ * {@code t} each got. Prints a table and returns it as JSON.
  */
 final class TransactorBench {
   private static final int[] SUBMITTERS = {1, 4, 16};
   private final int singles;
   private final int batches;
+  private final int pipelined;
   private final List<String> json = new ArrayList<>();
 
-  TransactorBench(int singles, int batches) {
+  TransactorBench(int singles, int batches, int pipelined) {
     this.singles = singles;
     this.batches = batches;
+    this.pipelined = pipelined;
   }
 
   String run() throws Exception {
@@ -67,6 +71,7 @@ final class TransactorBench {
             print(load, s[0], n, v, d);
           }
         }
+        print("load-piped", s[0], 1, pipedVertomic(s[1], pipelined), pipedDatomic(pipelined));
       } finally {
         transactor.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         Peer.shutdown();
@@ -76,6 +81,92 @@ final class TransactorBench {
   }
 
   private record Result(double txPerSecond, Stats latency) {}
+
+  // one thread issues every transaction without waiting, then waits for all: the connection keeps
+  // them in the order issued, which the t of each answer shows
+  private Result pipedVertomic(String system, int count) throws Exception {
+    String uri = system.replace("*", "piped-" + UUID.randomUUID().toString().substring(0, 8));
+    Peer.createDatabase(uri);
+    Connection conn = Peer.connect(uri);
+    conn.transact(People.SCHEMA).toCompletionStage().toCompletableFuture().get();
+    List<Object> txs = txData(1, count + warmup(count), Edn::read);
+    return piped(
+        txs,
+        count,
+        (tx, done) ->
+            conn.transact(tx)
+                .onComplete(
+                    ar -> done.accept(ar.succeeded() ? ar.result().dbAfter().basisT() : -1)));
+  }
+
+  private Result pipedDatomic(int count) throws Exception {
+    String uri = "datomic:mem://piped-" + UUID.randomUUID();
+    datomic.Peer.createDatabase(uri);
+    datomic.Connection conn = datomic.Peer.connect(uri);
+    conn.transact((List<?>) datomic.Util.read(People.SCHEMA)).get();
+    List<Object> txs = txData(1, count + warmup(count), datomic.Util::read);
+    Result r =
+        piped(
+            txs,
+            count,
+            (tx, done) -> {
+              var f = conn.transactAsync((List<?>) tx);
+              f.addListener(
+                  () -> {
+                    try {
+                      datomic.Database after =
+                          (datomic.Database) f.get().get(datomic.Connection.DB_AFTER);
+                      done.accept(after.basisT());
+                    } catch (Exception e) {
+                      done.accept(-1);
+                    }
+                  },
+                  Runnable::run);
+            });
+    datomic.Peer.deleteDatabase(uri);
+    return r;
+  }
+
+  @FunctionalInterface
+  private interface PipedSubmit {
+    void transact(Object txData, java.util.function.LongConsumer t) throws Exception;
+  }
+
+  private static Result piped(List<Object> txs, int count, PipedSubmit submit) throws Exception {
+    int warm = txs.size() - count;
+    for (int round = 0; round < 2; round++) {
+      int from = round == 0 ? 0 : warm;
+      int n = round == 0 ? warm : count;
+      long[] nanos = new long[n];
+      long[] ts = new long[n];
+      java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(n);
+      long start = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        int k = i;
+        long sent = System.nanoTime();
+        submit.transact(
+            txs.get(from + i),
+            t -> {
+              ts[k] = t;
+              nanos[k] = System.nanoTime() - sent;
+              done.countDown();
+            });
+      }
+      if (!done.await(10, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("pipelined transactions did not all finish");
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      for (int i = 0; i < n; i++) {
+        if (ts[i] < 0 || (i > 0 && ts[i] <= ts[i - 1])) {
+          throw new IllegalStateException("pipelined transaction " + i + " failed or out of order");
+        }
+      }
+      if (round == 1) {
+        return new Result(n / seconds, Stats.of(nanos));
+      }
+    }
+    throw new AssertionError();
+  }
 
   private Result vertomic(String system, int perTx, int count, int submitters) throws Exception {
     String uri = system.replace("*", "tx-" + UUID.randomUUID().toString().substring(0, 8));

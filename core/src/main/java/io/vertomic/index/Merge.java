@@ -28,7 +28,7 @@ final class Merge {
       ChildList children = new ChildList(a.childCount() + b.childCount());
       children.addChildren(a, 0, a.childCount());
       children.addChildren(b, 0, b.childCount());
-      children.rebalance(limits, source);
+      children.rebalance(limits, source, true);
       children.toBranches(a.level, limits, false, out);
     }
     return out;

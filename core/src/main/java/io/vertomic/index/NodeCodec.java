@@ -4,11 +4,11 @@ import io.vertomic.anomaly.Anomaly;
 import io.vertomic.datom.Datom;
 import io.vertomic.wire.DatomCodec;
 import io.vertomic.wire.Frame;
+import io.vertomic.wire.Msgpack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.msgpack.core.MessageBufferPacker;
-import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
 
 /**
@@ -28,7 +28,7 @@ public final class NodeCodec {
 
   /** Encodes {@code node}; a branch's children are named by {@code childKeys}, in order. */
   static byte[] encode(Node node, List<String> childKeys) {
-    try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+    try (MessageBufferPacker p = Msgpack.packer()) {
       if (node instanceof Leaf leaf) {
         p.packArrayHeader(2 + leaf.keys.length).packInt(0).packInt(leaf.keys.length);
         for (Datom d : leaf.keys) {
@@ -52,7 +52,7 @@ public final class NodeCodec {
   /** Decodes a segment; fails {@code fault} naming {@code what} when the bytes are corrupt. */
   public static Node decode(byte[] blob, String what) {
     byte[] payload = Frame.unwrap(Frame.K_INDEX_NODE, blob, what);
-    try (MessageUnpacker u = MessagePack.newDefaultUnpacker(payload)) {
+    try (MessageUnpacker u = Msgpack.unpacker(payload)) {
       u.unpackArrayHeader();
       int level = u.unpackInt();
       int n = u.unpackInt();

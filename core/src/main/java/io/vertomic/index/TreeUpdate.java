@@ -65,7 +65,8 @@ final class TreeUpdate {
 
   private boolean updateBranch(Branch b, int a0, int a1, int r0, int r1, ChildList out) {
     int n = b.childCount();
-    ChildList kids = new ChildList(n + 4);
+    // sized for the usual change: one child replaced by one node, so the branch takes the arrays
+    ChildList kids = new ChildList(n);
     boolean changed = false;
     int done = 0;
     int a = a0;
@@ -90,7 +91,7 @@ final class TreeUpdate {
       return false;
     }
     kids.addChildren(b, done, n);
-    kids.rebalance(limits, source);
+    kids.rebalance(limits, source, false);
     kids.toBranches(b.level, limits, appends(b, a0, a1, r0, r1), out);
     return true;
   }

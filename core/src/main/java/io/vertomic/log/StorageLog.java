@@ -30,16 +30,20 @@ public final class StorageLog {
     return storage.appendLog(dbId, entry.t(), TxEntryCodec.encode(entry));
   }
 
-  /** Appends consecutive entries in one storage write where the storage can (group commit). */
-  public Future<Void> append(List<TxEntry> entries) {
-    if (entries.size() == 1) {
-      return append(entries.get(0));
-    }
+  /**
+   * Appends consecutive entries in one storage write where the storage can (group commit); the
+   * future gives the records written, each entry encoded as storage holds it.
+   */
+  public Future<List<LogRecord>> append(List<TxEntry> entries) {
     List<LogRecord> records = new ArrayList<>(entries.size());
     for (TxEntry e : entries) {
       records.add(new LogRecord(e.t(), TxEntryCodec.encode(e)));
     }
-    return storage.appendLog(dbId, records);
+    Future<Void> written =
+        records.size() == 1
+            ? storage.appendLog(dbId, records.get(0).t(), records.get(0).entry())
+            : storage.appendLog(dbId, records);
+    return written.map(v -> records);
   }
 
   /**

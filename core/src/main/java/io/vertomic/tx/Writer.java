@@ -138,6 +138,21 @@ public final class Writer {
 
   /** Starts whatever can start: processing the next transaction, writing the processed ones. */
   private void pump() {
+    Runnable work = startable();
+    if (work != null) {
+      execute(
+          () -> {
+            // one task takes transactions for as long as they keep coming: no hand-off per
+            // transaction from one processing thread to the next
+            for (Runnable w = work; w != null; w = startable()) {
+              w.run();
+            }
+          });
+    }
+  }
+
+  /** Starts the write of the processed transactions if it can; the processing that can start. */
+  private Runnable startable() {
     Runnable work = null;
     List<Pending> group = null;
     synchronized (this) {
@@ -164,9 +179,7 @@ public final class Writer {
     if (group != null) {
       write(group);
     }
-    if (work != null) {
-      execute(work);
-    }
+    return work;
   }
 
   private void execute(Runnable work) {
@@ -207,7 +220,6 @@ public final class Writer {
     if (failure != null) {
       p.answer.fail(failure);
     }
-    pump();
   }
 
   private void runRebase(Pending p) {
@@ -229,7 +241,6 @@ public final class Writer {
     } else {
       p.answer.fail(failure);
     }
-    pump();
   }
 
   private void write(List<Pending> group) {

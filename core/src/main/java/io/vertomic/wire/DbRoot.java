@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.msgpack.core.MessageBufferPacker;
-import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
 
 /**
@@ -31,7 +30,7 @@ public record DbRoot(
   }
 
   public byte[] encode() {
-    try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+    try (MessageBufferPacker p = Msgpack.packer()) {
       p.packArrayHeader(5).packString(id).packLong(indexBasisT).packLong(nextT);
       p.packLong(nextDbCounter).packArrayHeader(indexRoots.size());
       for (String k : indexRoots) {
@@ -46,7 +45,7 @@ public record DbRoot(
   /** Decodes a root; fails {@code fault} naming {@code what} when the bytes are corrupt. */
   public static DbRoot decode(byte[] blob, String what) {
     byte[] payload = Frame.unwrap(Frame.K_ROOT, blob, what);
-    try (MessageUnpacker u = MessagePack.newDefaultUnpacker(payload)) {
+    try (MessageUnpacker u = Msgpack.unpacker(payload)) {
       u.unpackArrayHeader();
       String id = u.unpackString();
       long basis = u.unpackLong();

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.msgpack.core.MessageBufferPacker;
-import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
 
 /**
@@ -17,7 +16,7 @@ public final class TxEntryCodec {
   private TxEntryCodec() {}
 
   public static byte[] encode(TxEntry entry) {
-    try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+    try (MessageBufferPacker p = Msgpack.packer()) {
       p.packArrayHeader(3 + entry.datoms().size());
       p.packLong(entry.t()).packLong(entry.nextT()).packLong(entry.nextDbCounter());
       for (Datom d : entry.datoms()) {
@@ -32,7 +31,7 @@ public final class TxEntryCodec {
   /** Decodes an entry; fails {@code fault} naming {@code what} when the bytes are corrupt. */
   public static TxEntry decode(byte[] blob, String what) {
     byte[] payload = Frame.unwrap(Frame.K_LOG_ENTRY, blob, what);
-    try (MessageUnpacker u = MessagePack.newDefaultUnpacker(payload)) {
+    try (MessageUnpacker u = Msgpack.unpacker(payload)) {
       int n = u.unpackArrayHeader() - 3;
       long t = u.unpackLong();
       long nextT = u.unpackLong();

@@ -61,15 +61,26 @@ public final class AnomalyMessages {
   private AnomalyMessages() {}
 
   public static void fail(Message<?> request, Throwable cause) {
+    request.fail(ANOMALY, toJson(cause).encode());
+  }
+
+  /** The anomaly {@code cause} stands for, as JSON: its category, code and message. */
+  public static JsonObject toJson(Throwable cause) {
     Anomaly a =
         cause instanceof Anomaly x ? x : Anomaly.fault("The transactor failed: " + cause, cause);
-    request.fail(
-        ANOMALY,
-        new JsonObject()
-            .put("category", a.category().name())
-            .put("code", a.code().toString().substring(1))
-            .put("message", a.getMessage())
-            .encode());
+    return new JsonObject()
+        .put("category", a.category().name())
+        .put("code", a.code().toString().substring(1))
+        .put("message", a.getMessage());
+  }
+
+  /** The anomaly {@link #toJson} wrote. */
+  public static Anomaly fromJson(JsonObject j) {
+    return new Anomaly(
+        Category.valueOf(j.getString("category")),
+        Keyword.of(j.getString("code")),
+        j.getString("message"),
+        null);
   }
 
   /**
@@ -84,12 +95,7 @@ public final class AnomalyMessages {
     if (failure instanceof ReplyException r) {
       if (r.failureType() == ReplyFailure.RECIPIENT_FAILURE && r.failureCode() == ANOMALY) {
         try {
-          JsonObject j = new JsonObject(r.getMessage());
-          return new Anomaly(
-              Category.valueOf(j.getString("category")),
-              Keyword.of(j.getString("code")),
-              j.getString("message"),
-              null);
+          return fromJson(new JsonObject(r.getMessage()));
         } catch (DecodeException | IllegalArgumentException | NullPointerException e) {
           return Anomaly.fault("Unreadable answer from the transactor to " + what, e);
         }

@@ -4,6 +4,7 @@ import io.vertomic.anomaly.Anomaly;
 import io.vertomic.db.DbValue;
 import io.vertomic.log.StorageLog;
 import io.vertomic.peer.LogEntry;
+import io.vertomic.storage.LogRecord;
 import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageUri;
@@ -13,8 +14,10 @@ import io.vertomic.tx.Writer;
 import io.vertomic.wire.DbRoot;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * One database in durable storage, written by this process: its {@link Writer} (which appends every
@@ -39,6 +42,8 @@ final class DurableDatabase {
   private final LocalConnection connection;
   private final AtomicLong novelty = new AtomicLong();
   private Root root;
+  // the id never changes: a rename gives the database another root name, not another id
+  private final String id;
   private Future<Void> indexing;
   private Future<Void> renaming;
   private volatile Runnable onIndexed = () -> {};
@@ -60,6 +65,7 @@ final class DurableDatabase {
     this.processing = processing;
     this.indexThreshold = indexThreshold;
     DbRoot r = dbRoot(root);
+    this.id = r.id();
     this.sink = new StorageLogSink(new StorageLog(storage, r.id()), processing);
     DbValue indexed = r.indexed() ? IndexJob.load(r, source) : DbValue.bootstrap();
     DbValue db = Blocking.await(sink.catchUp(indexed), "read the log of " + rootName);
@@ -98,19 +104,15 @@ final class DurableDatabase {
 
   /** The id this database's log and segments are stored under. */
   String id() {
-    return dbRoot(root).id();
+    return id;
   }
 
-  /** The encoded log entry of transaction {@code t}, which the log has. */
-  Future<byte[]> logEntry(long t) {
-    return storage
-        .readLog(id(), t, t + 1, 1)
-        .compose(
-            records ->
-                records.isEmpty()
-                    ? Future.failedFuture(
-                        Anomaly.fault("The log of " + rootName + " has no t " + t, null))
-                    : Future.succeededFuture(records.get(0).entry()));
+  /**
+   * Gives {@code listener} every group of transactions once the log holds it, as the log holds it,
+   * in {@code t} order, before the writer acknowledges any of them.
+   */
+  void onAppended(Consumer<List<LogRecord>> listener) {
+    sink.onAppended(listener);
   }
 
   /** Runs {@code r} after every index job that moved the root on. */

@@ -6,6 +6,7 @@ import io.vertomic.cluster.bus.Addresses;
 import io.vertomic.cluster.bus.AnomalyMessages;
 import io.vertomic.cluster.bus.Lease;
 import io.vertomic.cluster.bus.TxReply;
+import io.vertomic.cluster.bus.TxReports;
 import io.vertomic.cluster.bus.TxRequest;
 import io.vertomic.datom.Datom;
 import io.vertomic.db.DbValue;
@@ -17,6 +18,7 @@ import io.vertomic.peer.Database;
 import io.vertomic.peer.Log;
 import io.vertomic.peer.LogEntry;
 import io.vertomic.peer.TxReport;
+import io.vertomic.storage.LogRecord;
 import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageUri;
@@ -25,6 +27,7 @@ import io.vertomic.tx.TxProcessor;
 import io.vertomic.wire.DbRoot;
 import io.vertomic.wire.TxEntry;
 import io.vertomic.wire.TxEntryCodec;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -41,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -48,31 +52,43 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
  * A peer's connection to a database whose writer is the transactor (Datomic's peer): reads are
  * local, on the durable index read lazily from storage plus the novelty this peer holds;
- * transactions go to the transactor over the clustered event bus. The novelty grows from tx reports
- * (and from the answers to this peer's own transactions), applied strictly in {@code t} order: a
- * report past the next expected {@code t} means reports were missed, and the gap is filled from the
- * log in storage, which has every acknowledged transaction. When the transactor changes, the next
- * transaction finds the new one through the lease in storage. The connection is to the database's
- * id, not its name: when the database is renamed it follows (the transactor's notice gives it the
- * new name). Index and storage GC requests go to the transactor too, which owns the index.
- * Thread-safe: every change of state happens on this connection's one applier thread.
+ * transactions go to the transactor over the clustered event bus, as many in one message as were
+ * issued while the previous one left (so concurrent and pipelined transactions share messages). The
+ * novelty grows from tx reports, one per group of transactions the transactor made durable
+ * together, applied strictly in {@code t} order: an entry past the next expected {@code t} waits
+ * for the ones before it, and if they do not come the gap is filled from the log in storage, which
+ * has every acknowledged transaction. When the transactor changes, the next transaction finds the
+ * new one through the lease in storage. The connection is to the database's id, not its name: when
+ * the database is renamed it follows (the transactor's notice gives it the new name). Index and
+ * storage GC requests go to the transactor too, which owns the index. Thread-safe: every change of
+ * state happens on this connection's one applier thread.
  */
 final class RemoteConnection implements Connection {
   /** System property: milliseconds a transaction may take before it is answered interrupted. */
   static final String TX_TIMEOUT = "vertomic.txTimeoutMillis";
 
+  // how long an entry received before an earlier one waits for it before the log is read
+  private static final long GAP_MILLIS = 50;
+
   // how soon a transaction that found no active transactor is sent again
   private static final long RESEND_MILLIS = 50;
 
+  // most transactions one message to the transactor takes
+  private static final int MAX_BATCH = 256;
+
   private final Object dispatchLock = new Object();
-  // the last request put on the bus (or failed before): the next one goes after it
+  // guarded by dispatchLock: transactions not yet on the bus, whether a flush of them is due, and
+  // the last message put on the bus (or failed before): the next one goes after it
+  private final List<Outgoing> outbox = new ArrayList<>();
+  private boolean flushQueued;
   private Future<Void> dispatched = Future.succeededFuture();
-  // recent transactions kept for the answers that arrive after their report
+  // at most this many transactions kept for the answers that arrive after their report
   private static final int RECENT = 4096;
 
   // gc walks every segment of the database: it may take minutes
@@ -85,6 +101,8 @@ final class RemoteConnection implements Connection {
   private final SegmentNodeSource source;
   private final Vertx vertx;
   private final EventBus bus;
+  // where the transactions waiting in the outbox are put on the bus, one flush after another
+  private final Context context;
   private final StorageLog storageLog;
   private final String dbId;
   private final long txTimeoutMillis;
@@ -98,12 +116,20 @@ final class RemoteConnection implements Connection {
         }
       };
   private final Map<Long, List<Promise<Applied>>> waiters = new HashMap<>();
+  // transactions sent and not answered yet
+  private final AtomicInteger inFlight = new AtomicInteger();
+  // entries received before an earlier one, by t, and whether a look for the missing is due
+  private final TreeMap<Long, TxEntry> ahead = new TreeMap<>();
+  private boolean gapCheck;
   // the one tx-report queue of this connection (Datomic's), null until asked for
   private volatile BlockingQueue<TxReport> queue;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private volatile DbValue db;
   private volatile Lease lease;
   private volatile boolean released;
+
+  /** A transaction on its way to the transactor. */
+  private record Outgoing(String edn, Promise<TxReply> answer) {}
 
   /** What one transaction did to this peer's database. */
   private record Applied(DbValue before, DbValue after, List<Datom> datoms) {}
@@ -121,6 +147,7 @@ final class RemoteConnection implements Connection {
     this.rootName = rootName;
     this.source = source;
     this.bus = vertx.eventBus();
+    this.context = vertx.getOrCreateContext();
     this.dbId = root.id();
     this.storageLog = new StorageLog(storage, dbId);
     this.txTimeoutMillis = Long.getLong(TX_TIMEOUT, 30_000);
@@ -150,7 +177,7 @@ final class RemoteConnection implements Connection {
     c.consumers.add(
         bus.<Buffer>consumer(
             Addresses.reports(c.dbId),
-            m -> c.applier.execute(() -> c.received(m.body().getBytes()))));
+            m -> c.applier.execute(() -> c.received(TxReports.decode(m.body())))));
     c.consumers.add(
         bus.<JsonObject>consumer(Addresses.indexed(c.dbId), m -> c.applier.execute(c::reindex)));
     c.consumers.add(
@@ -176,17 +203,12 @@ final class RemoteConnection implements Connection {
       return Future.failedFuture(refused);
     }
     String edn = txData instanceof String s ? s : Edn.write(txData);
-    TxRequest request = new TxRequest(uri.database(), dbId, edn, txTimeoutMillis);
-    return send(request, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(txTimeoutMillis))
+    inFlight.incrementAndGet();
+    return send(edn, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(txTimeoutMillis))
         .compose(
             reply -> {
-              TxEntry entry = TxEntryCodec.decode(reply.entry(), "tx reply of " + uri.uri());
               Promise<Applied> applied = Promise.promise();
-              applier.execute(
-                  () -> {
-                    received(reply.entry());
-                    whenApplied(entry.t(), applied);
-                  });
+              applier.execute(() -> whenApplied(reply.t(), applied));
               return applied
                   .future()
                   .map(
@@ -196,42 +218,23 @@ final class RemoteConnection implements Connection {
                               new PeerDb(a.after()),
                               a.datoms(),
                               reply.tempids()));
-            });
+            })
+        .onComplete(ar -> inFlight.decrementAndGet());
   }
 
   // a transaction no active transactor took (none at the address the lease named, or a standby
   // there: during a takeover) was not applied: it is sent again, to the transactor a fresh read of
   // the lease names, until its timeout. One the transactor took and then lost its lease without
   // answering may have committed: sent again only with an idempotency key, else interrupted
-  private Future<TxReply> send(TxRequest request, long deadlineNanos) {
+  private Future<TxReply> send(String edn, long deadlineNanos) {
     Promise<TxReply> answer = Promise.promise();
     synchronized (dispatchLock) {
-      // each request goes on the bus after the one transact was called with before it, whatever
-      // the lease lookup in between: the bus keeps one sender's messages to one address in order,
-      // and the transactor queues them as they come, so they apply in the order issued
-      Future<Lease> sent =
-          dispatched
-              .transform(ar -> currentLease())
-              .map(
-                  l -> {
-                    bus.<JsonObject>request(
-                            l.address(),
-                            request.toJson(),
-                            new DeliveryOptions().setSendTimeout(request.timeoutMillis()))
-                        .map(m -> TxReply.fromJson(m.body()))
-                        .onComplete(
-                            ar -> {
-                              if (ar.succeeded()) {
-                                answer.tryComplete(ar.result());
-                              } else {
-                                answer.tryFail(ar.cause());
-                              }
-                            });
-                    watch(l, answer);
-                    return l;
-                  });
-      sent.onFailure(answer::tryFail);
-      dispatched = sent.mapEmpty();
+      outbox.add(new Outgoing(edn, answer));
+      if (!flushQueued) {
+        // the transactions that come meanwhile go in the same message
+        flushQueued = true;
+        context.runOnContext(v -> flush());
+      }
     }
     return answer
         .future()
@@ -240,36 +243,101 @@ final class RemoteConnection implements Connection {
               Anomaly a = AnomalyMessages.from(e, "transaction on " + uri.uri());
               boolean again =
                   AnomalyMessages.notDelivered(a)
-                      || (AnomalyMessages.transactorGone(a) && Idempotency.keyed(request.txEdn()));
+                      || (AnomalyMessages.transactorGone(a) && Idempotency.keyed(edn));
               if (!again || System.nanoTime() > deadlineNanos) {
                 return Future.failedFuture(a);
               }
               lease = null;
               Promise<TxReply> resent = Promise.promise();
-              vertx.setTimer(RESEND_MILLIS, id -> send(request, deadlineNanos).onComplete(resent));
+              vertx.setTimer(RESEND_MILLIS, id -> send(edn, deadlineNanos).onComplete(resent));
               return resent.future();
             });
   }
 
-  // once the lease the request went under has expired, looks whether its holder still holds it
-  private void watch(Lease sentTo, Promise<TxReply> answer) {
+  // puts the waiting transactions on the bus in the order transact was called, at most MAX_BATCH to
+  // a message, each message after the one before it whatever the lease lookup in between: the bus
+  // keeps one sender's messages to one address in order, and the transactor queues them as they
+  // come, so they apply in the order issued
+  private void flush() {
+    synchronized (dispatchLock) {
+      flushQueued = false;
+      while (!outbox.isEmpty()) {
+        List<Outgoing> head = outbox.subList(0, Math.min(MAX_BATCH, outbox.size()));
+        List<Outgoing> batch = List.copyOf(head);
+        head.clear();
+        Future<Lease> sent =
+            dispatched
+                .transform(ar -> currentLease())
+                .map(
+                    l -> {
+                      // sent from the one context, whatever thread read the lease: the answers
+                      // then come back on it in the order the messages left
+                      context.runOnContext(v -> request(l, batch));
+                      return l;
+                    });
+        sent.onFailure(e -> batch.forEach(o -> o.answer().tryFail(e)));
+        dispatched = sent.mapEmpty();
+      }
+    }
+  }
+
+  private void request(Lease l, List<Outgoing> batch) {
+    TxRequest request =
+        new TxRequest(
+            uri.database(), dbId, batch.stream().map(Outgoing::edn).toList(), txTimeoutMillis);
+    bus.<JsonObject>request(
+            l.address(), request.toJson(), new DeliveryOptions().setSendTimeout(txTimeoutMillis))
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                batch.forEach(o -> o.answer().tryFail(ar.cause()));
+                return;
+              }
+              List<Object> outcomes;
+              try {
+                outcomes = TxReply.outcomes(ar.result().body());
+              } catch (RuntimeException e) {
+                outcomes = List.of();
+              }
+              for (int i = 0; i < batch.size(); i++) {
+                Promise<TxReply> answer = batch.get(i).answer();
+                if (i >= outcomes.size()) {
+                  answer.tryFail(
+                      Anomaly.fault("Unreadable answer from the transactor to " + uri.uri(), null));
+                } else if (outcomes.get(i) instanceof TxReply reply) {
+                  answer.tryComplete(reply);
+                } else {
+                  answer.tryFail((Anomaly) outcomes.get(i));
+                }
+              }
+            });
+    watch(l, batch);
+  }
+
+  // once the lease the transactions went under has expired, looks whether its holder still holds it
+  private void watch(Lease sentTo, List<Outgoing> batch) {
     long delay = Math.max(RESEND_MILLIS, sentTo.expiresAtMillis() - System.currentTimeMillis());
     vertx.setTimer(
         delay + RESEND_MILLIS,
         id -> {
-          if (answer.future().isComplete()) {
+          if (answered(batch)) {
             return;
           }
           readLease()
               .onComplete(
                   ar -> {
                     if (ar.succeeded() && ar.result().epoch() != sentTo.epoch()) {
-                      answer.tryFail(AnomalyMessages.transactorGone(sentTo.epoch()));
-                    } else if (!answer.future().isComplete()) {
-                      watch(ar.succeeded() ? ar.result() : sentTo, answer);
+                      Anomaly gone = AnomalyMessages.transactorGone(sentTo.epoch());
+                      batch.forEach(o -> o.answer().tryFail(gone));
+                    } else if (!answered(batch)) {
+                      watch(ar.succeeded() ? ar.result() : sentTo, batch);
                     }
                   });
         });
+  }
+
+  private static boolean answered(List<Outgoing> batch) {
+    return batch.stream().allMatch(o -> o.answer().future().isComplete());
   }
 
   private Future<Lease> currentLease() {
@@ -295,17 +363,57 @@ final class RemoteConnection implements Connection {
             });
   }
 
-  /** Applies the log entry {@code bytes} of a report or reply, on the applier thread. */
-  private void received(byte[] bytes) {
-    TxEntry e = TxEntryCodec.decode(bytes, "tx report of " + uri.uri());
-    if (e.t() < db.nextT()) {
-      return; // had it already
+  /**
+   * Applies the entries of a tx report, on the applier thread. Reports and replies travel apart,
+   * and a report may pass an earlier one: an entry past the next {@code t} waits in {@link #ahead}
+   * for the ones before it, which the log in storage gives if they are still missing after {@link
+   * #GAP_MILLIS}.
+   */
+  private void received(List<LogRecord> report) {
+    for (LogRecord r : report) {
+      if (r.t() < db.nextT()) {
+        continue; // had it already
+      }
+      TxEntry e = TxEntryCodec.decode(r.entry(), "tx report of " + uri.uri());
+      if (e.t() > db.nextT()) {
+        ahead.put(e.t(), e);
+        expectMissing();
+      } else {
+        apply(e);
+        applyAhead();
+      }
     }
-    if (e.t() > db.nextT()) {
-      catchUp(); // missed reports: the log has them
+  }
+
+  // something is missing: look for it in the log unless nothing came in the meantime
+  private void expectMissing() {
+    if (!gapCheck) {
+      gapCheck = true;
+      long stuckAt = db.nextT();
+      vertx.setTimer(GAP_MILLIS, id -> applier.execute(() -> fillGap(stuckAt)));
     }
-    if (e.t() == db.nextT()) {
-      apply(e);
+  }
+
+  // the entries that waited for the one just applied
+  private void applyAhead() {
+    while (!ahead.isEmpty() && ahead.firstKey() <= db.nextT()) {
+      TxEntry next = ahead.pollFirstEntry().getValue();
+      if (next.t() == db.nextT()) {
+        apply(next);
+      }
+    }
+  }
+
+  // missed reports: the log has them
+  private void fillGap(long stuckAt) {
+    gapCheck = false;
+    if (ahead.isEmpty() && waiters.isEmpty()) {
+      return;
+    }
+    if (db.nextT() == stuckAt) {
+      catchUp();
+    } else {
+      expectMissing(); // reports are still coming: give them time
     }
   }
 
@@ -315,6 +423,7 @@ final class RemoteConnection implements Connection {
       List<TxEntry> page =
           Blocking.await(storageLog.read(db.basisT() + 1), "read the log of " + uri.uri());
       if (page.isEmpty()) {
+        applyAhead();
         return null;
       }
       for (TxEntry e : page) {
@@ -331,7 +440,11 @@ final class RemoteConnection implements Connection {
     db = after;
     novelty.append(new LogEntry(e.t(), e.datoms()));
     Applied a = new Applied(before, after, e.datoms());
-    recent.put(e.t(), a);
+    if (inFlight.get() > 0) {
+      // only a transaction of this peer's still unanswered can need it: each one holds its own
+      // copy of the changed index paths, so they are not kept for nobody
+      recent.put(e.t(), a);
+    }
     List<Promise<Applied>> waiting = waiters.remove(e.t());
     if (waiting != null) {
       waiting.forEach(p -> p.complete(a));
@@ -344,6 +457,10 @@ final class RemoteConnection implements Connection {
 
   private void whenApplied(long t, Promise<Applied> p) {
     Applied a = recent.get(t);
+    // answers come in t order: none will ask for these again (a retry's falls back to the log)
+    for (var i = recent.keySet().iterator(); i.hasNext() && i.next() <= t; ) {
+      i.remove();
+    }
     if (a != null) {
       p.complete(a);
     } else if (t < db.nextT()) { // long ago: the answer to a retry of a committed transaction
@@ -351,6 +468,7 @@ final class RemoteConnection implements Connection {
       p.complete(new Applied(db.asOf(t - 1), db.asOf(t), e == null ? List.of() : e.data()));
     } else {
       waiters.computeIfAbsent(t, k -> new ArrayList<>()).add(p);
+      expectMissing();
     }
   }
 

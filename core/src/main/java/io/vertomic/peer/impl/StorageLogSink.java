@@ -3,6 +3,7 @@ package io.vertomic.peer.impl;
 import io.vertomic.db.DbValue;
 import io.vertomic.log.StorageLog;
 import io.vertomic.peer.LogEntry;
+import io.vertomic.storage.LogRecord;
 import io.vertomic.tx.LogSink;
 import io.vertomic.tx.TxProcessor;
 import io.vertomic.tx.TxResult;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Makes a writer's transactions durable in a {@link StorageLog}, and rebuilds a database from that
@@ -26,6 +28,7 @@ final class StorageLogSink implements LogSink {
   private final Executor processing;
   // datoms replayed by catchUp: the novelty a connection starts with
   private final AtomicLong replayedDatoms = new AtomicLong();
+  private volatile Consumer<List<LogRecord>> onAppended = records -> {};
 
   /** {@code processing} replays entries (off the event loop: replay may read segments). */
   StorageLogSink(StorageLog log, Executor processing) {
@@ -39,7 +42,21 @@ final class StorageLogSink implements LogSink {
     for (TxResult r : group) {
       entries.add(entry(r));
     }
-    return log.append(entries);
+    return log.append(entries)
+        .map(
+            records -> {
+              onAppended.accept(records);
+              return null;
+            });
+  }
+
+  /**
+   * Gives {@code listener} every group of entries once storage has it, as storage holds it, before
+   * the writer acknowledges the group's transactions: the tx reports go out without encoding the
+   * entries again.
+   */
+  void onAppended(Consumer<List<LogRecord>> listener) {
+    onAppended = listener;
   }
 
   /** The log entry of a transaction. */

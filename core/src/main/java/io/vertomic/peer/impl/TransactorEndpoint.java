@@ -4,22 +4,21 @@ import io.vertomic.anomaly.Anomaly;
 import io.vertomic.cluster.bus.Addresses;
 import io.vertomic.cluster.bus.AnomalyMessages;
 import io.vertomic.cluster.bus.TxReply;
+import io.vertomic.cluster.bus.TxReports;
 import io.vertomic.cluster.bus.TxRequest;
 import io.vertomic.datom.EntityId;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageUri;
 import io.vertomic.tx.Idempotency;
 import io.vertomic.tx.TxProcessor;
-import io.vertomic.tx.TxResult;
 import io.vertomic.tx.Writer;
-import io.vertomic.wire.TxEntryCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -31,8 +30,8 @@ import java.util.function.UnaryOperator;
  * The transactor's side of the event bus, for every database of one storage system: takes
  * transactions at the address of its lease, hands each to the database's single {@link
  * io.vertomic.tx.Writer} (opened on first use, caught up from the log), answers once the log has
- * it, and publishes every committed transaction's log entry as the tx report, and every new durable
- * index as a notice. Internal: the transactor verticle's engine.
+ * it, and publishes every group of transactions the log took as one tx report (their log entries),
+ * and every new durable index as a notice. Internal: the transactor verticle's engine.
  */
 public final class TransactorEndpoint {
   private final Vertx vertx;
@@ -137,8 +136,22 @@ public final class TransactorEndpoint {
         System.nanoTime()
             + TimeUnit.MILLISECONDS.toNanos(r.timeoutMillis() > 0 ? r.timeoutMillis() : 30_000);
     database(r.database(), r.id())
-        .compose(d -> transact(d, r.txEdn(), deadline, true))
-        .onSuccess(reply -> m.reply(reply.toJson()))
+        .compose(
+            d -> {
+              // queued in the writer in the order they came: they apply in that order
+              List<Future<TxReply>> each = new ArrayList<>(r.txEdns().size());
+              for (String tx : r.txEdns()) {
+                each.add(transact(d, tx, deadline, true));
+              }
+              return Future.join(each).transform(done -> Future.succeededFuture(each));
+            })
+        .onSuccess(
+            each ->
+                m.reply(
+                    TxReply.answer(
+                        each.stream()
+                            .map(f -> f.succeeded() ? (Object) f.result() : f.cause())
+                            .toList())))
         .onFailure(e -> AnomalyMessages.fail(m, e));
   }
 
@@ -147,7 +160,7 @@ public final class TransactorEndpoint {
   private Future<TxReply> transact(DurableDatabase d, String tx, long deadline, boolean again) {
     Writer w = d.connection().writer();
     return w.transact(tx, deadline)
-        .map(result -> new TxReply(entry(result), result.tempids()))
+        .map(result -> new TxReply(result.after().basisT(), result.tempids()))
         .recover(
             e -> {
               long t = Idempotency.committedT(e);
@@ -158,12 +171,8 @@ public final class TransactorEndpoint {
                   .compose(
                       v ->
                           w.db().basisT() >= t
-                              ? d.logEntry(t)
-                                  .map(
-                                      entry ->
-                                          new TxReply(
-                                              entry,
-                                              Idempotency.tempids(w.db(), EntityId.tToTx(t))))
+                              ? Future.succeededFuture(
+                                  new TxReply(t, Idempotency.tempids(w.db(), EntityId.tToTx(t))))
                               : again ? transact(d, tx, deadline, false) : Future.failedFuture(e));
             });
   }
@@ -272,17 +281,8 @@ public final class TransactorEndpoint {
       return;
     }
     String dbId = d.id();
-    d.connection()
-        .writer()
-        .listen(tx -> vertx.eventBus().publish(Addresses.reports(dbId), entryBuffer(tx)));
+    d.onAppended(
+        group -> vertx.eventBus().publish(Addresses.reports(dbId), TxReports.encode(group)));
     d.onIndexed(() -> vertx.eventBus().publish(Addresses.indexed(dbId), new JsonObject()));
-  }
-
-  private static byte[] entry(TxResult r) {
-    return TxEntryCodec.encode(StorageLogSink.entry(r));
-  }
-
-  private static Buffer entryBuffer(TxResult r) {
-    return Buffer.buffer(entry(r));
   }
 }
