@@ -1,8 +1,15 @@
 package io.vertomic.bench;
 
+import io.vertomic.client.ClientOptions;
+import io.vertomic.client.VertomicClient;
 import io.vertomic.edn.Edn;
 import io.vertomic.peer.Connection;
 import io.vertomic.peer.Peer;
+import io.vertomic.peerserver.PeerServerVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TransactorBench {
   private static final int[] SUBMITTERS = {1, 4, 16};
+  private static final int SDK_CALLERS = 64;
   private final int singles;
   private final int batches;
   private final int pipelined;
@@ -72,6 +80,10 @@ final class TransactorBench {
           }
         }
         print("load-piped", s[0], 1, pipedVertomic(s[1], pipelined), pipedDatomic(pipelined));
+        if (s[0].equals("sql")) {
+          print(
+              "load-sdk", s[0], SDK_CALLERS, sdk(s[1], singles), datomic(1, singles, SDK_CALLERS));
+        }
       } finally {
         transactor.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         Peer.shutdown();
@@ -81,6 +93,77 @@ final class TransactorBench {
   }
 
   private record Result(double txPerSecond, Stats latency) {}
+
+  // SDK_CALLERS clients of a peer server in this JVM (a peer of the transactor like any other),
+  // each
+  // sending its next transaction over HTTP when the last one is answered
+  private Result sdk(String system, int count) throws Exception {
+    String name = "sdk-" + UUID.randomUUID().toString().substring(0, 8);
+    Peer.createDatabase(system.replace("*", name));
+    Vertx vertx = Vertx.vertx();
+    try {
+      PeerServerVerticle server = new PeerServerVerticle();
+      JsonObject config = new JsonObject().put("storage", system).put("port", 0);
+      await(vertx.deployVerticle(server, new DeploymentOptions().setConfig(config)));
+      VertomicClient client =
+          VertomicClient.create(
+              vertx,
+              new ClientOptions()
+                  .setEndpoint("http://127.0.0.1:" + server.port())
+                  .setMaxConnections(SDK_CALLERS));
+      io.vertomic.client.Connection conn = await(client.connect(name));
+      await(conn.transact(People.SCHEMA));
+      List<Object> txs = txData(1, count + warmup(count), tx -> tx);
+      int warm = txs.size() - count;
+      for (int i = 0; i < warm; i++) {
+        await(conn.transact(txs.get(i)));
+      }
+      long[] nanos = new long[count];
+      AtomicInteger next = new AtomicInteger();
+      List<io.vertx.core.Future<Void>> callers = new ArrayList<>();
+      long start = System.nanoTime();
+      for (int c = 0; c < SDK_CALLERS; c++) {
+        Promise<Void> done = Promise.promise();
+        sdkNext(conn, txs, warm, nanos, next, done);
+        callers.add(done.future());
+      }
+      await(io.vertx.core.Future.all(callers));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      client.close();
+      return new Result(count / seconds, Stats.of(nanos));
+    } finally {
+      await(vertx.close());
+    }
+  }
+
+  private static void sdkNext(
+      io.vertomic.client.Connection conn,
+      List<Object> txs,
+      int warm,
+      long[] nanos,
+      AtomicInteger next,
+      Promise<Void> done) {
+    int i = next.getAndIncrement();
+    if (i >= nanos.length) {
+      done.tryComplete();
+      return;
+    }
+    long sent = System.nanoTime();
+    conn.transact(txs.get(warm + i))
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                done.tryFail(ar.cause());
+                return;
+              }
+              nanos[i] = System.nanoTime() - sent;
+              sdkNext(conn, txs, warm, nanos, next, done);
+            });
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
+  }
 
   // one thread issues every transaction without waiting, then waits for all: the connection keeps
   // them in the order issued, which the t of each answer shows
