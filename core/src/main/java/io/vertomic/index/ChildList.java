@@ -13,7 +13,7 @@ final class ChildList {
   private Datom[] maxKeys;
   private long[] counts;
   // entries that are new nodes, not children taken over from a valid branch: only they can be
-  // underfull
+  // underfull (false at every index from size on)
   private boolean[] fresh;
   private int size;
 
@@ -62,8 +62,7 @@ final class ChildList {
     System.arraycopy(branch.children, from, refs, size, n);
     System.arraycopy(branch.maxKeys, from, maxKeys, size, n);
     System.arraycopy(branch.counts, from, counts, size, n);
-    Arrays.fill(fresh, size, size + n, false);
-    size += n;
+    size += n; // fresh stays false: no entry at or past size is marked
   }
 
   /**
@@ -90,6 +89,7 @@ final class ChildList {
     }
     Arrays.fill(refs, w, size, null);
     Arrays.fill(maxKeys, w, size, null);
+    Arrays.fill(fresh, w, size, false);
     size = w;
   }
 
