@@ -61,13 +61,7 @@ final class RemoteBench {
             .put("port", 0)
             .put("maxConcurrentQueries", 64)
             .put("maxQueuedQueries", 1024);
-    await(vertx.deployVerticle(server, new DeploymentOptions().setConfig(config)));
-    VertomicClient client =
-        VertomicClient.create(
-            vertx,
-            new ClientOptions()
-                .setEndpoint("http://127.0.0.1:" + server.port())
-                .setMaxConnections(64));
+    VertomicClient client = clientOf(vertx, server, config, 64);
     Db remote = await(client.connect(DB)).db();
     Database local = Peer.connect("vertomic:mem://" + DB).db();
 
@@ -94,6 +88,21 @@ final class RemoteBench {
     await(vertx.close());
     Peer.deleteDatabase("vertomic:mem://" + DB);
     return "[\n  " + String.join(",\n  ", json) + "\n]";
+  }
+
+  /**
+   * Deploys {@code server} on {@code vertx} with {@code config} and returns a client of it with up
+   * to {@code maxConnections} pooled connections.
+   */
+  static VertomicClient clientOf(
+      Vertx vertx, PeerServerVerticle server, JsonObject config, int maxConnections)
+      throws Exception {
+    await(vertx.deployVerticle(server, new DeploymentOptions().setConfig(config)));
+    return VertomicClient.create(
+        vertx,
+        new ClientOptions()
+            .setEndpoint("http://127.0.0.1:" + server.port())
+            .setMaxConnections(maxConnections));
   }
 
   private void warm(Supplier<Future<Object>> sdk, Supplier<Object> peer) throws Exception {

@@ -1,12 +1,10 @@
 package io.vertomic.bench;
 
-import io.vertomic.client.ClientOptions;
 import io.vertomic.client.VertomicClient;
 import io.vertomic.edn.Edn;
 import io.vertomic.peer.Connection;
 import io.vertomic.peer.Peer;
 import io.vertomic.peerserver.PeerServerVerticle;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -102,15 +100,9 @@ final class TransactorBench {
     Peer.createDatabase(system.replace("*", name));
     Vertx vertx = Vertx.vertx();
     try {
-      PeerServerVerticle server = new PeerServerVerticle();
       JsonObject config = new JsonObject().put("storage", system).put("port", 0);
-      await(vertx.deployVerticle(server, new DeploymentOptions().setConfig(config)));
       VertomicClient client =
-          VertomicClient.create(
-              vertx,
-              new ClientOptions()
-                  .setEndpoint("http://127.0.0.1:" + server.port())
-                  .setMaxConnections(SDK_CALLERS));
+          RemoteBench.clientOf(vertx, new PeerServerVerticle(), config, SDK_CALLERS);
       io.vertomic.client.Connection conn = await(client.connect(name));
       await(conn.transact(People.SCHEMA));
       List<Object> txs = txData(1, count + warmup(count), tx -> tx);
