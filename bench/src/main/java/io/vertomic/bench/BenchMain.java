@@ -104,7 +104,12 @@ public final class BenchMain {
       }
       if (name.trim().equals("transactor")) {
         transactor =
-            new TransactorBench(quick ? 200 : 5_000, quick ? 5 : 20, quick ? 1_000 : 10_000).run();
+            new TransactorBench(
+                    quick ? 200 : 5_000,
+                    quick ? 5 : 20,
+                    quick ? 1_000 : 10_000,
+                    quick ? 20_000 : 150_000)
+                .run();
         continue;
       }
       if (name.trim().equals("storage-queries")) {

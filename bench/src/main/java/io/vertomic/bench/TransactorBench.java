@@ -37,15 +37,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class TransactorBench {
   private static final int[] SUBMITTERS = {1, 4, 16};
   private static final int SDK_CALLERS = 64;
+  private static final int SUSTAINED_WARMUP = 2_000;
   private final int singles;
   private final int batches;
   private final int pipelined;
+  private final int sustained;
   private final List<String> json = new ArrayList<>();
 
-  TransactorBench(int singles, int batches, int pipelined) {
+  TransactorBench(int singles, int batches, int pipelined, int sustained) {
     this.singles = singles;
     this.batches = batches;
     this.pipelined = pipelined;
+    this.sustained = sustained;
   }
 
   String run() throws Exception {
@@ -81,6 +84,7 @@ final class TransactorBench {
         if (s[0].equals("sql")) {
           print(
               "load-sdk", s[0], SDK_CALLERS, sdk(s[1], singles), datomic(1, singles, SDK_CALLERS));
+          sustained(s[0], s[1]);
         }
       } finally {
         transactor.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -90,7 +94,12 @@ final class TransactorBench {
     return "[" + String.join(",", json) + "]";
   }
 
-  private record Result(double txPerSecond, Stats latency) {}
+  /** Rate and latencies of a load; {@code perSecond}: the transactions finished in each second. */
+  private record Result(double txPerSecond, Stats latency, long[] perSecond) {
+    Result(double txPerSecond, Stats latency) {
+      this(txPerSecond, latency, new long[0]);
+    }
+  }
 
   // SDK_CALLERS clients of a peer server in this JVM (a peer of the transactor like any other),
   // each
@@ -309,6 +318,7 @@ final class TransactorBench {
       submit.transact(txs.get(i));
     }
     long[] nanos = new long[count];
+    long[] ends = new long[count];
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(submitters);
     long start = System.nanoTime();
@@ -320,7 +330,8 @@ final class TransactorBench {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                   long t = System.nanoTime();
                   submit.transact(txs.get(warm + i));
-                  nanos[i] = System.nanoTime() - t;
+                  ends[i] = System.nanoTime();
+                  nanos[i] = ends[i] - t;
                 }
                 return null;
               }));
@@ -330,7 +341,62 @@ final class TransactorBench {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
-    return new Result(count / seconds, Stats.of(nanos));
+    // the whole seconds of the run: the last, partial one would read as a dip
+    long[] perSecond = new long[(int) seconds];
+    for (long end : ends) {
+      int second = (int) ((end - start) / 1_000_000_000L);
+      if (second < perSecond.length) {
+        perSecond[second]++;
+      }
+    }
+    return new Result(count / seconds, Stats.of(nanos), perSecond);
+  }
+
+  // 16 submitters for long enough that index jobs run during the load (one per 100,000 datoms by
+  // default, about 16,000 of these transactions): the rate in each second shows what they cost
+  private void sustained(String storage, String system) throws Exception {
+    String uri = system.replace("*", "sustained-" + UUID.randomUUID().toString().substring(0, 8));
+    Peer.createDatabase(uri);
+    Connection conn = Peer.connect(uri);
+    conn.transact(People.SCHEMA).toCompletionStage().toCompletableFuture().get();
+    List<Object> txs = txData(1, sustained + SUSTAINED_WARMUP, Edn::read);
+    Result r =
+        measure(
+            txs,
+            sustained,
+            16,
+            tx -> conn.transact(tx).toCompletionStage().toCompletableFuture().get());
+    long[] sorted = r.perSecond().clone();
+    java.util.Arrays.sort(sorted);
+    long median = sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+    long p5 = sorted.length == 0 ? 0 : sorted[sorted.length / 20];
+    long min = sorted.length == 0 ? 0 : sorted[0];
+    System.out.printf(
+        Locale.ROOT,
+        "%-14s %-6s %5d %10.0f %7.2fms %7.2fms  per second: median %d, p5 %d, min %d (%.2f of"
+            + " the median) over %d s%n",
+        "load-sustained",
+        storage,
+        16,
+        r.txPerSecond(),
+        r.latency().medianMs(),
+        r.latency().p99Ms(),
+        median,
+        p5,
+        min,
+        median == 0 ? 0.0 : (double) min / median,
+        sorted.length);
+    json.add(
+        String.format(
+            Locale.ROOT,
+            "{\"workload\": \"load-sustained\", \"storage\": \"%s\", \"submitters\": 16,"
+                + " \"vertomic_tx_per_s\": %.1f, \"vertomic_p50_ms\": %.3f, \"vertomic_p99_ms\":"
+                + " %.3f, \"per_second\": %s}",
+            storage,
+            r.txPerSecond(),
+            r.latency().medianMs(),
+            r.latency().p99Ms(),
+            java.util.Arrays.toString(r.perSecond())));
   }
 
   private void print(String load, String storage, int submitters, Result v, Result d) {
