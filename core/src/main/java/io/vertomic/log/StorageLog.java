@@ -26,10 +26,6 @@ public final class StorageLog {
     this.dbId = dbId;
   }
 
-  public Future<Void> append(TxEntry entry) {
-    return storage.appendLog(dbId, entry.t(), TxEntryCodec.encode(entry));
-  }
-
   /**
    * Appends consecutive entries in one storage write where the storage can (group commit); the
    * future gives the records written, each entry encoded as storage holds it.
