@@ -89,8 +89,15 @@ public final class BenchMain {
         new Runner(List.of(new VertomicEngine(), new DatomicEngine()), warmup, iterations);
     List<Runner.Row> rows = new ArrayList<>();
     System.out.printf(
-        "%-12s %12s %12s %12s %12s %8s%n",
-        "workload", "vertomic p50", "vertomic p99", "datomic p50", "datomic p99", "ratio");
+        "%-12s %12s %12s %12s %12s %8s %12s %12s%n",
+        "workload",
+        "vertomic p50",
+        "vertomic p99",
+        "datomic p50",
+        "datomic p99",
+        "ratio",
+        "vertomic KB",
+        "datomic KB");
     String storage = null;
     String transactor = null;
     String remote = null;
@@ -130,16 +137,22 @@ public final class BenchMain {
       rows.add(r);
       System.out.printf(
           Locale.ROOT,
-          "%-12s %10.2fms %10.2fms %10.2fms %10.2fms %8.2f%n",
+          "%-12s %10.2fms %10.2fms %10.2fms %10.2fms %8.2f %12.1f %12.1f%s%n",
           r.workload(),
           r.vertomic().medianMs(),
           r.vertomic().p99Ms(),
           r.datomic().medianMs(),
           r.datomic().p99Ms(),
-          r.ratio());
+          r.ratio(),
+          r.vertomicAllocBytes() / 1024,
+          r.datomicAllocBytes() / 1024,
+          r.jitMsMeasuring() * 1e6 > 0.1 * r.wallNs()
+              ? "  (JIT " + r.jitMsMeasuring() + " ms while measured)"
+              : "");
     }
     System.out.println(
-        "(ratio = Datomic median / Vertomic median; above 1 means Vertomic is faster)");
+        "(ratio = Datomic median / Vertomic median; above 1 means Vertomic is faster;"
+            + " KB = median kilobytes one run allocated on the calling thread)");
     RealWorkload.problems().forEach(p -> System.out.println("PROBLEM " + p));
     System.out.println("checksum " + runner.blackhole);
     write(out, rows, warmup, iterations, storage, transactor, remote);
@@ -171,13 +184,19 @@ public final class BenchMain {
               String.format(
                   Locale.ROOT,
                   "{\"workload\": \"%s\", \"vertomic_median_ms\": %.3f, \"vertomic_p99_ms\": %.3f, "
-                      + "\"datomic_median_ms\": %.3f, \"datomic_p99_ms\": %.3f, \"ratio\": %.3f}",
+                      + "\"datomic_median_ms\": %.3f, \"datomic_p99_ms\": %.3f, \"ratio\": %.3f, "
+                      + "\"vertomic_alloc_bytes\": %.0f, \"datomic_alloc_bytes\": %.0f, "
+                      + "\"measured_ms\": %d, \"jit_ms_while_measured\": %d}",
                   r.workload(),
                   r.vertomic().medianMs(),
                   r.vertomic().p99Ms(),
                   r.datomic().medianMs(),
                   r.datomic().p99Ms(),
-                  r.ratio()));
+                  r.ratio(),
+                  r.vertomicAllocBytes(),
+                  r.datomicAllocBytes(),
+                  r.wallNs() / 1_000_000,
+                  r.jitMsMeasuring()));
     }
     json.append("\n]")
         .append(storage == null ? "" : ",\n" + storage)
