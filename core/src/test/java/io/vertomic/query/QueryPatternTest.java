@@ -71,6 +71,22 @@ class QueryPatternTest extends QueryTestBase {
   }
 
   @Test
+  void aLookupJoinWhoseFirstRowsNeverRepeatStillAnswersLaterRepeats() {
+    var db = people();
+    // 64 rows of distinct ids that name nothing (the join stops caching), then one entity twice
+    StringBuilder rows = new StringBuilder("[");
+    for (int i = 0; i < 64; i++) {
+      rows.append("[").append(9_000_000 + i).append(" ").append(i).append("]");
+    }
+    rows.append("[[:email \"ivan@x\"] 100] [[:email \"ivan@x\"] 101]]");
+    assertQuery(
+        "#{[100 15] [101 15]}",
+        "[:find ?x ?a :in $ [[?e ?x]] :where [?e :age ?a]]",
+        db,
+        io.vertomic.edn.Edn.read(rows.toString()));
+  }
+
+  @Test
   void sameVariableTwiceInOnePattern() {
     var db = people();
     assertQuery("#{}", "[:find ?e :where [?e :friend ?e]]", db);

@@ -12,6 +12,7 @@ import io.vertomic.query.parse.Query;
 import io.vertomic.query.parse.Term;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -111,6 +112,7 @@ final class FindShaper {
       cols[i] = keyCol(els.get(i), rel);
       pulls[i] = els.get(i) instanceof FindPull;
     }
+    boolean anyPull = pulls(els);
     Set<RowKey> seen = new HashSet<>();
     Collection<List<Object>> out =
         asSet ? new LinkedHashSet<>(rel.rows.size() * 2) : new ArrayList<>(rel.rows.size());
@@ -127,13 +129,19 @@ final class FindShaper {
       if (distinct && !javaEquality && !seen.add(new RowKey(key))) {
         continue;
       }
-      List<Object> r = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        r.add(pulls[i] ? value(els.get(i), key[i], rel, row, env) : key[i]);
-      }
-      out.add(r);
+      out.add(anyPull ? pulled(els, key, pulls, rel, row, env) : Arrays.asList(key));
     }
     return out;
+  }
+
+  /** A row whose pull elements are pulled, the others as in {@code key}. */
+  private static List<Object> pulled(
+      List<FindElement> els, Object[] key, boolean[] pulls, Relation rel, Object[] row, Env env) {
+    List<Object> r = new ArrayList<>(key.length);
+    for (int i = 0; i < key.length; i++) {
+      r.add(pulls[i] ? value(els.get(i), key[i], rel, row, env) : key[i]);
+    }
+    return r;
   }
 
   /**

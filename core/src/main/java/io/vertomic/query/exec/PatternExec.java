@@ -21,6 +21,9 @@ import java.util.Set;
  * the estimates say touches fewer datoms.
  */
 final class PatternExec {
+  /** Lookups after which a join cache that has not been hit once is dropped. */
+  private static final int CACHE_TRIAL = 64;
+
   private PatternExec() {}
 
   static void run(DataPattern p, Bindings b, Env env) {
@@ -105,33 +108,48 @@ final class PatternExec {
     int[] bpos = positions(terms, bvars);
     int[] npos = positions(terms, nvars);
     int[] repeats = repeats(terms);
-    // rows that hold more than the bound values repeat them (a many-to-one join): cache the
-    // lookups there; rows of the bound values alone are mostly distinct, so look each one up
+    // rows that hold more than the bound values may repeat them (a many-to-one join): cache the
+    // lookups there, until the first CACHE_TRIAL rows found no repeat; rows of the bound values
+    // alone are mostly distinct, so look each one up
     Map<RowKey, List<Object[]>> cache =
-        r.vars.size() > bvars.size()
-            ? new HashMap<>(Math.max(16, r.rows.size() * 4 / 3 + 1))
+        r.vars.size() > bvars.size() && r.rows.size() > 1
+            ? new HashMap<>(Math.min(CACHE_TRIAL * 2, r.rows.size() * 4 / 3 + 1))
             : null;
+    int looked = 0;
     DatomMatcher m = new DatomMatcher(db);
     List<Object[]> out = new ArrayList<>();
+    Object[] given = consts.clone();
+    Extend extend = new Extend(repeats, npos, out, limits);
+    int seen = 0;
     for (Object[] row : r.rows) {
       limits.tick();
+      seen++;
       RowKey key = cache == null ? null : RowKey.of(row, keyCols);
       List<Object[]> found = cache == null ? null : cache.get(key);
       if (found == null) {
-        Object[] given = consts.clone();
         for (int i = 0; i < bvars.size(); i++) {
           given[bpos[i]] = row[keyCols[i]];
+        }
+        if (cache == null) {
+          // each row is looked up once: its matches extend it straight into the output
+          extend.row = row;
+          if (m.resolve(given)) {
+            m.forEach(limits, extend);
+          }
+          continue;
         }
         List<Object[]> hits = new ArrayList<>();
         if (m.resolve(given)) {
           m.forEach(limits, d -> emit(d, repeats, npos, hits, limits));
         }
         found = hits;
-        if (cache != null) {
-          cache.put(key, found);
+        cache.put(key, found);
+        if (++looked == CACHE_TRIAL && seen == looked) {
+          cache = null;
         }
       }
-      for (Object[] ext : found) {
+      for (int i = 0; i < found.size(); i++) {
+        Object[] ext = found.get(i);
         Object[] nr = java.util.Arrays.copyOf(row, row.length + ext.length);
         System.arraycopy(ext, 0, nr, row.length, ext.length);
         out.add(nr);
@@ -141,6 +159,38 @@ final class PatternExec {
     List<Symbol> vars = new ArrayList<>(r.vars);
     vars.addAll(nvars);
     return new Relation(vars, out);
+  }
+
+  /**
+   * Appends to {@code out} the current {@link #row} extended by each matching datom's values at
+   * {@code pos}: one sink for a whole lookup join, no list of matches per row.
+   */
+  private static final class Extend implements java.util.function.Consumer<Datom> {
+    private final int[] repeats;
+    private final int[] pos;
+    private final List<Object[]> out;
+    private final Limits limits;
+    Object[] row;
+
+    Extend(int[] repeats, int[] pos, List<Object[]> out, Limits limits) {
+      this.repeats = repeats;
+      this.pos = pos;
+      this.out = out;
+      this.limits = limits;
+    }
+
+    @Override
+    public void accept(Datom d) {
+      if (!repeatsAgree(d, repeats)) {
+        return;
+      }
+      Object[] nr = java.util.Arrays.copyOf(row, row.length + pos.length);
+      for (int i = 0; i < pos.length; i++) {
+        nr[row.length + i] = DatomMatcher.at(d, pos[i]);
+      }
+      out.add(nr);
+      limits.rows(out.size());
+    }
   }
 
   /** The first position of each variable in the pattern. */
@@ -178,11 +228,8 @@ final class PatternExec {
 
   /** Adds the values of {@code d} at {@code pos}, unless a repeated variable's values disagree. */
   private static void emit(Datom d, int[] repeats, int[] pos, List<Object[]> rows, Limits limits) {
-    for (int i = 0; i < repeats.length; i += 2) {
-      if (!io.vertomic.datom.Values.equal(
-          DatomMatcher.at(d, repeats[i]), DatomMatcher.at(d, repeats[i + 1]))) {
-        return;
-      }
+    if (!repeatsAgree(d, repeats)) {
+      return;
     }
     Object[] row = new Object[pos.length];
     for (int i = 0; i < pos.length; i++) {
@@ -190,5 +237,16 @@ final class PatternExec {
     }
     rows.add(row);
     limits.rows(rows.size());
+  }
+
+  /** Whether the values of {@code d} agree at each pair of positions of a repeated variable. */
+  private static boolean repeatsAgree(Datom d, int[] repeats) {
+    for (int i = 0; i < repeats.length; i += 2) {
+      if (!io.vertomic.datom.Values.equal(
+          DatomMatcher.at(d, repeats[i]), DatomMatcher.at(d, repeats[i + 1]))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -94,7 +94,10 @@ public final class QueryExecutor {
     Query q = ParseCache.query(query);
     LogInputs.check(q, inputs);
     Inputs in = Inputs.bind(q, inputs);
-    ValidQuery v = QueryValidator.validate(q, in.rules);
+    ValidQuery v =
+        in.rules.isEmpty()
+            ? ParseCache.validWithoutRules(query, q)
+            : QueryValidator.validate(q, in.rules);
     checkFunctions(v);
     Limits limits = new Limits(timeoutMs, rowLimit);
     Env env = Env.of(in.sources, v.rules(), v.ruleGraph(), limits);

@@ -69,6 +69,9 @@ final class Relation {
 
   /** The rows over {@code vs}, repeats kept. */
   Relation columns(List<Symbol> vs) {
+    if (vs.equals(vars)) {
+      return this;
+    }
     int[] cols = cols(vs);
     List<Object[]> out = new ArrayList<>(rows.size());
     for (Object[] r : rows) {

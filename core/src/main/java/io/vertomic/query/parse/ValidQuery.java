@@ -10,7 +10,8 @@ import java.util.Set;
  * every {@code or} branch uses the same variables, and the clauses can run in some order with every
  * predicate, function and {@code not} bound; the rules are stratified, recursive ones have a base
  * case and every head variable is bound by its body. Only {@link QueryValidator} creates one (a
- * class, not a record, so the constructor can stay package-private). Immutable.
+ * class, not a record, so the constructor can stay package-private). Immutable: one validated query
+ * text is shared by every call that gives it without rules ({@code ParseCache}).
  */
 public final class ValidQuery {
   private final Query query;
@@ -20,9 +21,9 @@ public final class ValidQuery {
 
   ValidQuery(Query query, Map<Symbol, List<Rule>> rules, RuleGraph ruleGraph, Set<Symbol> inVars) {
     this.query = query;
-    this.rules = rules;
+    this.rules = java.util.Collections.unmodifiableMap(rules);
     this.ruleGraph = ruleGraph;
-    this.inVars = inVars;
+    this.inVars = java.util.Collections.unmodifiableSet(inVars);
   }
 
   public Query query() {
