@@ -4,6 +4,7 @@ import io.vertomic.edn.Symbol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The product of several relations, visited row by row without being built (unit when there are
@@ -34,13 +35,48 @@ final class Combos {
       }
       return;
     }
-    visit(0, new Object[vars.size()], 0, limits, sink);
+    visit(0, new Object[vars.size()], 0, limits, acc -> sink.accept(acc.clone()));
   }
 
+  /**
+   * The combinations that pass {@code test}: fresh arrays, or the relation's own rows when there is
+   * one relation. {@code test} may see one array reused from call to call, and must not keep it: a
+   * combination that fails is never copied.
+   */
+  List<Object[]> filter(Limits limits, Predicate<Object[]> test) {
+    List<Object[]> out = new ArrayList<>();
+    Consumer<Object[]> keep =
+        row -> {
+          out.add(row);
+          limits.rows(out.size());
+        };
+    if (rels.size() == 1) {
+      for (Object[] row : rels.get(0).rows) {
+        limits.tick();
+        if (test.test(row)) {
+          keep.accept(row);
+        }
+      }
+      return out;
+    }
+    visit(
+        0,
+        new Object[vars.size()],
+        0,
+        limits,
+        acc -> {
+          if (test.test(acc)) {
+            keep.accept(acc.clone());
+          }
+        });
+    return out;
+  }
+
+  /** Passes {@code sink} each combination in the one array {@code acc}. */
   private void visit(int i, Object[] acc, int at, Limits limits, Consumer<Object[]> sink) {
     if (i == rels.size()) {
       limits.tick();
-      sink.accept(acc.clone());
+      sink.accept(acc);
       return;
     }
     Relation r = rels.get(i);

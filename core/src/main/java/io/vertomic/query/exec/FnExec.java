@@ -23,16 +23,11 @@ final class FnExec {
     QueryFunction f = Callables.function(p.fn());
     Combos in = Combos.of(b.remove(Vars.of(p.args())));
     int[] cols = cols(p.args(), in.vars);
-    Object[] fixed = fixed(p.args(), env);
-    List<Object[]> out = new ArrayList<>();
-    in.forEach(
-        b.limits(),
-        row -> {
-          if (Callables.truthy(f.apply(args(fixed, cols, row)))) {
-            out.add(row);
-            b.limits().rows(out.size());
-          }
-        });
+    // one argument array for every call: a predicate's answer is only tested for truth, so
+    // nothing keeps the arguments (a function expression's result may hold them)
+    Object[] args = fixed(p.args(), env);
+    List<Object[]> out =
+        in.filter(b.limits(), row -> Callables.truthy(f.apply(fill(args, cols, row))));
     b.add(new Relation(in.vars, out));
   }
 
@@ -114,6 +109,16 @@ final class FnExec {
       }
     }
     return out;
+  }
+
+  /** {@code args} with {@code row}'s values at the places of the call's variables. */
+  private static Object[] fill(Object[] args, int[] cols, Object[] row) {
+    for (int i = 0; i < args.length; i++) {
+      if (cols[i] >= 0) {
+        args[i] = row[cols[i]];
+      }
+    }
+    return args;
   }
 
   /** A call's constants and sources in place, its variables' places left for each row. */
