@@ -334,6 +334,20 @@ public final class DbValue {
   }
 
   /**
+   * The same as {@link #datoms(IndexOrder, Object[])}, moving {@code previous} (an iterator this
+   * method returned before, which its caller is done with) to the new range where it can: a join's
+   * lookups, one after another, allocate no cursor each.
+   */
+  public Iterator<Datom> datoms(IndexOrder order, Object[] comps, Iterator<Datom> previous) {
+    if (!isCurrent() || comps.length > 3 && comps[3] != null) {
+      return datoms(order, comps);
+    }
+    return indexes
+        .current(order)
+        .slice(Bounds.from(order, comps), Bounds.to(order, comps), previous);
+  }
+
+  /**
    * The AVET datoms of attribute {@code a} with {@code lo <= v < hi} (stored values; a null bound
    * is open), as this view sees them.
    */

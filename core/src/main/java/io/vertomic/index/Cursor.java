@@ -13,13 +13,15 @@ import java.util.NoSuchElementException;
  * costs an array read (and a comparison with the end bound in the leaf where the range ends: one
  * comparison on entering a leaf tells whether its last key is in range), and moving to the next
  * leaf climbs only as far as the first branch with a next child. Nodes are resolved through the
- * tree's {@link NodeSource} as the cursor reaches them. Nothing is allocated after construction.
- * Not thread-safe; the tree it reads may be shared freely.
+ * tree's {@link NodeSource} as the cursor reaches them. Nothing is allocated after construction,
+ * and {@link #seek} moves it to another range of the same tree. Not thread-safe; the tree it reads
+ * may be shared freely.
  */
 final class Cursor implements Iterator<Datom> {
+  private final Node root;
   private final Comparator<Datom> cmp;
   private final NodeSource source;
-  private final Datom end;
+  private Datom end;
   private final int step;
   private final Branch[] path;
   private final int[] at;
@@ -34,12 +36,28 @@ final class Cursor implements Iterator<Datom> {
    * bounds are open.
    */
   Cursor(Node root, Comparator<Datom> cmp, NodeSource source, Datom from, Datom to, boolean asc) {
+    this.root = root;
     this.cmp = cmp;
     this.source = source;
-    this.end = to;
     this.step = asc ? 1 : -1;
     this.path = new Branch[root.level()];
     this.at = new int[root.level()];
+    seek(from, to);
+  }
+
+  /**
+   * Whether this is an ascending cursor of the tree under {@code root}, which {@link #seek} can
+   * move.
+   */
+  boolean ascendsIn(Node root) {
+    return this.root == root && step == 1;
+  }
+
+  /** Moves this cursor to a new range of the same tree: a lookup after lookup allocates nothing. */
+  void seek(Datom from, Datom to) {
+    boolean asc = step > 0;
+    end = to;
+    keys = null;
     Node node = root;
     for (int d = 0; d < path.length; d++) {
       Branch b = (Branch) node;
@@ -47,7 +65,7 @@ final class Cursor implements Iterator<Datom> {
       int i = from == null ? (asc ? 0 : n - 1) : b.route(from, cmp, 0);
       if (i == n) {
         if (asc) {
-          return; // from is beyond every key
+          return; // from is beyond every key: keys stays null
         }
         i = n - 1;
       }

@@ -175,6 +175,18 @@ public final class DatomTree implements Iterable<Datom> {
   }
 
   /**
+   * The same as {@link #slice}, moving {@code previous} there when it is an earlier slice of this
+   * tree that its caller is done with (a join's lookups, one after another), else a new one.
+   */
+  public Iterator<Datom> slice(Datom from, Datom to, Iterator<Datom> previous) {
+    if (previous instanceof Cursor c && c.ascendsIn(root)) {
+      c.seek(from, to);
+      return c;
+    }
+    return slice(from, to);
+  }
+
+  /**
    * The datoms {@code from >= d >= to} in descending order: from {@code from} (null: the last) down
    * to {@code to} (null: open). Lazy.
    */

@@ -26,6 +26,9 @@ final class DatomMatcher {
   private Object vAlt;
   private Attr attr;
 
+  /** The last range read, moved to the next one where it can (it is read to its end or dropped). */
+  private Iterator<Datom> last;
+
   /** Which of e, a, v (bits 0-2) the index range of {@link #candidates} already fixes. */
   private int ranged;
 
@@ -155,7 +158,7 @@ final class DatomMatcher {
       comps = new Object[0];
       ranged = 0;
     }
-    return db.datoms(order, comps);
+    return last = db.datoms(order, comps, last);
   }
 
   private boolean matches(Datom d) {
