@@ -115,7 +115,8 @@ public final class BenchMain {
                     quick ? 200 : 5_000,
                     quick ? 5 : 20,
                     quick ? 1_000 : 10_000,
-                    quick ? 20_000 : 150_000)
+                    quick ? 20_000 : 150_000,
+                    quick ? 20 : 330)
                 .run();
         continue;
       }

@@ -32,7 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Central, so the reference is Datomic's in-memory peer with the same submitters. load-single: one
  * person per transaction; load-batch: 1,000; load-piped: one person per transaction, all issued
  * from one thread without waiting (Datomic's {@code transactAsync}), their order checked by the
- * {@code t} each got. Prints a table and returns it as JSON.
+ * {@code t} each got; load-sustained: 150,000 through index jobs, the rate second by second;
+ * load-memory: a transactor at {@code -Xmx256m} for minutes ({@link TransactorMemoryBench}). Prints
+ * a table and returns it as JSON.
  */
 final class TransactorBench {
   private static final int[] SUBMITTERS = {1, 4, 16};
@@ -42,13 +44,15 @@ final class TransactorBench {
   private final int batches;
   private final int pipelined;
   private final int sustained;
+  private final int memorySeconds;
   private final List<String> json = new ArrayList<>();
 
-  TransactorBench(int singles, int batches, int pipelined, int sustained) {
+  TransactorBench(int singles, int batches, int pipelined, int sustained, int memorySeconds) {
     this.singles = singles;
     this.batches = batches;
     this.pipelined = pipelined;
     this.sustained = sustained;
+    this.memorySeconds = memorySeconds;
   }
 
   String run() throws Exception {
@@ -93,6 +97,8 @@ final class TransactorBench {
         Peer.shutdown();
       }
     }
+    // a transactor of its own at -Xmx256m (TransactorMemoryBench)
+    json.add(TransactorMemoryBench.run(cluster, sql, memorySeconds));
     return "[" + String.join(",", json) + "]";
   }
 
@@ -286,25 +292,30 @@ final class TransactorBench {
       int perTx, int count, java.util.function.Function<String, Object> read) {
     List<Object> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      StringBuilder tx = new StringBuilder("[");
-      for (int j = 0; j < perTx; j++) {
-        tx.append("{:db/id \"p")
-            .append(j)
-            .append("\" :person/name \"n")
-            .append(i)
-            .append('-')
-            .append(j)
-            .append("\" :person/last-name \"l")
-            .append(j % 97)
-            .append("\" :person/age ")
-            .append(j % 80)
-            .append(" :person/salary ")
-            .append(1000 + j)
-            .append(" :person/sex :male}");
-      }
-      out.add(read.apply(tx.append(']').toString()));
+      out.add(read.apply(txText(perTx, i)));
     }
     return out;
+  }
+
+  /** The EDN text of the {@code i}th transaction of {@code perTx} new persons. */
+  static String txText(int perTx, int i) {
+    StringBuilder tx = new StringBuilder("[");
+    for (int j = 0; j < perTx; j++) {
+      tx.append("{:db/id \"p")
+          .append(j)
+          .append("\" :person/name \"n")
+          .append(i)
+          .append('-')
+          .append(j)
+          .append("\" :person/last-name \"l")
+          .append(j % 97)
+          .append("\" :person/age ")
+          .append(j % 80)
+          .append(" :person/salary ")
+          .append(1000 + j)
+          .append(" :person/sex :male}");
+    }
+    return tx.append(']').toString();
   }
 
   @FunctionalInterface
@@ -437,20 +448,27 @@ final class TransactorBench {
 
   /** A transactor in a child JVM with this class path; returns once it is active. */
   private static Process startTransactor(String cluster, String system) throws IOException {
+    return startTransactor(cluster, system, List.of("-Xmx2g"));
+  }
+
+  /** The same with the given JVM options (heap, GC log). */
+  static Process startTransactor(String cluster, String system, List<String> jvmOptions)
+      throws IOException {
     Path conf = Files.createTempFile("bench-transactor", ".json");
     Files.writeString(conf, "{\"storage\": \"" + system + "\", \"leaseMillis\": 5000}");
     conf.toFile().deleteOnExit();
-    List<String> cmd =
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvmOptions);
+    cmd.addAll(
         List.of(
-            Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx2g",
             "-Dvertomic.cluster.name=" + cluster,
             "-Dvertomic.dev.dir=" + System.getProperty("vertomic.dev.dir"),
             "-cp",
             System.getProperty("java.class.path"),
             "io.vertomic.transactor.TransactorMain",
             "-conf",
-            conf.toString());
+            conf.toString()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     BufferedReader out =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
