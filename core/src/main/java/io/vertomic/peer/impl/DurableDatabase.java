@@ -156,21 +156,8 @@ final class DurableDatabase {
                     root = next;
                   }
                   DbRoot indexed = dbRoot(next);
-                  // the writer goes on taking transactions while the novelty is replayed onto
-                  // the new index; it stops only to replay what came meanwhile
-                  Promise<Novelty.Prepared> prepared = Promise.promise();
-                  processing.execute(
-                      () -> {
-                        try {
-                          prepared.complete(
-                              Novelty.prepare(IndexJob.load(indexed, source), writer.log()));
-                        } catch (RuntimeException e) {
-                          prepared.fail(e);
-                        }
-                      });
-                  return prepared
-                      .future()
-                      .compose(p -> writer.rebase(db -> Novelty.finish(p, writer.log(), db)))
+                  return writer
+                      .rebase(db -> Novelty.onto(IndexJob.load(indexed, source), writer.log(), db))
                       .compose(v -> excise(indexed, snapshot));
                 });
     indexing = job;

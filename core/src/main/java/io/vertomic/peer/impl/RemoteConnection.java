@@ -178,7 +178,8 @@ final class RemoteConnection implements Connection {
         bus.<Buffer>consumer(
             Addresses.reports(c.dbId),
             m -> c.applier.execute(() -> c.received(TxReports.decode(m.body())))));
-    c.consumers.add(bus.<JsonObject>consumer(Addresses.indexed(c.dbId), m -> c.reindex()));
+    c.consumers.add(
+        bus.<JsonObject>consumer(Addresses.indexed(c.dbId), m -> c.applier.execute(c::reindex)));
     c.consumers.add(
         bus.<JsonObject>consumer(
             Addresses.renamed(c.dbId),
@@ -471,37 +472,16 @@ final class RemoteConnection implements Connection {
     }
   }
 
-  // a new durable index: the database becomes it plus the novelty past it. The index is read and
-  // the novelty replayed onto it on a worker (one notice after another), while the applier goes on
-  // applying reports; the applier then replays only what it applied meanwhile
+  // a new durable index: the database becomes it plus the novelty past it. A root that is gone or
+  // is another database's: this one was deleted, or renamed and the notice is on its way
   private void reindex() {
-    vertx
-        .executeBlocking(this::prepareReindex, true)
-        .onSuccess(
-            p -> {
-              if (p != null && !released) {
-                applier.execute(() -> finishReindex(p));
-              }
-            });
-  }
-
-  /** The novelty on the newest index, or null when it is gone or another database's. */
-  private Novelty.Prepared prepareReindex() {
     Root r = Blocking.await(storage.root(rootName), "read root of " + uri.uri());
     if (r == null) {
-      return null;
+      return;
     }
     DbRoot root = DbRoot.decode(r.value(), "root of " + uri.uri());
-    if (!root.id().equals(dbId) || !root.indexed()) {
-      return null; // deleted, or renamed and the notice is on its way
-    }
-    return Novelty.prepare(IndexJob.load(root, source), novelty);
-  }
-
-  // a peer not yet through the index's basis stays on its index (its novelty is incomplete)
-  private void finishReindex(Novelty.Prepared p) {
-    if (p.indexBasisT() <= db.basisT()) {
-      db = Novelty.finish(p, novelty, db);
+    if (root.id().equals(dbId) && root.indexed() && root.indexBasisT() <= db.basisT()) {
+      db = Novelty.onto(IndexJob.load(root, source), novelty, db);
     }
   }
 
