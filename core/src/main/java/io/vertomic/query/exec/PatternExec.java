@@ -115,7 +115,6 @@ final class PatternExec {
         r.vars.size() > bvars.size() && r.rows.size() > 1
             ? new HashMap<>(Math.min(CACHE_TRIAL * 2, r.rows.size() * 4 / 3 + 1))
             : null;
-    int looked = 0;
     DatomMatcher m = new DatomMatcher(db);
     List<Object[]> out = new ArrayList<>();
     Object[] given = consts.clone();
@@ -144,8 +143,8 @@ final class PatternExec {
         }
         found = hits;
         cache.put(key, found);
-        if (++looked == CACHE_TRIAL && seen == looked) {
-          cache = null;
+        if (seen == CACHE_TRIAL && cache.size() == seen) {
+          cache = null; // every row so far was a new key
         }
       }
       for (int i = 0; i < found.size(); i++) {
