@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * The benchmark: runs the chosen workloads on Vertomic and Datomic's in-memory peer in this one
- * JVM, prints a table with both medians and p99s and the ratio Datomic / Vertomic, and writes the
- * same as JSON to {@code bench/results/}.
+ * JVM, prints a table with both medians and p99s, the ratio Datomic / Vertomic and the bytes one
+ * run allocated on the calling thread per engine, and writes the same as JSON to {@code
+ * bench/results/} (with the JIT's compilation time while each workload was measured).
  *
  * <p>Workloads {@code storage-queries}, {@code transactor} and {@code remote} are sections of their
  * own ({@link StorageQueryBench}, {@link TransactorBench}, {@link RemoteBench}).
