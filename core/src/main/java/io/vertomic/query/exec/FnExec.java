@@ -58,7 +58,7 @@ final class FnExec {
     in.forEach(
         b.limits(),
         row -> {
-          Object result = f.apply(args(fixed, cols, row));
+          Object result = f.apply(fill(fixed.clone(), cols, row));
           for (Object[] bound1 : BindingOutput.bind(x.binding(), result, outVars)) {
             Object[] nr = java.util.Arrays.copyOf(row, vars.size());
             if (merge(nr, ivars, outVars, bound1, row.length, fresh)) {
@@ -94,19 +94,6 @@ final class FnExec {
     int[] out = new int[terms.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = terms.get(i) instanceof Term.Var v ? vars.indexOf(v.symbol()) : -1;
-    }
-    return out;
-  }
-
-  /**
-   * The arguments of a call with {@code fixed}'s constants and sources and {@code row}'s values.
-   */
-  private static Object[] args(Object[] fixed, int[] cols, Object[] row) {
-    Object[] out = fixed.clone();
-    for (int i = 0; i < out.length; i++) {
-      if (cols[i] >= 0) {
-        out[i] = row[cols[i]];
-      }
     }
     return out;
   }
