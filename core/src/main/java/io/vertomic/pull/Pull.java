@@ -108,7 +108,9 @@ public final class Pull {
       if (a.many()) {
         addTo(all, a, v);
       } else {
-        all.put(a, v);
+        // a filtered view can show two values of a cardinality-one attribute: Datomic keeps the
+        // first, as an explicit attribute does
+        all.putIfAbsent(a, v);
       }
     }
     all.forEach((a, v) -> out.value(a.id(), a.ident(), v));
