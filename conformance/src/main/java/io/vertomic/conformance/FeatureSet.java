@@ -23,11 +23,6 @@ public record FeatureSet(String name, Set<Feature> on) {
         Feature.TYPE_BYTES,
         "deliberate: Datomic compares byte[] by identity (equal arrays are distinct values in"
             + " joins, count-distinct, retractions), and fails inside on some");
-    off.put(
-        Feature.QUERY_LOOKUP_REF,
-        "deliberate (docs/datomic-differences.md): an input's lookup ref that names nothing fails"
-            + " a Vertomic query before it runs; Datomic skips it when an earlier clause, as"
-            + " written, was empty");
     return Collections.unmodifiableMap(off);
   }
 

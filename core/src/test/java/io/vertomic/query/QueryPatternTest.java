@@ -55,6 +55,36 @@ class QueryPatternTest extends QueryTestBase {
   }
 
   @Test
+  void aLookupRefValueIsResolvedOnlyUnderAnAttributeKnownBeforeTheQueryRuns() {
+    var db = people();
+    Object ivan = io.vertomic.edn.Edn.read("[:email \"ivan@x\"]");
+    Object friend = io.vertomic.edn.Keyword.of("friend");
+    // written, or a scalar input: Datomic resolves the value as a reference to Ivan
+    assertQuery(
+        "#{[\"Oleg\"]}", "[:find ?n :in $ ?v :where [?e :friend ?v] [?e :name ?n]]", db, ivan);
+    assertQuery(
+        "#{[\"Oleg\"]}",
+        "[:find ?n :in $ ?a [?v ...] :where [?e ?a ?v] [?e :name ?n]]",
+        db,
+        friend,
+        java.util.List.of(ivan));
+    // an attribute bound through a collection, a relation or a pattern: the value is a plain
+    // list there, which no reference equals (as in Datomic 1.0.7277)
+    assertQuery(
+        "#{}",
+        "[:find ?e :in $ [?a ...] ?v :where [?e ?a ?v]]",
+        db,
+        java.util.List.of(friend),
+        ivan);
+    assertQuery(
+        "#{}",
+        "[:find ?e :in $ [[?a ?v]] :where [?e ?a ?v]]",
+        db,
+        java.util.List.of(java.util.List.of(friend, ivan)));
+    assertQuery("#{}", "[:find ?e :in $ ?v :where [?a :db/ident :friend] [?e ?a ?v]]", db, ivan);
+  }
+
+  @Test
   void identsAsAttributeVariableValues() {
     var db = people();
     assertQuery(
@@ -101,6 +131,24 @@ class QueryPatternTest extends QueryTestBase {
         new Object[] {db, io.vertomic.edn.Edn.read("[:email \"nobody@x\"]")},
         "Cannot resolve key",
         "nobody@x");
+  }
+
+  @Test
+  void aCollectionLookupRefThatNamesNothingAnswersEmptyWhenEarlierPatternsJoinedToItMatchNothing() {
+    var db = people();
+    Object nobody = io.vertomic.edn.Edn.read("[[:email \"nobody@x\"]]");
+    // Datomic stops at the empty join before it resolves the collection's values
+    assertQuery("#{}", "[:find ?a :in $ [?f ...] :where [?a :age 99] [?a :friend ?f]]", db, nobody);
+    // reached with rows, or joined to no earlier pattern, the value still fails
+    for (String query :
+        new String[] {
+          "[:find ?a :in $ [?f ...] :where [?a :age 15] [?a :friend ?f]]",
+          "[:find ?a :in $ [?f ...] :where [?x :age 99] [?a :friend ?f]]",
+          "[:find ?a :in $ [?f ...] :where [?a :friend ?f] [?a :age 99]]"
+        }) {
+      assertRejected(
+          Category.NOT_FOUND, query, new Object[] {db, nobody}, "Cannot resolve key", "nobody@x");
+    }
   }
 
   @Test

@@ -36,8 +36,20 @@ final class DatomMatcher {
   private static final int A = 2;
   private static final int V = 4;
 
+  /**
+   * Whether a lookup ref or ident given as the value of a reference attribute names its entity.
+   * Datomic resolves one only under an attribute known before the query runs (written, or a scalar
+   * input); under an attribute bound from rows it is a plain value that no reference equals.
+   */
+  private final boolean resolvesRefValues;
+
   DatomMatcher(DbValue db) {
+    this(db, true);
+  }
+
+  DatomMatcher(DbValue db, boolean resolvesRefValues) {
     this.db = db;
+    this.resolvesRefValues = resolvesRefValues;
   }
 
   /**
@@ -88,6 +100,9 @@ final class DatomMatcher {
 
   private boolean resolveValue(Object v) {
     if (attr != null) {
+      if (!resolvesRefValues && attr.isRef() && (v instanceof Keyword || v instanceof List<?>)) {
+        return false;
+      }
       fixed[2] = Resolver.value(db, attr, v);
       return fixed[2] != null;
     }

@@ -10,6 +10,7 @@ import io.vertomic.query.plan.PlanContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What every clause of one run can see: the data sources by name, the default source of the clauses
@@ -24,13 +25,22 @@ final class Env {
   final Limits limits;
   final RuleEngine ruleEngine;
 
+  /**
+   * The variables of scalar (and tuple) inputs: one value each, known before the run, so as good as
+   * written where Datomic treats a written constant apart (an attribute whose reference values are
+   * resolved from lookup refs and idents).
+   */
+  final Set<Symbol> scalarVars;
+
   private Env(
       Map<Symbol, Object> sources,
       Symbol defaultSrc,
       Map<Symbol, List<Rule>> rules,
       Limits limits,
-      RuleEngine ruleEngine) {
+      RuleEngine ruleEngine,
+      Set<Symbol> scalarVars) {
     this.ruleEngine = ruleEngine;
+    this.scalarVars = scalarVars;
     this.sources = sources;
     this.databases = databases(sources);
     this.defaultSrc = defaultSrc;
@@ -38,16 +48,16 @@ final class Env {
     this.limits = limits;
   }
 
-  static Env of(
-      Map<Symbol, Object> sources, Map<Symbol, List<Rule>> rules, RuleGraph graph, Limits limits) {
-    return new Env(sources, SrcVar.DEFAULT.symbol(), rules, limits, new RuleEngine(graph));
+  static Env of(Inputs in, Map<Symbol, List<Rule>> rules, RuleGraph graph, Limits limits) {
+    return new Env(
+        in.sources, SrcVar.DEFAULT.symbol(), rules, limits, new RuleEngine(graph), in.scalarVars);
   }
 
   /** The same run with {@code src} as the default source (unchanged when null). */
   Env withDefault(SrcVar src) {
     return src == null || src.symbol().equals(defaultSrc)
         ? this
-        : new Env(sources, src.symbol(), rules, limits, ruleEngine);
+        : new Env(sources, src.symbol(), rules, limits, ruleEngine, scalarVars);
   }
 
   /** The data source of {@code src} (the default one when null): a database or a collection. */

@@ -2,6 +2,7 @@ package io.vertomic.query.exec;
 
 import io.vertomic.db.DbValue;
 import io.vertomic.edn.Symbol;
+import io.vertomic.query.parse.Binding;
 import io.vertomic.query.parse.In;
 import io.vertomic.query.parse.Query;
 import io.vertomic.query.parse.QueryErrors;
@@ -9,6 +10,7 @@ import io.vertomic.query.parse.Rule;
 import io.vertomic.query.parse.Term.SrcVar;
 import io.vertomic.query.parse.Vars;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,12 @@ final class Inputs {
   final Map<Symbol, Object> sources = new LinkedHashMap<>();
   final List<Rule> rules = new ArrayList<>();
   final List<Relation> relations = new ArrayList<>();
+
+  /** The variables bound through a collection or relation binding. */
+  final Set<Symbol> collectionVars = new HashSet<>();
+
+  /** The variables bound to one value each, by a scalar or tuple binding. */
+  final Set<Symbol> scalarVars = new HashSet<>();
 
   static Inputs bind(Query q, Object[] inputs) {
     Object[] in = inputs == null ? new Object[0] : inputs;
@@ -52,9 +60,19 @@ final class Inputs {
               "invalid-input", "Input " + (i + 1) + " for " + bound + " is nil");
         }
         List<Symbol> vars = new ArrayList<>(Vars.of(b.binding()));
+        collectionVars(b.binding(), out.collectionVars);
+        vars.stream().filter(x -> !out.collectionVars.contains(x)).forEach(out.scalarVars::add);
         out.relations.add(new Relation(vars, BindingOutput.bind(b.binding(), value, vars)));
       }
     }
     return out;
+  }
+
+  private static void collectionVars(Binding b, Set<Symbol> out) {
+    if (b instanceof Binding.BindColl) {
+      out.addAll(Vars.of(b));
+    } else if (b instanceof Binding.BindTuple t) {
+      t.elements().forEach(e -> collectionVars(e, out));
+    }
   }
 }

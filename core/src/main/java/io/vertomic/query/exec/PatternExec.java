@@ -57,7 +57,9 @@ final class PatternExec {
     Estimate lookup = Estimator.pattern(db, p, new LinkedHashSet<>(bvars));
     Estimate scan = Estimator.pattern(db, p, Set.of());
     if ((double) r.rows.size() * lookup.touched() <= scan.touched() || needsResolving(r, terms)) {
-      b.add(lookup(db, terms, consts, r, bvars, nvars, b.limits()));
+      boolean attrKnownBefore =
+          !(terms.get(1) instanceof Term.Var a) || env.scalarVars.contains(a.symbol());
+      b.add(lookup(db, terms, consts, r, bvars, nvars, attrKnownBefore, b.limits()));
     } else {
       b.add(r);
       List<Symbol> all = new ArrayList<>(pvars);
@@ -103,6 +105,7 @@ final class PatternExec {
       Relation r,
       List<Symbol> bvars,
       List<Symbol> nvars,
+      boolean attrKnownBefore,
       Limits limits) {
     int[] keyCols = r.cols(bvars);
     int[] bpos = positions(terms, bvars);
@@ -115,7 +118,7 @@ final class PatternExec {
         r.vars.size() > bvars.size() && r.rows.size() > 1
             ? new HashMap<>(Math.min(CACHE_TRIAL * 2, r.rows.size() * 4 / 3 + 1))
             : null;
-    DatomMatcher m = new DatomMatcher(db);
+    DatomMatcher m = new DatomMatcher(db, attrKnownBefore);
     List<Object[]> out = new ArrayList<>();
     Object[] given = consts.clone();
     Extend extend = new Extend(repeats, npos, out, limits);

@@ -77,7 +77,7 @@ public final class QueryExecutor {
     Query q = ParseCache.query(query);
     Inputs in = Inputs.bind(q, inputs);
     ValidQuery v = QueryValidator.validate(q, in.rules);
-    Env env = Env.of(in.sources, v.rules(), v.ruleGraph(), Limits.none());
+    Env env = Env.of(in, v.rules(), v.ruleGraph(), Limits.none());
     Map<Keyword, Object> out = new LinkedHashMap<>();
     out.put(
         Keyword.of("steps"),
@@ -100,8 +100,8 @@ public final class QueryExecutor {
             : QueryValidator.validate(q, in.rules);
     checkFunctions(v);
     Limits limits = new Limits(timeoutMs, rowLimit);
-    Env env = Env.of(in.sources, v.rules(), v.ruleGraph(), limits);
-    IdentCheck.check(q.where(), in.relations, env);
+    Env env = Env.of(in, v.rules(), v.ruleGraph(), limits);
+    IdentCheck.check(q.where(), in, v.inVars(), env);
     Bindings b = new Bindings(limits);
     in.relations.forEach(b::add);
     Solver.run(q.where(), b, v.inVars(), env);
