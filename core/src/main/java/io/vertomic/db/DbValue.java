@@ -169,6 +169,15 @@ public final class DbValue {
     return new DbValue(indexes, schema, basisT, nextT, nextDbCounter, t, sinceT, history, filter);
   }
 
+  /**
+   * The database as it was just after transaction {@code t}: as of {@code t}, with {@code t} as its
+   * basis (the db-after of a transaction reported long after it was applied). Its next t and
+   * counter stay this value's, so nothing made from it reuses an id.
+   */
+  public DbValue at(long t) {
+    return new DbValue(indexes, schema, t, nextT, nextDbCounter, t, sinceT, history, filter);
+  }
+
   /** This value since {@code t}, with the same filter. */
   public DbValue since(long t) {
     return new DbValue(indexes, schema, basisT, nextT, nextDbCounter, asOfT, t, history, filter);

@@ -46,6 +46,9 @@ class IdempotentRetryTest {
             .size());
     TxReport other = await(conn.transact(keyed("order-2", "pen")));
     assertNotEquals(first.dbAfter().basisT(), other.dbAfter().basisT(), "another key applies");
+    TxReport late = await(conn.transact(keyed("order-1", "pen")));
+    assertEquals(first.dbAfter().basisT(), late.dbAfter().basisT(), "at its t, later ones since");
+    assertEquals(first.dbBefore().basisT(), late.dbBefore().basisT());
     Peer.deleteDatabase(uri);
   }
 

@@ -88,8 +88,8 @@ final class LocalConnection implements Connection {
     DbValue db = writer.db();
     LogEntry e = StorageLogSink.first(log.entries().read(t, t + 1));
     return new TxReport(
-        new PeerDb(db.asOf(t - 1)),
-        new PeerDb(db.asOf(t)),
+        new PeerDb(db.at(t - 1)),
+        new PeerDb(db.at(t)),
         e == null ? List.of() : e.data(),
         Idempotency.tempids(db, EntityId.tToTx(t)));
   }

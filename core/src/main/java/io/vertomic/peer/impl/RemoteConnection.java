@@ -457,15 +457,16 @@ final class RemoteConnection implements Connection {
 
   private void whenApplied(long t, Promise<Applied> p) {
     Applied a = recent.get(t);
-    // answers come in t order: none will ask for these again (a retry's falls back to the log)
+    // answers mostly come in t order, so those up to t go; one that comes later than a later t's
+    // (pipelined transactions) or a retry's falls back to the log below
     for (var i = recent.keySet().iterator(); i.hasNext() && i.next() <= t; ) {
       i.remove();
     }
     if (a != null) {
       p.complete(a);
-    } else if (t < db.nextT()) { // long ago: the answer to a retry of a committed transaction
+    } else if (t < db.nextT()) { // applied before: its db-after is the database at t
       LogEntry e = StorageLogSink.first(StorageLogSink.entries(storageLog, t, t + 1));
-      p.complete(new Applied(db.asOf(t - 1), db.asOf(t), e == null ? List.of() : e.data()));
+      p.complete(new Applied(db.at(t - 1), db.at(t), e == null ? List.of() : e.data()));
     } else {
       waiters.computeIfAbsent(t, k -> new ArrayList<>()).add(p);
       expectMissing();
