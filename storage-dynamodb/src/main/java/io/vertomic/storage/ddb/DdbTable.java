@@ -36,8 +36,8 @@ final class DdbTable {
   final DynamoDbAsyncClient client;
   final String table;
   final String name;
-
   private final DdbClient owner;
+  private volatile boolean closed;
 
   DdbTable(Vertx vertx, DdbClient client, String table, String name) {
     this.vertx = vertx;
@@ -46,8 +46,6 @@ final class DdbTable {
     this.table = table;
     this.name = name;
   }
-
-  private volatile boolean closed;
 
   /** Succeeds unless the storage was closed. */
   Future<Void> ready() {
