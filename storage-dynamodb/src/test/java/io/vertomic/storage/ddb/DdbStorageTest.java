@@ -14,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +26,12 @@ class DdbStorageTest extends StorageContractTest {
   static final String ENDPOINT = "http://127.0.0.1:4567";
   static final String TABLE = "vertomic-test";
 
+  /** The contract's own table, dropped after it so that its data does not pile up run after run. */
+  private static final String CONTRACT =
+      "vertomic:ddb://us-east-1/vertomic-contract/x?endpoint=" + ENDPOINT;
+
   private static volatile boolean installed;
+  private static volatile boolean contractInstalled;
 
   /** The URI of database {@code name} in the test table. */
   static String uri(String name) {
@@ -34,8 +40,28 @@ class DdbStorageTest extends StorageContractTest {
 
   @Override
   protected Future<Storage> open(Vertx vertx) {
-    return schema(vertx)
-        .compose(v -> new DdbStorageProvider().open(vertx, StorageUri.parse(uri("x"))));
+    Future<?> table =
+        contractInstalled
+            ? Future.succeededFuture()
+            : DdbSchema.install(vertx, CONTRACT).onSuccess(v -> contractInstalled = true);
+    return table.compose(v -> new DdbStorageProvider().open(vertx, StorageUri.parse(CONTRACT)));
+  }
+
+  @AfterAll
+  static void dropTheContractsTable() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      DdbStorageProvider.Target t =
+          DdbStorageProvider.target(StorageUri.parse(CONTRACT).system(), CONTRACT);
+      DdbClient client = await(DdbClient.create(vertx, t));
+      try {
+        client.sdk.deleteTable(r -> r.tableName(t.table())).get(60, TimeUnit.SECONDS);
+      } finally {
+        client.close();
+      }
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
   }
 
   /** Creates the test table, once per JVM, waiting for it (for database tests). */
@@ -136,7 +162,7 @@ class DdbStorageTest extends StorageContractTest {
 
   @Test
   void installingTheSchemaAgainChangesNothing() {
-    assertFalse(await(DdbSchema.install(vertx, uri("*"))));
+    assertFalse(await(DdbSchema.install(vertx, CONTRACT)));
   }
 
   private DdbTable table() {
