@@ -1,14 +1,13 @@
 package io.vertomic.index;
 
 /**
- * How a branch refers to one child: by the node itself, by the address it is stored under, or both.
+ * How a branch refers to one child: by the node itself, or by the address it is stored under.
  * Immutable.
  *
- * <p>This is the whole lazy-loading seam. Today every reference holds its node (built in memory).
- * Once nodes are written as segments, a branch decoded from storage holds addresses only and a
- * reader resolves them through the tree's {@link NodeSource}; a freshly written node may keep both.
- * A reference never caches what it loaded: memory stays bounded by the segment cache behind the
- * source, not by how much of the tree was read.
+ * <p>This is the whole lazy-loading seam. A tree built in memory holds its nodes; a branch decoded
+ * from storage holds addresses only, and a reader resolves them through the tree's {@link
+ * NodeSource}. A reference never caches what it loaded: memory stays bounded by the segment cache
+ * behind the source, not by how much of the tree was read.
  */
 final class ChildRef {
   private final Node node;

@@ -22,6 +22,9 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Datoms equal under the comparator are one key: the tree holds at most one of them.
+ *
+ * <p>A tree read from storage is not changed in place: its changes are kept apart, in memory, and
+ * merged in as it is read (an {@link Overlay}), until an index job stores them.
  */
 public final class DatomTree implements Iterable<Datom> {
   private final Comparator<Datom> cmp;
@@ -30,14 +33,28 @@ public final class DatomTree implements Iterable<Datom> {
   private final NodeLimits limits;
   // the segment key of the root when this tree is exactly a stored one, else null
   private final String rootAddress;
+  // a stored tree and the changes since, when this is one (root is then the stored tree's), else
+  // null
+  private final Overlay overlay;
 
   private DatomTree(
-      Comparator<Datom> cmp, Node root, NodeSource source, NodeLimits limits, String rootAddress) {
+      Comparator<Datom> cmp,
+      Node root,
+      NodeSource source,
+      NodeLimits limits,
+      String rootAddress,
+      Overlay overlay) {
     this.cmp = cmp;
     this.root = root;
     this.source = source;
     this.limits = limits;
     this.rootAddress = rootAddress;
+    this.overlay = overlay;
+  }
+
+  private static DatomTree over(Overlay o) {
+    DatomTree b = o.base;
+    return o.isEmpty() ? b : new DatomTree(b.cmp, b.root, b.source, b.limits, null, o);
   }
 
   /**
@@ -45,7 +62,8 @@ public final class DatomTree implements Iterable<Datom> {
    * every other node lazily through {@code source}.
    */
   public static DatomTree stored(Comparator<Datom> cmp, String rootAddress, NodeSource source) {
-    return new DatomTree(cmp, source.load(rootAddress), source, NodeLimits.DEFAULT, rootAddress);
+    return new DatomTree(
+        cmp, source.load(rootAddress), source, NodeLimits.DEFAULT, rootAddress, null);
   }
 
   /** The empty tree ordered by {@code cmp}. */
@@ -68,6 +86,7 @@ public final class DatomTree implements Iterable<Datom> {
         Objects.requireNonNull(root, "root"),
         Objects.requireNonNull(source, "source"),
         Objects.requireNonNull(limits, "limits"),
+        null,
         null);
   }
 
@@ -78,17 +97,20 @@ public final class DatomTree implements Iterable<Datom> {
 
   /** The number of datoms, in O(1). */
   public long size() {
-    return root.size();
+    return overlay != null ? overlay.size() : root.size();
   }
 
   /** Whether this tree holds no datom. */
   public boolean isEmpty() {
-    return root.size() == 0;
+    return size() == 0;
   }
 
   /** The stored datom equal to {@code key} under the comparator, or null. */
   public Datom get(Datom key) {
     Objects.requireNonNull(key, "key");
+    if (overlay != null) {
+      return overlay.get(key);
+    }
     Node node = root;
     while (node instanceof Branch b) {
       int i = b.route(key, cmp, 0);
@@ -111,8 +133,8 @@ public final class DatomTree implements Iterable<Datom> {
    * This tree with {@code sortedRemoves} taken out, then {@code sortedAdds} put in; this tree is
    * unchanged. Both lists must be sorted by the comparator without duplicates (else {@link
    * IllegalArgumentException}). Removes of absent keys are ignored; an add equal to a stored datom
-   * replaces it. Returns this tree itself when nothing changes. Copies only the paths to changed
-   * keys, in one walk for the whole batch.
+   * replaces it. Returns this tree itself when nothing changes. An in-memory tree copies only the
+   * paths to changed keys, in one walk for the whole batch; a stored one keeps the changes apart.
    */
   public DatomTree withChanges(List<Datom> sortedAdds, List<Datom> sortedRemoves) {
     Datom[] adds = sortedArray(sortedAdds, "adds");
@@ -120,8 +142,33 @@ public final class DatomTree implements Iterable<Datom> {
     if (adds.length == 0 && removes.length == 0) {
       return this;
     }
+    if (overlay != null || rootAddress != null) {
+      Overlay o = overlay != null ? overlay : new Overlay(this, inMemory(), inMemory());
+      return over(o.withChanges(adds, removes));
+    }
+    return pathCopied(adds, removes);
+  }
+
+  /** This tree with the changes copied into its own nodes, stored or not. */
+  DatomTree pathCopied(List<Datom> sortedAdds, List<Datom> sortedRemoves) {
+    return pathCopied(sortedArray(sortedAdds, "adds"), sortedArray(sortedRemoves, "removes"));
+  }
+
+  private DatomTree pathCopied(Datom[] adds, Datom[] removes) {
     Node next = new TreeUpdate(cmp, limits, source, adds, removes).apply(root);
-    return next == root ? this : new DatomTree(cmp, next, source, limits, null);
+    return next == root ? this : new DatomTree(cmp, next, source, limits, null, null);
+  }
+
+  private DatomTree inMemory() {
+    return of(cmp, Leaf.EMPTY, NodeSource.NONE, limits);
+  }
+
+  /**
+   * The tree an index job writes: this one, or for a stored tree with changes kept apart, the
+   * stored tree with them copied in.
+   */
+  DatomTree materialized() {
+    return overlay != null ? overlay.materialized() : this;
   }
 
   private Datom[] sortedArray(List<Datom> list, String name) {
@@ -145,7 +192,9 @@ public final class DatomTree implements Iterable<Datom> {
    * nodes on the paths to the two bounds are read, never the leaves between them.
    */
   public long count(Datom from, Datom to) {
-    return count(root, Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"));
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    return overlay != null ? overlay.count(from, to) : count(root, from, to);
   }
 
   private long count(Node node, Datom lo, Datom hi) {
@@ -171,7 +220,9 @@ public final class DatomTree implements Iterable<Datom> {
 
   /** The datoms {@code from <= d <= to} in ascending order; a null bound is open. Lazy. */
   public Iterator<Datom> slice(Datom from, Datom to) {
-    return new Cursor(root, cmp, source, from, to, true);
+    return overlay != null
+        ? overlay.slice(from, to, null)
+        : new Cursor(root, cmp, source, from, to, true);
   }
 
   /**
@@ -179,6 +230,9 @@ public final class DatomTree implements Iterable<Datom> {
    * tree that its caller is done with (a join's lookups, one after another), else a new one.
    */
   public Iterator<Datom> slice(Datom from, Datom to, Iterator<Datom> previous) {
+    if (overlay != null) {
+      return overlay.slice(from, to, previous);
+    }
     if (previous instanceof Cursor c && c.ascendsIn(root)) {
       c.seek(from, to);
       return c;
@@ -191,7 +245,9 @@ public final class DatomTree implements Iterable<Datom> {
    * to {@code to} (null: open). Lazy.
    */
   public Iterator<Datom> rslice(Datom from, Datom to) {
-    return new Cursor(root, cmp, source, from, to, false);
+    return overlay != null
+        ? overlay.rslice(from, to)
+        : new Cursor(root, cmp, source, from, to, false);
   }
 
   /** All datoms in ascending order. */
@@ -202,6 +258,10 @@ public final class DatomTree implements Iterable<Datom> {
 
   /** The least datom, or null when empty. */
   public Datom first() {
+    if (overlay != null) {
+      Iterator<Datom> it = slice(null, null);
+      return it.hasNext() ? it.next() : null;
+    }
     Node node = root;
     while (node instanceof Branch b) {
       node = b.child(0, source);
@@ -210,11 +270,16 @@ public final class DatomTree implements Iterable<Datom> {
     return leaf.keys.length == 0 ? null : leaf.keys[0];
   }
 
-  /** The greatest datom, or null when empty. Reads only the root. */
+  /** The greatest datom, or null when empty. Reads only the root of an in-memory tree. */
   public Datom last() {
+    if (overlay != null) {
+      Iterator<Datom> it = rslice(null, null);
+      return it.hasNext() ? it.next() : null;
+    }
     return root.maxKey();
   }
 
+  /** The root node; for a stored tree with changes kept apart, the stored tree's. */
   Node root() {
     return root;
   }

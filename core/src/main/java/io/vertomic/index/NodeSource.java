@@ -4,10 +4,9 @@ package io.vertomic.index;
  * Where a {@link DatomTree} finds the children it holds only by address: the seam between the tree
  * and the storage its nodes may live in.
  *
- * <p>Today every tree is built in memory and its children are always resolved, so the tree never
- * calls its source ({@link #NONE}). A storage-backed tree passes a source that reads the segment
- * stored under an address (through the segment cache) and decodes it; callers of {@link DatomTree}
- * do not change.
+ * <p>An in-memory tree resolves every child itself, so it never calls its source ({@link #NONE}). A
+ * stored tree has a source that reads the segment stored under an address (through the segment
+ * cache) and decodes it; callers of {@link DatomTree} do not change.
  *
  * <p>Contract: {@link #load} returns the node stored under {@code address}; since stored nodes are
  * immutable, every call for one address returns an equal node, and a source may cache freely. It is

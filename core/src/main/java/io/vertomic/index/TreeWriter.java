@@ -26,7 +26,8 @@ public final class TreeWriter {
   /** The segments of {@code tree} that are not stored yet; {@code newKey} names each new one. */
   public static Written write(DatomTree tree, Supplier<String> newKey) {
     TreeWriter w = new TreeWriter(newKey);
-    String root = tree.rootAddress() != null ? tree.rootAddress() : w.node(tree.root());
+    DatomTree whole = tree.materialized();
+    String root = whole.rootAddress() != null ? whole.rootAddress() : w.node(whole.root());
     return new Written(root, w.segments);
   }
 

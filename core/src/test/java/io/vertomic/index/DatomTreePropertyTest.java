@@ -7,7 +7,9 @@ import io.vertomic.datom.IndexOrder;
 import io.vertomic.datom.Values;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Random;
 import java.util.TreeSet;
@@ -20,8 +22,10 @@ import net.jqwik.api.Provide;
 
 /**
  * Random sequences of batches applied to a tree and to a {@link TreeSet} with the same comparator
- * give the same datoms, sizes, slices and reverse slices, every node stays within its limits, and
- * every earlier version still holds what it held.
+ * give the same datoms, sizes, counts, slices and reverse slices, every node stays within its
+ * limits, and every earlier version still holds what it held; also when the tree is stored midway
+ * and read back (its later changes are then kept apart from the stored nodes), and when what it
+ * became is stored again.
  */
 class DatomTreePropertyTest {
 
@@ -34,13 +38,20 @@ class DatomTreePropertyTest {
       @ForAll IndexOrder order,
       @ForAll boolean history,
       @ForAll("limits") NodeLimits limits,
-      @ForAll("steps") List<Step> steps) {
+      @ForAll("steps") List<Step> steps,
+      @ForAll boolean storedMidway) {
     Comparator<Datom> cmp = history ? order.historyComparator() : order.comparator();
     DatomTree tree = DatomTree.of(cmp, Leaf.EMPTY, NodeSource.NONE, limits);
+    Map<String, byte[]> segments = new HashMap<>();
+    boolean stored = false;
     TreeSet<Datom> model = new TreeSet<>(cmp);
     List<DatomTree> versions = new ArrayList<>();
     List<List<Datom>> snapshots = new ArrayList<>();
     for (Step step : steps) {
+      if (storedMidway && versions.size() == steps.size() / 2) {
+        tree = storeAndReload(tree, segments);
+        stored = true;
+      }
       List<Datom> adds = sortedDistinct(step.adds(), cmp);
       List<Datom> removesIn = new ArrayList<>(step.removes());
       List<Datom> present = new ArrayList<>(model);
@@ -56,6 +67,11 @@ class DatomTreePropertyTest {
         model.add(d);
       }
       assertEquals(model.size(), tree.size());
+      if (step.from() != null && step.to() != null) {
+        assertEquals(
+            expectedSlice(model, cmp, step.from(), step.to()).size(),
+            tree.count(step.from(), step.to()));
+      }
       assertEquals(new ArrayList<>(model), DatomTreeTest.list(tree.iterator()));
       assertEquals(
           expectedSlice(model, cmp, step.from(), step.to()),
@@ -73,13 +89,27 @@ class DatomTreePropertyTest {
         Datom expected = ceiling != null && cmp.compare(ceiling, step.from()) == 0 ? ceiling : null;
         assertEquals(expected, tree.get(step.from()));
       }
-      TreeInvariants.check(tree);
+      if (!stored) {
+        TreeInvariants.check(tree); // a stored tree is read back with the default limits
+      }
       versions.add(tree);
       snapshots.add(new ArrayList<>(model));
     }
     for (int i = 0; i < versions.size(); i++) {
       assertEquals(snapshots.get(i), DatomTreeTest.list(versions.get(i).iterator()));
     }
+    DatomTree again = storeAndReload(tree, segments);
+    assertEquals(snapshots.get(snapshots.size() - 1), DatomTreeTest.list(again.iterator()));
+    assertEquals(tree.size(), again.size());
+  }
+
+  /** {@code tree} written as segments into {@code segments} and read back from them. */
+  private static DatomTree storeAndReload(DatomTree tree, Map<String, byte[]> segments) {
+    TreeWriter.Written w =
+        TreeWriter.write(tree, () -> "s" + segments.size() + "-" + Math.random());
+    segments.putAll(w.segments());
+    return DatomTree.stored(
+        tree.comparator(), w.rootKey(), a -> NodeCodec.decode(segments.get(a), "segment " + a));
   }
 
   private static List<Datom> sortedDistinct(List<Datom> ds, Comparator<Datom> cmp) {
