@@ -10,7 +10,7 @@ import java.util.List;
  * inside known partitions, never a Scan:
  *
  * <pre>
- *   segment KEY        p = "s:" + DIR + "#" + (hash(KEY) mod 16)  k = KEY        v [n c]
+ *   segment KEY        p = SegmentPartitions.of(KEY)               k = KEY        v [n c]
  *   root NAME          p = "r"                                     k = NAME       rev v
  *   log entry (db, t)  p = "l:" + db                               k = hex16(t)   v [n c]
  *   extra chunk i      p = c (from its head item)                  k = hex8(i)    v
@@ -32,7 +32,6 @@ final class DdbLayout {
   static final String C = "c";
   static final String REV = "rev";
   static final String ROOTS = "r";
-  static final int SEGMENT_BUCKETS = 16;
 
   /**
    * Bytes of a value per item: DynamoDB's limit is 400 KB for the whole item, names and keys
@@ -41,18 +40,6 @@ final class DdbLayout {
   static final int CHUNK = 400 * 1024 - 9600;
 
   private DdbLayout() {}
-
-  static String dir(String key) {
-    return key.substring(0, key.lastIndexOf('/') + 1);
-  }
-
-  static String segmentPartition(String key) {
-    return segmentPartition(dir(key), Math.floorMod(key.hashCode(), SEGMENT_BUCKETS));
-  }
-
-  static String segmentPartition(String dir, int bucket) {
-    return "s:" + dir + "#" + bucket;
-  }
 
   static String segmentChunks(String key) {
     return "c:" + key;

@@ -10,6 +10,7 @@ import static io.vertomic.storage.ddb.DdbTable.s;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.storage.LogRecord;
 import io.vertomic.storage.Root;
+import io.vertomic.storage.SegmentPartitions;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageErrors;
 import io.vertx.core.Future;
@@ -57,7 +58,7 @@ final class DdbStorage implements Storage {
 
   @Override
   public Future<byte[]> get(String key) {
-    String p = DdbLayout.segmentPartition(key);
+    String p = SegmentPartitions.of(key);
     String what = "get " + key;
     return table
         .get(what, p, key, false)
@@ -69,15 +70,15 @@ final class DdbStorage implements Storage {
   public Future<Void> put(String key, byte[] value) {
     String what = "put " + key;
     return DdbChunks.write(table, what, DdbLayout.segmentChunks(key), value)
-        .compose(head -> table.put(what, item(DdbLayout.segmentPartition(key), key, head)));
+        .compose(head -> table.put(what, item(SegmentPartitions.of(key), key, head)));
   }
 
   @Override
   public Future<List<String>> keys(String prefix) {
-    String dir = DdbLayout.dir(prefix);
+    String dir = SegmentPartitions.dir(prefix);
     List<Future<List<Map<String, AttributeValue>>>> parts = new ArrayList<>();
-    for (int b = 0; b < DdbLayout.SEGMENT_BUCKETS; b++) {
-      parts.add(startingWith("list " + prefix, DdbLayout.segmentPartition(dir, b), prefix));
+    for (int b = 0; b < SegmentPartitions.BUCKETS; b++) {
+      parts.add(startingWith("list " + prefix, SegmentPartitions.of(dir, b), prefix));
     }
     return Future.all(parts)
         .map(
@@ -94,7 +95,7 @@ final class DdbStorage implements Storage {
         List.copyOf(keys),
         key ->
             table
-                .delete("delete " + key, DdbLayout.segmentPartition(key), key)
+                .delete("delete " + key, SegmentPartitions.of(key), key)
                 .compose(old -> DdbChunks.delete(table, "delete " + key, old)));
   }
 

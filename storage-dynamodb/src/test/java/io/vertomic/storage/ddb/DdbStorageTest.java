@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
+import io.vertomic.storage.SegmentPartitions;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageContractTest;
 import io.vertomic.storage.StorageUri;
@@ -88,7 +89,7 @@ class DdbStorageTest extends StorageContractTest {
     await(storage.put(ns + "big", big));
     assertArrayEquals(big, await(storage.get(ns + "big")));
     DdbTable raw = table();
-    var head = await(raw.get("test", DdbLayout.segmentPartition(ns + "big"), ns + "big", true));
+    var head = await(raw.get("test", SegmentPartitions.of(ns + "big"), ns + "big", true));
     assertEquals("3", head.get(DdbLayout.N).n(), "a head and two more chunks");
     assertEquals(DdbLayout.CHUNK, head.get(DdbLayout.V).b().asByteArray().length);
     await(storage.delete(java.util.List.of(ns + "big")));
