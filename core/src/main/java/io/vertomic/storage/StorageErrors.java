@@ -1,6 +1,8 @@
 package io.vertomic.storage;
 
 import io.vertomic.anomaly.Anomaly;
+import io.vertomic.anomaly.Category;
+import io.vertomic.edn.Keyword;
 
 /**
  * The anomalies every backend answers with, worded once so that a failure reads the same on mem,
@@ -27,6 +29,20 @@ public final class StorageErrors {
     String why = cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage();
     return Anomaly.unavailable(
         "Storage " + redacted(storage) + " is unavailable (" + operation + ")" + why, cause);
+  }
+
+  /**
+   * Storage that refused the operation for now because it is over its capacity (throttled), after
+   * the driver's own retries: the caller may try again later.
+   */
+  public static Anomaly busy(String storage, String operation, Throwable cause) {
+    String why = cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage();
+    return new Anomaly(
+        Category.BUSY,
+        Keyword.of("storage/throttled"),
+        "Storage " + redacted(storage) + " is over its capacity (" + operation + ")" + why,
+        null,
+        cause);
   }
 
   /** {@code storage} with the password of its {@code user:password@} part masked. */

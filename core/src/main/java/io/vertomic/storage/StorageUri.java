@@ -90,6 +90,23 @@ public record StorageUri(String uri, String kind, String system, String database
     return renamed;
   }
 
+  /**
+   * The URI of {@code kind} whose {@code rest} (what follows {@code kind://}) is {@code
+   * SYSTEM/NAME[?QUERY]}: the name is the last segment of the path, the system the path before it
+   * with the query. Null when the path has no {@code /}. {@code shown} is the URI as an error may
+   * show it (secrets masked).
+   */
+  public static StorageUri systemAndName(String uri, String kind, String rest, String shown) {
+    int q = rest.indexOf('?');
+    String path = q < 0 ? rest : rest.substring(0, q);
+    int slash = path.lastIndexOf('/');
+    if (slash < 0) {
+      return null;
+    }
+    String system = path.substring(0, slash) + (q < 0 ? "" : rest.substring(q));
+    return new StorageUri(uri, kind, system, checkName(path.substring(slash + 1), shown));
+  }
+
   /** Fails {@code incorrect} unless {@code name} is a valid database name. */
   public static String checkName(String name, String uri) {
     if (name.equals("*")) {

@@ -6,7 +6,7 @@ package io.vertomic.storage.cass;
  * partitions, never a table scan:
  *
  * <pre>
- *   segment KEY       p = "s:" + DIR + "#" + (hash(KEY) mod 16)   k = KEY     (DIR: KEY up to its last /)
+ *   segment KEY       p = SegmentPartitions.of(KEY)                k = KEY
  *   root NAME         p = "r"                                      k = NAME    rev, v
  *   log entry (db, t) p = "l:" + db + "#" + hex(t >>> 16)          k = hex16(t)
  *   log bucket list   p = "lb:" + db                               k = hex(t >>> 16)
@@ -17,23 +17,10 @@ package io.vertomic.storage.cass;
  * its own.
  */
 final class CassLayout {
-  static final int SEGMENT_BUCKETS = 16;
   static final String ROOTS = "r";
   private static final int LOG_BUCKET_BITS = 16;
 
   private CassLayout() {}
-
-  static String dir(String key) {
-    return key.substring(0, key.lastIndexOf('/') + 1);
-  }
-
-  static String segmentPartition(String key) {
-    return segmentPartition(dir(key), Math.floorMod(key.hashCode(), SEGMENT_BUCKETS));
-  }
-
-  static String segmentPartition(String dir, int bucket) {
-    return "s:" + dir + "#" + bucket;
-  }
 
   static long logBucket(long t) {
     return t >>> LOG_BUCKET_BITS;

@@ -11,6 +11,7 @@ import com.datastax.oss.driver.api.core.servererrors.QueryExecutionException;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.storage.LogRecord;
 import io.vertomic.storage.Root;
+import io.vertomic.storage.SegmentPartitions;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageErrors;
 import io.vertx.cassandra.CassandraClient;
@@ -53,28 +54,23 @@ public final class CassStorage implements Storage {
 
   @Override
   public Future<byte[]> get(String key) {
-    return one("get " + key, st.get, CassLayout.segmentPartition(key), key)
+    return one("get " + key, st.get, SegmentPartitions.of(key), key)
         .map(r -> r == null ? null : bytes(r.getByteBuffer("v")));
   }
 
   @Override
   public Future<Void> put(String key, byte[] value) {
-    return run("put " + key, st.put, CassLayout.segmentPartition(key), key, ByteBuffer.wrap(value))
+    return run("put " + key, st.put, SegmentPartitions.of(key), key, ByteBuffer.wrap(value))
         .mapEmpty();
   }
 
   @Override
   public Future<List<String>> keys(String prefix) {
-    String dir = CassLayout.dir(prefix);
+    String dir = SegmentPartitions.dir(prefix);
     List<Future<List<Row>>> parts = new ArrayList<>();
-    for (int b = 0; b < CassLayout.SEGMENT_BUCKETS; b++) {
+    for (int b = 0; b < SegmentPartitions.BUCKETS; b++) {
       parts.add(
-          rows(
-              "list " + prefix,
-              st.range,
-              CassLayout.segmentPartition(dir, b),
-              prefix,
-              prefix + LAST));
+          rows("list " + prefix, st.range, SegmentPartitions.of(dir, b), prefix, prefix + LAST));
     }
     return Future.all(parts)
         .map(
@@ -91,7 +87,7 @@ public final class CassStorage implements Storage {
   public Future<Void> delete(Collection<String> keys) {
     List<Future<?>> all = new ArrayList<>();
     for (String k : keys) {
-      all.add(run("delete " + k, st.delete, CassLayout.segmentPartition(k), k));
+      all.add(run("delete " + k, st.delete, SegmentPartitions.of(k), k));
     }
     return Future.all(all).mapEmpty();
   }

@@ -33,16 +33,12 @@ public final class CassStorageProvider implements StorageProvider {
 
   @Override
   public StorageUri parse(String uri, String rest) {
-    int q = rest.indexOf('?');
-    String path = q < 0 ? rest : rest.substring(0, q);
-    int slash = path.lastIndexOf('/');
-    if (slash < 0) {
+    StorageUri parsed = StorageUri.systemAndName(uri, "cass", rest, masked(uri));
+    if (parsed == null) {
       throw invalid(uri);
     }
-    String system = path.substring(0, slash) + (q < 0 ? "" : rest.substring(q));
-    target(system, uri);
-    return new StorageUri(
-        uri, "cass", system, StorageUri.checkName(path.substring(slash + 1), masked(uri)));
+    target(parsed.system(), uri);
+    return parsed;
   }
 
   @Override

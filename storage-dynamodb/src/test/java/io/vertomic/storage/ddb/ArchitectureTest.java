@@ -1,0 +1,32 @@
+package io.vertomic.storage.ddb;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The ddb backend uses core only through the storage SPI (STYLE.md section 2.2). */
+class ArchitectureTest {
+  @Test
+  void theBackendUsesOnlyTheStorageSpiTheApiAndTheAwsSdk() {
+    classes()
+        .that()
+        .resideInAPackage("io.vertomic.storage.ddb")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            "io.vertomic.storage",
+            "io.vertomic.storage.ddb",
+            "io.vertomic.anomaly..",
+            "io.vertomic.edn..",
+            "io.vertx..",
+            "io.netty..",
+            "software.amazon.awssdk..")
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.vertomic.storage.ddb"));
+  }
+}
