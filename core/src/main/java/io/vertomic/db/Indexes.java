@@ -56,7 +56,9 @@ public final class Indexes {
   /**
    * The indexes after a transaction: {@code asserted} become current, {@code removed} (the current
    * datoms a transaction retracted) stop being current, and {@code pastAdds} (removed assertions
-   * and their retraction datoms, less {@code :db/noHistory} attributes) join the past.
+   * and their retraction datoms, less {@code :db/noHistory} attributes) join the past. Changes new
+   * to the trees, as a transaction's are ({@link DatomTree#withNovelty}): none asserted is current
+   * already, every one removed is.
    */
   public Indexes apply(
       Schema schema, List<Datom> asserted, List<Datom> removed, List<Datom> pastAdds) {
@@ -69,12 +71,12 @@ public final class Indexes {
       if (!adds.isEmpty() || !rems.isEmpty()) {
         adds.sort(o.comparator());
         rems.sort(o.comparator());
-        c[i] = c[i].withChanges(dedupe(adds, o), dedupe(rems, o));
+        c[i] = c[i].withNovelty(dedupe(adds, o), dedupe(rems, o));
       }
       List<Datom> padds = select(o, schema, pastAdds);
       if (!padds.isEmpty()) {
         padds.sort(o.historyComparator());
-        p[i] = p[i].withChanges(padds, List.of());
+        p[i] = p[i].withNovelty(padds, List.of());
       }
     }
     return new Indexes(c, p);

@@ -149,6 +149,25 @@ public final class DatomTree implements Iterable<Datom> {
     return pathCopied(adds, removes);
   }
 
+  /**
+   * The same as {@link #withChanges}, for changes known to be new to this tree: no add's key is in
+   * it and every remove's key is (a transaction's changes to the current facts, or its datoms added
+   * to the past). A stored tree then takes them without looking anything up in its stored nodes;
+   * changes that break the promise leave {@link #size} and {@link #count} off.
+   */
+  public DatomTree withNovelty(List<Datom> sortedAdds, List<Datom> sortedRemoves) {
+    if (overlay == null && rootAddress == null) {
+      return withChanges(sortedAdds, sortedRemoves);
+    }
+    Datom[] adds = sortedArray(sortedAdds, "adds");
+    Datom[] removes = sortedArray(sortedRemoves, "removes");
+    if (adds.length == 0 && removes.length == 0) {
+      return this;
+    }
+    Overlay o = overlay != null ? overlay : new Overlay(this, inMemory(), inMemory());
+    return over(o.withNovelty(adds, removes));
+  }
+
   /** This tree with the changes copied into its own nodes, stored or not. */
   DatomTree pathCopied(List<Datom> sortedAdds, List<Datom> sortedRemoves) {
     return pathCopied(sortedArray(sortedAdds, "adds"), sortedArray(sortedRemoves, "removes"));

@@ -73,6 +73,21 @@ final class Overlay {
     return new Overlay(base, nextAdded, nextHidden);
   }
 
+  /**
+   * The same as {@link #withChanges} for changes known to be new to the tree (no add's key shown,
+   * every remove's key shown, as a transaction's are): no lookup into the base.
+   */
+  Overlay withNovelty(Datom[] adds, Datom[] removes) {
+    List<Datom> unadd = new ArrayList<>();
+    List<Datom> hide = new ArrayList<>();
+    for (Datom r : removes) {
+      (added.contains(r) ? unadd : hide).add(r);
+    }
+    DatomTree nextAdded = added.withChanges(Arrays.asList(adds), unadd);
+    DatomTree nextHidden = hide.isEmpty() ? hidden : hidden.withChanges(hide, List.of());
+    return new Overlay(base, nextAdded, nextHidden);
+  }
+
   private boolean shownByBase(Datom key) {
     return !hidden.contains(key) && base.contains(key);
   }
@@ -173,10 +188,14 @@ final class Overlay {
       if (nextBase == null && nextAdded == null) {
         throw new NoSuchElementException();
       }
-      if (nextAdded == null || nextBase != null && cmp.compare(nextBase, nextAdded) < 0) {
+      int c = nextAdded == null ? -1 : nextBase == null ? 1 : cmp.compare(nextBase, nextAdded);
+      if (c < 0) {
         Datom d = nextBase;
         advanceBase();
         return d;
+      }
+      if (c == 0) {
+        advanceBase(); // an added datom replaces an equal one of the base
       }
       Datom d = nextAdded;
       nextAdded = added.hasNext() ? added.next() : null;

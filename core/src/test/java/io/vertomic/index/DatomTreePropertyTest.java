@@ -24,8 +24,8 @@ import net.jqwik.api.Provide;
  * Random sequences of batches applied to a tree and to a {@link TreeSet} with the same comparator
  * give the same datoms, sizes, counts, slices and reverse slices, every node stays within its
  * limits, and every earlier version still holds what it held; also when the tree is stored midway
- * and read back (its later changes are then kept apart from the stored nodes), and when what it
- * became is stored again.
+ * and read back (its later changes are then kept apart from the stored nodes), when what it became
+ * is stored again, and when the changes are given as novelty (removes present, adds absent).
  */
 class DatomTreePropertyTest {
 
@@ -39,7 +39,8 @@ class DatomTreePropertyTest {
       @ForAll boolean history,
       @ForAll("limits") NodeLimits limits,
       @ForAll("steps") List<Step> steps,
-      @ForAll boolean storedMidway) {
+      @ForAll boolean storedMidway,
+      @ForAll boolean asNovelty) {
     Comparator<Datom> cmp = history ? order.historyComparator() : order.comparator();
     DatomTree tree = DatomTree.of(cmp, Leaf.EMPTY, NodeSource.NONE, limits);
     Map<String, byte[]> segments = new HashMap<>();
@@ -60,7 +61,16 @@ class DatomTreePropertyTest {
         removesIn.add(present.get(random.nextInt(present.size())));
       }
       List<Datom> removes = sortedDistinct(removesIn, cmp);
-      tree = tree.withChanges(adds, removes);
+      if (asNovelty) {
+        // what a transaction gives: removes of present keys, adds of keys absent after them
+        removes.removeIf(d -> !model.contains(d));
+        TreeSet<Datom> after = new TreeSet<>(model);
+        removes.forEach(after::remove);
+        adds.removeIf(after::contains);
+        tree = tree.withNovelty(adds, removes);
+      } else {
+        tree = tree.withChanges(adds, removes);
+      }
       removes.forEach(model::remove);
       for (Datom d : adds) {
         model.remove(d);
