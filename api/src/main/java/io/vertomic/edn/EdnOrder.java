@@ -152,10 +152,17 @@ public final class EdnOrder implements Comparator<Object> {
   /** The entries of {@code map} as {@code [k v]} lists, by key then value. */
   static List<Object> sortedEntries(Map<?, ?> map) {
     List<Object> out = new ArrayList<>(map.size());
+    boolean keywordKeys = true;
     for (Map.Entry<?, ?> e : map.entrySet()) {
       out.add(Arrays.asList(e.getKey(), e.getValue()));
+      keywordKeys &= e.getKey() instanceof Keyword;
     }
-    out.sort(INSTANCE);
+    // the common map, an entity's: distinct keyword keys decide the order alone, and comparing
+    // them directly skips ranking each entry as a sequence
+    out.sort(keywordKeys ? BY_KEYWORD_KEY : INSTANCE);
     return out;
   }
+
+  private static final Comparator<Object> BY_KEYWORD_KEY =
+      (a, b) -> ((Keyword) ((List<?>) a).get(0)).compareTo((Keyword) ((List<?>) b).get(0));
 }

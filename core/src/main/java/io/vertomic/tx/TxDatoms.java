@@ -21,24 +21,33 @@ final class TxDatoms {
   private final DbValue db;
   private final long tx;
   private final TempidResolver ids;
-  private final Map<Fact, Boolean> asserts = new HashMap<>();
+  private final Map<Fact, Boolean> asserts;
   private final Map<Fact, Datom> retracts = new HashMap<>();
   // Facts the transaction asked to retract, present or not: asserting one of them is a
   // conflict whichever statement comes first.
   private final Set<Fact> retractRequests = new HashSet<>();
-  private final Map<Fact, Object> ones = new HashMap<>();
+  private final Map<Fact, Object> ones;
   private final Map<Fact, Object> retractedOnes = new HashMap<>();
-  final List<Datom> asserted = new ArrayList<>();
+  final List<Datom> asserted;
   final List<Datom> removed = new ArrayList<>();
   final List<Datom> retractions = new ArrayList<>();
 
   /** (entity, attribute) pairs touched, for composite tuples. */
-  final Set<Fact> touched = new HashSet<>();
+  final Set<Fact> touched;
 
-  TxDatoms(DbValue db, long tx, TempidResolver ids) {
+  /**
+   * An empty gathering for transaction {@code tx}; {@code expected} statements (about one datom
+   * each) size its maps, so a large transaction does not rehash them again and again.
+   */
+  TxDatoms(DbValue db, long tx, TempidResolver ids, int expected) {
     this.db = db;
     this.tx = tx;
     this.ids = ids;
+    int capacity = expected + expected / 3 + 1;
+    this.asserts = new HashMap<>(capacity);
+    this.ones = new HashMap<>(capacity);
+    this.touched = new HashSet<>(capacity);
+    this.asserted = new ArrayList<>(expected);
   }
 
   long tx() {

@@ -60,7 +60,7 @@ public final class TxProcessor {
       Idempotency.refuseIfCommitted(base, key);
     }
     TempidResolver ids = new TempidResolver(base, ops, t).resolve();
-    TxDatoms acc = new TxDatoms(base, EntityId.tToTx(t), ids);
+    TxDatoms acc = new TxDatoms(base, EntityId.tToTx(t), ids, ops.size());
     Map<Long, Long> ensures = new LinkedHashMap<>();
     OpApplier applier = new OpApplier(base, ids, acc);
     for (Op op : ops) {
@@ -92,7 +92,9 @@ public final class TxProcessor {
   public static DbValue replay(
       DbValue db, long t, List<Datom> datoms, long nextT, long nextDbCounter) {
     DbValue base = db.unfiltered();
-    TxDatoms acc = new TxDatoms(base, EntityId.tToTx(t), new TempidResolver(base, List.of(), t));
+    TxDatoms acc =
+        new TxDatoms(
+            base, EntityId.tToTx(t), new TempidResolver(base, List.of(), t), datoms.size());
     datoms.forEach(acc::replay);
     return Excision.apply(
         next(base, acc, SchemaChanges.apply(base, acc), t, nextT, nextDbCounter), datoms, t);
