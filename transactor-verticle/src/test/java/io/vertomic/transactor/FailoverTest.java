@@ -18,23 +18,30 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Kill -9 of the active transactor under load, again and again, on PostgreSQL storage: each time
- * the standby takes over, the load goes on, and at the end every acknowledged transaction is in the
- * database exactly once and every transaction in the log is whole. The takeover times (from the
- * kill to the standby's activation, and to the peer's next acknowledgement) are written to {@code
- * target/failover-times.txt}.
+ * Kill -9 of the active transactor under load, again and again, on PostgreSQL and Cassandra
+ * storage: each time the standby takes over, the load goes on, and at the end every acknowledged
+ * transaction is in the database exactly once and every transaction in the log is whole. PostgreSQL
+ * takes {@link #KILLS} kills, Cassandra {@link #KILLS_ELSEWHERE}, to keep the suite's time. Not ddb
+ * yet: on dynalite a standby once never activated after the third kill (1 run in 3). The takeover
+ * times (from the kill to the standby's activation, and to the peer's next acknowledgement) are
+ * written to {@code target/failover-times-STORAGE.txt}.
  */
 class FailoverTest extends MultiProcessTest {
   static final int KILLS = Integer.getInteger("failover.kills", 20);
+  static final int KILLS_ELSEWHERE = 5;
   static final long LEASE_MILLIS = 3000;
 
-  @Test
-  void killingTheActiveTransactorUnderLoadLosesNoAcknowledgedTransaction() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"sql", "cass"})
+  void killingTheActiveTransactorUnderLoadLosesNoAcknowledgedTransaction(String storage)
+      throws Exception {
+    int kills = storage.equals("sql") ? KILLS : KILLS_ELSEWHERE;
     String cluster = "failover-" + UUID.randomUUID();
-    String system = Systems.sqlSystem();
+    String system = Systems.system(storage);
     String uri = system.replace("*", "failover-" + UUID.randomUUID().toString().substring(0, 8));
     assertTrue(Peer.createDatabase(uri));
     ChildJvm active = start(cluster, system);
@@ -46,7 +53,7 @@ class FailoverTest extends MultiProcessTest {
     peer.send("go");
     List<Long> activation = new ArrayList<>();
     List<Long> nextAck = new ArrayList<>();
-    for (int kill = 0; kill < KILLS; kill++) {
+    for (int kill = 0; kill < kills; kill++) {
       for (int i = 0; i < 10; i++) {
         peer.await(l -> l.startsWith("ack "), 120, "acknowledgements before kill " + kill);
       }
@@ -62,7 +69,7 @@ class FailoverTest extends MultiProcessTest {
     }
     peer.send("stop");
     peer.await(l -> l.startsWith("done "), 120, "end of load");
-    report(activation, nextAck);
+    report(storage, activation, nextAck);
 
     Set<String> acked = new HashSet<>();
     for (String l : peer.output()) {
@@ -93,7 +100,7 @@ class FailoverTest extends MultiProcessTest {
     for (String id : acked) {
       assertEquals(1, times.getOrDefault(id, 0), id + " is in the log exactly once");
     }
-    assertTrue(acked.size() >= KILLS * 10, "the load went on: " + acked.size() + " acknowledged");
+    assertTrue(acked.size() >= kills * 10, "the load went on: " + acked.size() + " acknowledged");
   }
 
   private ChildJvm start(String cluster, String system) throws Exception {
@@ -101,9 +108,11 @@ class FailoverTest extends MultiProcessTest {
     return c;
   }
 
-  private static void report(List<Long> activation, List<Long> nextAck) throws Exception {
+  private static void report(String storage, List<Long> activation, List<Long> nextAck)
+      throws Exception {
     String text =
-        "lease "
+        storage
+            + ": lease "
             + LEASE_MILLIS
             + " ms, "
             + activation.size()
@@ -121,7 +130,7 @@ class FailoverTest extends MultiProcessTest {
             + nextAck.stream().mapToLong(x -> x).max().orElse(0)
             + "\n";
     System.out.print(text);
-    Files.writeString(Path.of("target", "failover-times.txt"), text);
+    Files.writeString(Path.of("target", "failover-times-" + storage + ".txt"), text);
   }
 
   private static long median(List<Long> xs) {

@@ -1,6 +1,7 @@
 package io.vertomic.transactor;
 
 import io.vertomic.storage.cass.CassSchema;
+import io.vertomic.storage.ddb.DdbSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.util.List;
 /**
  * The processes of a system for the multi-process tests, on the machine's PostgreSQL in a database
  * of their own ({@code vertomic_ha}: a transactor's lease makes every process of the storage a
- * peer), on the dev storage, or on the Cassandra node in a table of their own.
+ * peer), on the dev storage, or on the Cassandra node or dynalite in a table of their own.
  */
 public final class Systems {
   private Systems() {}
@@ -29,12 +30,25 @@ public final class Systems {
     return "vertomic:cass://127.0.0.1:9042/vertomic_test.ha/*";
   }
 
-  /** The system of {@code kind} ({@code sql}, {@code dev} or {@code cass}). */
+  private static boolean ddbInstalled;
+
+  /** A dynalite table of their own ({@code vertomic-ha}), created once per JVM. */
+  public static synchronized String ddbSystem() throws Exception {
+    String system = "vertomic:ddb://us-east-1/vertomic-ha/*?endpoint=http://127.0.0.1:4567";
+    if (!ddbInstalled) {
+      DdbSchema.main(new String[] {system});
+      ddbInstalled = true;
+    }
+    return system;
+  }
+
+  /** The system of {@code kind} ({@code sql}, {@code dev}, {@code cass} or {@code ddb}). */
   public static String system(String kind) throws Exception {
     return switch (kind) {
       case "sql" -> sqlSystem();
       case "dev" -> devSystem();
       case "cass" -> cassSystem();
+      case "ddb" -> ddbSystem();
       default -> throw new IllegalArgumentException(kind);
     };
   }

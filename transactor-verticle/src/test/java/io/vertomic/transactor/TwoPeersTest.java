@@ -21,11 +21,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TwoPeersTest extends MultiProcessTest {
   @ParameterizedTest
-  @ValueSource(strings = {"sql", "dev"})
+  @ValueSource(strings = {"sql", "dev", "cass", "ddb"})
   void twoPeersTransactingConcurrentlySeeTheSameTransactionsInTheSameOrder(String storage)
       throws Exception {
     String cluster = "two-peers-" + UUID.randomUUID();
-    String system = storage.equals("sql") ? Systems.sqlSystem() : Systems.devSystem();
+    String system = Systems.system(storage);
     String uri = system.replace("*", "two-peers-" + UUID.randomUUID().toString().substring(0, 8));
     assertTrue(Peer.createDatabase(uri));
     ChildJvm transactor =
