@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.TreeSet;
 
 /**
  * A stored tree seen through the changes made since it was stored, which are kept apart in two
@@ -54,7 +55,7 @@ final class Overlay {
    */
   Overlay withChanges(Datom[] adds, Datom[] removes) {
     List<Datom> unadd = new ArrayList<>();
-    List<Datom> hide = new ArrayList<>();
+    TreeSet<Datom> hide = new TreeSet<>(base.comparator());
     for (Datom r : removes) {
       if (added.contains(r)) {
         unadd.add(r);
@@ -67,9 +68,9 @@ final class Overlay {
         hide.add(a);
       }
     }
-    hide.sort(base.comparator());
     DatomTree nextAdded = added.withChanges(Arrays.asList(adds), unadd);
-    DatomTree nextHidden = hide.isEmpty() ? hidden : hidden.withChanges(dedupe(hide), List.of());
+    DatomTree nextHidden =
+        hide.isEmpty() ? hidden : hidden.withChanges(new ArrayList<>(hide), List.of());
     return new Overlay(base, nextAdded, nextHidden);
   }
 
@@ -90,16 +91,6 @@ final class Overlay {
 
   private boolean shownByBase(Datom key) {
     return !hidden.contains(key) && base.contains(key);
-  }
-
-  private List<Datom> dedupe(List<Datom> sorted) {
-    List<Datom> out = new ArrayList<>(sorted.size());
-    for (Datom d : sorted) {
-      if (out.isEmpty() || base.comparator().compare(out.get(out.size() - 1), d) != 0) {
-        out.add(d);
-      }
-    }
-    return out;
   }
 
   /** Whether nothing changed since the base was stored. */
