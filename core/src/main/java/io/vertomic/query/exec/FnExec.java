@@ -9,6 +9,7 @@ import io.vertomic.query.parse.Vars;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,15 +21,31 @@ final class FnExec {
   private FnExec() {}
 
   static void predicate(Predicate p, Bindings b, Env env) {
-    QueryFunction f = Callables.function(p.fn());
     Combos in = Combos.of(b.remove(Vars.of(p.args())));
-    int[] cols = cols(p.args(), in.vars);
-    // one argument array for every call: a predicate's answer is only tested for truth, so
-    // nothing keeps the arguments (a function expression's result may hold them)
+    b.add(new Relation(in.vars, in.filter(b.limits(), rowTest(p, in.vars, Map.of(), env))));
+  }
+
+  /**
+   * {@code p} as a test of rows over {@code vars}, a variable not among them taken from {@code
+   * values} (the variables of single-row relations); null when some variable is in neither. The
+   * test reuses one argument array from call to call: a predicate's answer is only tested for
+   * truth, so nothing keeps the arguments (a function expression's result may hold them), and the
+   * test belongs to one thread.
+   */
+  static java.util.function.Predicate<Object[]> rowTest(
+      Predicate p, List<Symbol> vars, Map<Symbol, Object> values, Env env) {
+    QueryFunction f = Callables.function(p.fn());
     Object[] args = fixed(p.args(), env);
-    List<Object[]> out =
-        in.filter(b.limits(), row -> Callables.truthy(f.apply(fill(args, cols, row))));
-    b.add(new Relation(in.vars, out));
+    int[] cols = cols(p.args(), vars);
+    for (int i = 0; i < cols.length; i++) {
+      if (cols[i] < 0 && p.args().get(i) instanceof Term.Var v) {
+        if (!values.containsKey(v.symbol())) {
+          return null;
+        }
+        args[i] = values.get(v.symbol());
+      }
+    }
+    return row -> Callables.truthy(f.apply(fill(args, cols, row)));
   }
 
   static void fnExpr(FnExpr x, Bindings b, Env env) {

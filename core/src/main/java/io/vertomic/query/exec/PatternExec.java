@@ -4,6 +4,7 @@ import io.vertomic.datom.Datom;
 import io.vertomic.db.DbValue;
 import io.vertomic.edn.Symbol;
 import io.vertomic.query.parse.Clause.DataPattern;
+import io.vertomic.query.parse.Clause.Predicate;
 import io.vertomic.query.parse.Term;
 import io.vertomic.query.plan.Estimate;
 import io.vertomic.query.plan.Estimator;
@@ -26,10 +27,16 @@ final class PatternExec {
 
   private PatternExec() {}
 
-  static void run(DataPattern p, Bindings b, Env env) {
+  /**
+   * Runs {@code p} and, where it builds its rows itself (a scan, or a lookup join), the predicates
+   * {@code filters} too, on each row before it is kept: rows they drop are never stored. Returns
+   * whether it ran them; otherwise the caller runs them after. The planner put them right after
+   * {@code p}, so they see the same rows either way.
+   */
+  static boolean run(DataPattern p, Bindings b, Env env, List<Predicate> filters) {
     if (env.source(p.src()) instanceof CollectionSource coll) {
       b.add(coll.match(p, b.limits()));
-      return;
+      return false;
     }
     DbValue db = env.db(p.src());
     List<Term> terms = p.terms();
@@ -50,8 +57,9 @@ final class PatternExec {
       (bound.contains(v) ? bvars : nvars).add(v);
     }
     if (bvars.isEmpty()) {
-      b.add(scan(db, terms, consts, nvars, b.limits()));
-      return;
+      java.util.function.Predicate<Object[]> test = rowTest(filters, nvars, b, env);
+      b.add(scan(db, terms, consts, nvars, test, b.limits()));
+      return test != null;
     }
     Relation r = b.take(bvars);
     Estimate lookup = Estimator.pattern(db, p, new LinkedHashSet<>(bvars));
@@ -59,12 +67,35 @@ final class PatternExec {
     if ((double) r.rows.size() * lookup.touched() <= scan.touched() || needsResolving(r, terms)) {
       boolean attrKnownBefore =
           !(terms.get(1) instanceof Term.Var a) || env.scalarVars.contains(a.symbol());
-      b.add(lookup(db, terms, consts, r, bvars, nvars, attrKnownBefore, b.limits()));
-    } else {
-      b.add(r);
-      List<Symbol> all = new ArrayList<>(pvars);
-      b.add(scan(db, terms, consts, all, b.limits()));
+      List<Symbol> vars = new ArrayList<>(r.vars);
+      vars.addAll(nvars);
+      java.util.function.Predicate<Object[]> test = rowTest(filters, vars, b, env);
+      b.add(lookup(db, terms, consts, r, bvars, nvars, attrKnownBefore, test, b.limits()));
+      return test != null;
     }
+    // a hash join: the predicates run after it, on the joined rows only
+    b.add(r);
+    List<Symbol> all = new ArrayList<>(pvars);
+    b.add(scan(db, terms, consts, all, null, b.limits()));
+    return false;
+  }
+
+  /** All of {@code filters} as one test of rows over {@code vars}, or null (none, or not all). */
+  private static java.util.function.Predicate<Object[]> rowTest(
+      List<Predicate> filters, List<Symbol> vars, Bindings b, Env env) {
+    if (filters.isEmpty()) {
+      return null;
+    }
+    Map<Symbol, Object> values = b.values();
+    java.util.function.Predicate<Object[]> all = null;
+    for (Predicate f : filters) {
+      java.util.function.Predicate<Object[]> t = FnExec.rowTest(f, vars, values, env);
+      if (t == null) {
+        return null;
+      }
+      all = all == null ? t : all.and(t);
+    }
+    return all;
   }
 
   /**
@@ -87,13 +118,18 @@ final class PatternExec {
   }
 
   private static Relation scan(
-      DbValue db, List<Term> terms, Object[] consts, List<Symbol> out, Limits limits) {
+      DbValue db,
+      List<Term> terms,
+      Object[] consts,
+      List<Symbol> out,
+      java.util.function.Predicate<Object[]> test,
+      Limits limits) {
     List<Object[]> rows = new ArrayList<>();
     DatomMatcher m = new DatomMatcher(db);
     if (m.resolve(consts)) {
       int[] pos = positions(terms, out);
       int[] repeats = repeats(terms);
-      m.forEach(limits, d -> emit(d, repeats, pos, rows, limits));
+      m.forEach(limits, d -> emit(d, repeats, pos, test, rows, limits));
     }
     return new Relation(out, rows);
   }
@@ -106,6 +142,7 @@ final class PatternExec {
       List<Symbol> bvars,
       List<Symbol> nvars,
       boolean attrKnownBefore,
+      java.util.function.Predicate<Object[]> test,
       Limits limits) {
     int[] keyCols = r.cols(bvars);
     int[] bpos = positions(terms, bvars);
@@ -121,7 +158,7 @@ final class PatternExec {
     DatomMatcher m = new DatomMatcher(db, attrKnownBefore);
     List<Object[]> out = new ArrayList<>();
     Object[] given = consts.clone();
-    Extend extend = new Extend(repeats, npos, out, limits);
+    Extend extend = new Extend(repeats, npos, test, out, limits);
     int seen = 0;
     for (Object[] row : r.rows) {
       limits.tick();
@@ -142,7 +179,7 @@ final class PatternExec {
         }
         List<Object[]> hits = new ArrayList<>();
         if (m.resolve(given)) {
-          m.forEach(limits, d -> emit(d, repeats, npos, hits, limits));
+          m.forEach(limits, d -> emit(d, repeats, npos, null, hits, limits));
         }
         found = hits;
         cache.put(key, found);
@@ -154,7 +191,9 @@ final class PatternExec {
         Object[] ext = found.get(i);
         Object[] nr = java.util.Arrays.copyOf(row, row.length + ext.length);
         System.arraycopy(ext, 0, nr, row.length, ext.length);
-        out.add(nr);
+        if (test == null || test.test(nr)) {
+          out.add(nr);
+        }
       }
       limits.rows(out.size());
     }
@@ -170,13 +209,20 @@ final class PatternExec {
   private static final class Extend implements java.util.function.Consumer<Datom> {
     private final int[] repeats;
     private final int[] pos;
+    private final java.util.function.Predicate<Object[]> test;
     private final List<Object[]> out;
     private final Limits limits;
     Object[] row;
 
-    Extend(int[] repeats, int[] pos, List<Object[]> out, Limits limits) {
+    Extend(
+        int[] repeats,
+        int[] pos,
+        java.util.function.Predicate<Object[]> test,
+        List<Object[]> out,
+        Limits limits) {
       this.repeats = repeats;
       this.pos = pos;
+      this.test = test;
       this.out = out;
       this.limits = limits;
     }
@@ -189,6 +235,9 @@ final class PatternExec {
       Object[] nr = java.util.Arrays.copyOf(row, row.length + pos.length);
       for (int i = 0; i < pos.length; i++) {
         nr[row.length + i] = DatomMatcher.at(d, pos[i]);
+      }
+      if (test != null && !test.test(nr)) {
+        return;
       }
       out.add(nr);
       limits.rows(out.size());
@@ -228,14 +277,26 @@ final class PatternExec {
     return pairs.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** Adds the values of {@code d} at {@code pos}, unless a repeated variable's values disagree. */
-  private static void emit(Datom d, int[] repeats, int[] pos, List<Object[]> rows, Limits limits) {
+  /**
+   * Adds the values of {@code d} at {@code pos}, unless a repeated variable's values disagree or
+   * {@code test} (when given) fails on them.
+   */
+  private static void emit(
+      Datom d,
+      int[] repeats,
+      int[] pos,
+      java.util.function.Predicate<Object[]> test,
+      List<Object[]> rows,
+      Limits limits) {
     if (!repeatsAgree(d, repeats)) {
       return;
     }
     Object[] row = new Object[pos.length];
     for (int i = 0; i < pos.length; i++) {
       row[i] = DatomMatcher.at(d, pos[i]);
+    }
+    if (test != null && !test.test(row)) {
+      return;
     }
     rows.add(row);
     limits.rows(rows.size());

@@ -6,8 +6,11 @@ import io.vertomic.query.parse.Clause.DataPattern;
 import io.vertomic.query.parse.Clause.FnExpr;
 import io.vertomic.query.parse.Clause.Predicate;
 import io.vertomic.query.parse.Clause.RuleCall;
+import io.vertomic.query.parse.Vars;
 import io.vertomic.query.plan.Planner;
 import io.vertomic.query.plan.Step;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -26,20 +29,37 @@ final class Solver {
 
   static void run(List<Clause> clauses, Bindings b, Set<Symbol> outer, Env env) {
     List<Step> steps = Planner.plan(clauses, b.bound(), b.values(), outer, env.planContext());
-    for (Step s : steps) {
+    for (int i = 0; i < steps.size(); i++) {
       if (b.isEmpty()) {
         return;
       }
       env.limits.checkTime();
-      execute(s, b, env);
+      Clause c = steps.get(i).clause();
+      if (c instanceof DataPattern p) {
+        // the predicates planned right after a pattern, over its variables and single values,
+        // can test its rows as they are made
+        List<Predicate> filters = new ArrayList<>();
+        Set<Symbol> known = new HashSet<>(Vars.of(p.terms()));
+        known.addAll(b.values().keySet());
+        for (int j = i + 1; j < steps.size(); j++) {
+          if (!(steps.get(j).clause() instanceof Predicate f)
+              || !known.containsAll(Vars.of(f.args()))) {
+            break;
+          }
+          filters.add(f);
+        }
+        if (PatternExec.run(p, b, env, filters)) {
+          i += filters.size();
+        }
+      } else {
+        execute(steps.get(i), b, env);
+      }
     }
   }
 
   private static void execute(Step s, Bindings b, Env env) {
     Clause c = s.clause();
-    if (c instanceof DataPattern p) {
-      PatternExec.run(p, b, env);
-    } else if (c instanceof Predicate p) {
+    if (c instanceof Predicate p) {
       FnExec.predicate(p, b, env);
     } else if (c instanceof FnExpr f) {
       FnExec.fnExpr(f, b, env);
