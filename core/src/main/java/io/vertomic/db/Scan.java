@@ -58,8 +58,9 @@ final class Scan {
 
   /**
    * The view of the history datoms that {@code inRange} (the view's time range) and then {@code
-   * keep} (a filter) accept: those datoms themselves for a history view, else the facts whose
-   * latest kept datom is an assertion. Both trees walk downwards when {@code descending}.
+   * keep} (a filter) accept: those datoms themselves for a history view, else the kept assertions
+   * that no kept retraction cancels ({@link Paired}). Both trees walk downwards when {@code
+   * descending}.
    */
   static Iterator<Datom> filtered(
       IndexOrder o,
@@ -72,9 +73,7 @@ final class Scan {
     Comparator<Datom> order = descending ? o.historyComparator().reversed() : o.historyComparator();
     Iterator<Datom> kept =
         filter(merge(current, past, order), d -> inRange.test(d) && keep.test(d));
-    return history
-        ? kept
-        : new AsOf(kept, o.comparator(), Long.MAX_VALUE, Long.MIN_VALUE, descending);
+    return history ? kept : new Paired(kept, o.comparator(), descending);
   }
 
   /** The leading datoms of {@code in} that {@code keep} accepts; stops at the first it refuses. */
@@ -207,6 +206,53 @@ final class Scan {
         }
       }
       return null;
+    }
+  }
+
+  /**
+   * Groups a filter's pick of the history by fact (e, a, v) and yields the assertions no kept
+   * retraction cancels. In tx order a retraction cancels the latest assertion before it that is not
+   * yet cancelled, as Datomic resolves its memory index: a filter that drops a retraction brings
+   * back the assertion it retracted, next to any later assertion of the same fact (both show, with
+   * their own tx). Unfiltered, a fact's datoms alternate, so this is its latest state.
+   */
+  private static final class Paired extends Lookahead {
+    private final PeekingIterator in;
+    private final Comparator<Datom> fact;
+    private final boolean descending;
+    private final java.util.ArrayDeque<Datom> ready = new java.util.ArrayDeque<>();
+
+    Paired(Iterator<Datom> in, Comparator<Datom> fact, boolean descending) {
+      this.in = new PeekingIterator(in);
+      this.fact = fact;
+      this.descending = descending;
+    }
+
+    @Override
+    Datom compute() {
+      while (ready.isEmpty() && in.peek() != null) {
+        Datom first = in.peek();
+        java.util.ArrayList<Datom> group = new java.util.ArrayList<>(2);
+        while (in.peek() != null && fact.compare(first, in.peek()) == 0) {
+          group.add(in.take());
+        }
+        if (descending) {
+          java.util.Collections.reverse(group);
+        }
+        java.util.ArrayList<Datom> open = new java.util.ArrayList<>(group.size());
+        for (Datom d : group) {
+          if (d.added()) {
+            open.add(d);
+          } else if (!open.isEmpty()) {
+            open.remove(open.size() - 1);
+          }
+        }
+        if (descending) {
+          java.util.Collections.reverse(open);
+        }
+        ready.addAll(open);
+      }
+      return ready.poll();
     }
   }
 }

@@ -111,6 +111,29 @@ class FilterTest {
   }
 
   @Test
+  void aDroppedRetractionBringsBackTheAssertionItCancelledBesideALaterAssertionOfTheSameFact() {
+    // c's age 3: asserted, retracted, asserted again, retracted again (as Datomic 1.0.7277: each
+    // retraction cancels the assertion before it, so without them both assertions show)
+    tx(conn, "[[:db/retract [:p/name \"c\"] :p/age 3]]");
+    tx(conn, "[[:db/add [:p/name \"c\"] :p/age 3]]");
+    tx(conn, "[[:db/retract [:p/name \"c\"] :p/age 3]]");
+    Database now = conn.db();
+    List<Datom> ages = new ArrayList<>();
+    now.filter((u, d) -> d.added())
+        .datoms(":eavt", List.of(":p/name", "c"), ":p/age")
+        .forEach(ages::add);
+    assertEquals(List.of(3L, 3L), values(ages));
+    assertTrue(ages.get(0).tx() < ages.get(1).tx(), "each with its own tx, in index order");
+    assertEquals(
+        0, values(now.datoms(":eavt", List.of(":p/name", "c"), ":p/age")).size(), "unfiltered");
+    List<Object> upToSecond = new ArrayList<>();
+    now.filter((u, d) -> d.tx() <= ages.get(1).tx())
+        .datoms(":eavt", List.of(":p/name", "c"), ":p/age")
+        .forEach(d -> upToSecond.add(d.tx()));
+    assertEquals(List.of(ages.get(1).tx()), upToSecond, "a kept retraction still cancels");
+  }
+
+  @Test
   void thePredicateIsGivenTheUnfilteredDatabaseInTheSameTimeView() {
     List<Database> seen = new ArrayList<>();
     long before = db.basisT() - 1;

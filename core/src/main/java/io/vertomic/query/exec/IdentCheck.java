@@ -31,6 +31,8 @@ import java.util.function.Predicate;
  * resolved when its clause is reached with rows, and Datomic stops a query once a relation is
  * empty. So a top-level pattern whose variables join it to earlier written patterns that match
  * nothing together does not fail for such a value: the query answers empty, as Datomic's does.
+ * Datomic runs a predicate as soon as its variables are bound, wherever it is written, so the
+ * predicates over those earlier patterns' variables count too.
  */
 final class IdentCheck {
   private IdentCheck() {}
@@ -53,7 +55,7 @@ final class IdentCheck {
           given,
           env,
           in.collectionVars,
-          p -> joinedToNothing(p, before, in, inVars, env));
+          p -> joinedToNothing(p, before, where, in, inVars, env));
     }
   }
 
@@ -87,10 +89,16 @@ final class IdentCheck {
 
   /**
    * Whether the written patterns before {@code p} that share its variables (other than {@code
-   * collectionVars}, directly or through each other) match nothing together with the inputs.
+   * collectionVars}, directly or through each other) match nothing together with the inputs and the
+   * predicates of {@code where} over their variables and the scalar inputs.
    */
   private static boolean joinedToNothing(
-      Clause.DataPattern p, List<Clause> before, Inputs in, Set<Symbol> inVars, Env env) {
+      Clause.DataPattern p,
+      List<Clause> before,
+      List<Clause> where,
+      Inputs in,
+      Set<Symbol> inVars,
+      Env env) {
     Set<Symbol> joined = new HashSet<>(Vars.all(p));
     joined.removeAll(in.collectionVars);
     List<Clause> linked = new ArrayList<>();
@@ -114,6 +122,13 @@ final class IdentCheck {
     }
     if (linked.isEmpty()) {
       return false;
+    }
+    Set<Symbol> bound = new HashSet<>(in.scalarVars);
+    linked.forEach(c -> bound.addAll(Vars.all(c)));
+    for (Clause c : where) {
+      if (c instanceof Clause.Predicate f && bound.containsAll(Vars.of(f.args()))) {
+        linked.add(c);
+      }
     }
     Bindings b = new Bindings(env.limits);
     in.relations.forEach(b::add);
