@@ -1,6 +1,13 @@
 package io.vertomic.storage.cass;
 
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
 import io.vertomic.storage.LogRecord;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +27,7 @@ import java.util.List;
  * most 256 of them) is still one batch. An entry larger than the budget is a batch of its own,
  * exactly as the single append would write it.
  *
- * <p>Pure and thread-safe.
+ * <p>Cutting is pure; a {@link Batch} also builds its statement and reads its outcome. Thread-safe.
  */
 final class CassLogBatches {
   /** Most entry bytes one batch carries (an entry larger than this is a batch alone). */
@@ -35,7 +42,43 @@ final class CassLogBatches {
   private CassLogBatches() {}
 
   /** Entries of one log bucket, in the group's order, to be written in one conditional batch. */
-  record Batch(long bucket, List<LogRecord> entries) {}
+  record Batch(long bucket, List<LogRecord> entries) {
+    /** The logged batch of {@code insert} ({@code INSERT ... IF NOT EXISTS}) of every entry. */
+    BatchStatement statement(PreparedStatement insert, String db) {
+      String partition = CassLayout.logPartition(db, bucket);
+      BatchStatementBuilder b =
+          BatchStatement.builder(DefaultBatchType.LOGGED)
+              .setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM);
+      for (LogRecord r : entries) {
+        b.addStatement(insert.bind(partition, CassLayout.hex16(r.t()), ByteBuffer.wrap(r.entry())));
+      }
+      return b.build();
+    }
+
+    /**
+     * The first t the log already had, from the rows Cassandra returns with a batch that was not
+     * applied (the rows that exist); the batch's first t if they do not say.
+     */
+    long existingT(Iterable<Row> notApplied) {
+      long first = Long.MAX_VALUE;
+      for (Row r : notApplied) {
+        if (r.getColumnDefinitions().contains("k") && r.getString("k") != null) {
+          first = Math.min(first, Long.parseLong(r.getString("k"), 16));
+        }
+      }
+      return first == Long.MAX_VALUE ? entries.get(0).t() : first;
+    }
+
+    /** What the batch writes, for messages. */
+    String describe(String db) {
+      return "append t "
+          + entries.get(0).t()
+          + ".."
+          + entries.get(entries.size() - 1).t()
+          + " to "
+          + db;
+    }
+  }
 
   /** {@code group} cut into batches with the default budgets, in the group's order. */
   static List<Batch> of(List<LogRecord> group) {

@@ -4,9 +4,6 @@ import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.NoNodeAvailableException;
-import com.datastax.oss.driver.api.core.cql.BatchStatement;
-import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
-import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
@@ -214,9 +211,7 @@ public final class CassStorage implements Storage {
       return Future.succeededFuture();
     }
     CassLogBatches.Batch batch = batches.get(i);
-    List<LogRecord> entries = batch.entries();
-    String what =
-        "append t " + entries.get(0).t() + ".." + entries.get(entries.size() - 1).t() + " to " + db;
+    String what = batch.describe(db);
     Future<?> listed =
         batch.bucket() == listedBucket
             ? Future.succeededFuture()
@@ -227,39 +222,13 @@ public final class CassStorage implements Storage {
                 CassLayout.hex16(batch.bucket()),
                 ByteBuffer.allocate(0));
     return listed
-        .compose(v -> appendBatch(db, batch, what))
-        .compose(v -> appendBatches(db, batches, i + 1, batch.bucket()));
-  }
-
-  private Future<Void> appendBatch(String db, CassLogBatches.Batch batch, String what) {
-    String partition = CassLayout.logPartition(db, batch.bucket());
-    BatchStatementBuilder b =
-        BatchStatement.builder(DefaultBatchType.LOGGED)
-            .setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM);
-    for (LogRecord r : batch.entries()) {
-      b.addStatement(
-          st.logInsert.bind(partition, CassLayout.hex16(r.t()), ByteBuffer.wrap(r.entry())));
-    }
-    return execute(what, b.build())
+        .compose(v -> execute(what, batch.statement(st.logInsert, db)))
         .compose(
             rs ->
                 rs.wasApplied()
-                    ? Future.<Void>succeededFuture()
-                    : Future.failedFuture(StorageErrors.logTExists(db, existingT(rs, batch))));
-  }
-
-  /**
-   * The first t the log already had, from the rows Cassandra returns with a batch that was not
-   * applied (the rows that exist); the batch's first t if they do not say.
-   */
-  private static long existingT(io.vertx.cassandra.ResultSet rs, CassLogBatches.Batch batch) {
-    long first = Long.MAX_VALUE;
-    for (Row r : rs.currentPage()) {
-      if (r.getColumnDefinitions().contains("k") && r.getString("k") != null) {
-        first = Math.min(first, Long.parseLong(r.getString("k"), 16));
-      }
-    }
-    return first == Long.MAX_VALUE ? batch.entries().get(0).t() : first;
+                    ? appendBatches(db, batches, i + 1, batch.bucket())
+                    : Future.failedFuture(
+                        StorageErrors.logTExists(db, batch.existingT(rs.currentPage()))));
   }
 
   @Override
