@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.NoNodeAvailableException;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.datastax.oss.driver.api.core.servererrors.QueryExecutionException;
 import io.vertomic.anomaly.Anomaly;
@@ -26,8 +27,9 @@ import java.util.TreeSet;
  * The {@code cass} storage: segments, roots and logs in one Cassandra table (layout in {@link
  * CassLayout}) through the Vert.x Cassandra client. Compare-and-swap and log append are lightweight
  * transactions ({@code IF rev = ?}, {@code IF NOT EXISTS}) whose {@code [applied]} says who won;
- * roots are read at SERIAL consistency so a reader sees the last swap. Writes use LOCAL_QUORUM.
- * Thread-safe; never blocks.
+ * roots are read at SERIAL consistency so a reader sees the last swap. Writes use LOCAL_QUORUM. A
+ * group of log entries is written as conditional batches, one per log partition ({@link
+ * #appendLog(String, List)}). Thread-safe; never blocks.
  */
 public final class CassStorage implements Storage {
   static final String SCHEMA_SCRIPT = "scripts/cass-schema";
@@ -179,6 +181,56 @@ public final class CassStorage implements Storage {
                     : Future.failedFuture(StorageErrors.logTExists(db, t)));
   }
 
+  /**
+   * Writes the group as one logged batch of conditional inserts ({@code IF NOT EXISTS}) per log
+   * partition, which Cassandra applies atomically and in isolation: all of a batch's entries or, if
+   * any of its t exists, none of them. A group within one bucket of 65,536 values of t and within
+   * {@link CassLogBatches}' budget (1 MiB, 1,024 entries) is thus written all or none. A group that
+   * crosses a bucket boundary (or the budget) is written as several batches in t order, each
+   * atomic, stopping at the first that fails: there a prefix of the group may have been written, as
+   * the {@link Storage} contract allows, never an entry without those before it. A batch that is
+   * not applied fails {@code conflict} ({@link Storage#LOG_T_EXISTS}) naming the first t that
+   * exists, as the single append does, without reading the entry back. Each batch's bucket is
+   * listed ({@code lb:DB}) before the batch is written, as the single append lists it before its
+   * insert.
+   */
+  @Override
+  public Future<Void> appendLog(String db, List<LogRecord> entries) {
+    if (entries.isEmpty()) {
+      return closed ? Future.failedFuture(StorageErrors.closed(name)) : Future.succeededFuture();
+    }
+    if (entries.size() == 1) {
+      return appendLog(db, entries.get(0).t(), entries.get(0).entry());
+    }
+    return appendBatches(db, CassLogBatches.of(entries), 0, -1);
+  }
+
+  private Future<Void> appendBatches(
+      String db, List<CassLogBatches.Batch> batches, int i, long listedBucket) {
+    if (i >= batches.size()) {
+      return Future.succeededFuture();
+    }
+    CassLogBatches.Batch batch = batches.get(i);
+    String what = batch.describe(db);
+    Future<?> listed =
+        batch.bucket() == listedBucket
+            ? Future.succeededFuture()
+            : run(
+                what,
+                st.put,
+                CassLayout.logBuckets(db),
+                CassLayout.hex16(batch.bucket()),
+                ByteBuffer.allocate(0));
+    return listed
+        .compose(v -> execute(what, batch.statement(st.logInsert, db)))
+        .compose(
+            rs ->
+                rs.wasApplied()
+                    ? appendBatches(db, batches, i + 1, batch.bucket())
+                    : Future.failedFuture(
+                        StorageErrors.logTExists(db, batch.existingT(rs.currentPage()))));
+  }
+
   @Override
   public Future<List<LogRecord>> readLog(String db, long fromT, long untilT, int limit) {
     if (fromT >= untilT || limit <= 0) {
@@ -257,15 +309,17 @@ public final class CassStorage implements Storage {
 
   private Future<io.vertx.cassandra.ResultSet> run(
       String what, PreparedStatement ps, Object... args) {
-    if (closed) {
-      return Future.failedFuture(StorageErrors.closed(name));
-    }
     // roots are read at SERIAL, so a read sees the outcome of the last lightweight transaction
     ConsistencyLevel level =
         ps == st.rootGet ? ConsistencyLevel.SERIAL : ConsistencyLevel.LOCAL_QUORUM;
-    return client
-        .execute(ps.bind(args).setConsistencyLevel(level))
-        .recover(e -> Future.failedFuture(translate(name, what, e)));
+    return execute(what, ps.bind(args).setConsistencyLevel(level));
+  }
+
+  private Future<io.vertx.cassandra.ResultSet> execute(String what, Statement<?> statement) {
+    if (closed) {
+      return Future.failedFuture(StorageErrors.closed(name));
+    }
+    return client.execute(statement).recover(e -> Future.failedFuture(translate(name, what, e)));
   }
 
   private Future<List<Row>> rows(String what, PreparedStatement ps, Object... args) {
