@@ -1,12 +1,12 @@
 package io.vertomic.backup;
 
 import io.vertomic.anomaly.Anomaly;
-import io.vertomic.storage.LogRecord;
+import io.vertomic.index.NodeCodec;
 import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
 import io.vertomic.wire.DbRoot;
-import io.vertomic.wire.TxEntryCodec;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,33 +15,42 @@ import java.util.Set;
  * Copies one database from a storage to another: the segments its index reaches, its log, then its
  * root, in that order, so the target never names what it lacks. Incremental: segments the target
  * has (same key: segments are immutable) and log entries it holds are skipped, so a second backup
- * copies only what is new. Verified: every segment and log entry copied is decoded (format version,
+ * copies only what is new; log entries an excision rewrote since are rewritten, and the target's
+ * segments of the database that the source no longer has (deleted by {@code gcStorage} or an
+ * excision) and the new index does not reach are deleted, so a backup taken again after an excision
+ * holds no excised datom. Verified: every segment and log entry copied is decoded (format version,
  * checksum) before it is written, and afterwards the target's root is walked to its last segment.
  * Both backup and restore are this copy.
+ *
+ * <p>Refused with {@code conflict} before anything is written: a target holding a different
+ * database under the name, or this database under another name (two roots would share one log), or
+ * this database written to since it was copied or ahead of the source ({@link LogCopy}).
  */
 public final class Copy {
-  private static final int PAGE = 512;
-
   /** What a copy did. */
   public record Summary(
       String database,
       long segmentsCopied,
       long segmentsSkipped,
+      long segmentsDeleted,
       long logEntriesCopied,
       long logEntriesSkipped,
+      long logEntriesRewritten,
       long bytesCopied,
       long basisT,
       long millis) {
     @Override
     public String toString() {
       return String.format(
-          "%s: %d segments copied, %d already there; %d log entries copied, %d already there;"
-              + " %.1f MB; basis t %d; verified; %.1f s",
+          "%s: %d segments copied, %d already there, %d deleted; %d log entries copied,"
+              + " %d already there, %d rewritten; %.1f MB; basis t %d; verified; %.1f s",
           database,
           segmentsCopied,
           segmentsSkipped,
+          segmentsDeleted,
           logEntriesCopied,
           logEntriesSkipped,
+          logEntriesRewritten,
           bytesCopied / 1e6,
           basisT,
           millis / 1000.0);
@@ -52,7 +61,9 @@ public final class Copy {
 
   /**
    * Copies database {@code fromName} of {@code from} to database {@code toName} of {@code to},
-   * drawing progress on {@code out}.
+   * drawing progress on {@code out}. Fails {@code not-found} when {@code from} has no such
+   * database, {@code conflict} as the class says, {@code unavailable} when a storage does not
+   * answer, {@code fault} naming a segment or log entry that is damaged.
    */
   public static Summary run(
       Storage from, String fromName, Storage to, String toName, PrintStream out) {
@@ -62,6 +73,7 @@ public final class Copy {
       throw Anomaly.notFound("db.error/db-not-found", "No database " + fromName + " to copy");
     }
     DbRoot db = DbRoot.decode(root.value(), "root of " + fromName);
+    Root existing = checkTarget(from, to, toName, db.id());
     String prefix = "seg/" + db.id() + "/";
     Set<String> have =
         new HashSet<>(Reachable.await(to.keys(prefix), "list segments of the target"));
@@ -72,7 +84,7 @@ public final class Copy {
     for (String key : wanted) {
       if (!have.contains(key)) {
         byte[] seg = Reachable.await(from.get(key), "read segment " + key);
-        io.vertomic.index.NodeCodec.children(seg, "segment " + key);
+        NodeCodec.children(seg, "segment " + key);
         Reachable.await(to.put(key, seg), "write segment " + key);
         copied++;
         bytes += seg.length;
@@ -80,64 +92,69 @@ public final class Copy {
       p.step();
     }
     p.finish();
-    long[] log = copyLog(from, to, db.id(), out);
-    Root existing = Reachable.await(to.root("db/" + toName), "read target root");
-    if (existing != null && !DbRoot.decode(existing.value(), "target root").id().equals(db.id())) {
-      throw Anomaly.conflict(
-          "backup/other-database",
-          "The target already has a different database named " + toName + ": delete it first");
-    }
+    LogCopy.Counts log = LogCopy.run(from, to, db.id(), toName, out);
     Reachable.await(
         to.cas("db/" + toName, existing == null ? 0 : existing.revision(), root.value()),
         "write target root");
     Reachable.from(to, db.indexRoots(), true);
+    long deleted = deleteGone(from, to, prefix, have, wanted);
     return new Summary(
         fromName,
         copied,
         wanted.size() - copied,
-        log[0],
-        log[1],
-        bytes + log[2],
-        log[3],
+        deleted,
+        log.copied(),
+        log.skipped(),
+        log.rewritten(),
+        bytes + log.bytes(),
+        log.lastT(),
         System.currentTimeMillis() - start);
   }
 
-  // {copied, skipped, bytes, last t}
-  private static long[] copyLog(Storage from, Storage to, String dbId, PrintStream out) {
-    long copied = 0;
-    long skipped = 0;
-    long bytes = 0;
-    long last = 0;
-    long next = 0;
-    Progress p = new Progress(out, "log", Long.MAX_VALUE);
-    while (true) {
-      List<LogRecord> page =
-          Reachable.await(from.readLog(dbId, next, Long.MAX_VALUE, PAGE), "read log");
-      if (page.isEmpty()) {
-        break;
+  // the target's root of toName, after refusing every target that must not be written
+  private static Root checkTarget(Storage from, Storage to, String toName, String id) {
+    Root existing = Reachable.await(to.root("db/" + toName), "read target root");
+    if (existing != null) {
+      DbRoot there = DbRoot.decode(existing.value(), "target root");
+      if (!there.id().equals(id)) {
+        throw Anomaly.conflict(
+            "backup/other-database",
+            "The target already has a different database named " + toName + ": delete it first");
       }
-      List<LogRecord> there =
-          Reachable.await(
-              to.readLog(dbId, page.get(0).t(), page.get(page.size() - 1).t() + 1, PAGE * 2),
-              "read target log");
-      Set<Long> present = new HashSet<>();
-      there.forEach(r -> present.add(r.t()));
-      for (LogRecord r : page) {
-        if (present.contains(r.t())) {
-          skipped++;
-        } else {
-          TxEntryCodec.decode(r.entry(), "log entry t=" + r.t());
-          Reachable.await(to.appendLog(dbId, r.t(), r.entry()), "write log entry t=" + r.t());
-          copied++;
-          bytes += r.entry().length;
-        }
-        last = r.t();
-      }
-      next = last + 1;
-      out.printf("\rlog        %d entries", copied + skipped);
-      out.flush();
+      LogCopy.checkNotForked(from, to, id, there.indexBasisT(), toName);
+      return existing;
     }
-    out.println();
-    return new long[] {copied, skipped, bytes, last};
+    for (String name : Reachable.await(to.roots("db/"), "list databases of the target")) {
+      Root r = Reachable.await(to.root(name), "read target root " + name);
+      if (r != null && DbRoot.decode(r.value(), "target root " + name).id().equals(id)) {
+        throw Anomaly.conflict(
+            "backup/same-database",
+            "The target already holds this database as "
+                + name.substring(3)
+                + " (the same log): copy it under that name, or delete or rename it first");
+      }
+    }
+    return null;
+  }
+
+  // segments the target had that the source no longer has and the new index does not reach
+  private static long deleteGone(
+      Storage from, Storage to, String prefix, Set<String> had, Set<String> wanted) {
+    List<String> gone = new ArrayList<>();
+    Set<String> source = null;
+    for (String key : had) {
+      if (!wanted.contains(key)) {
+        if (source == null) {
+          source = new HashSet<>(Reachable.await(from.keys(prefix), "list segments of the source"));
+        }
+        if (!source.contains(key)) {
+          gone.add(key);
+        }
+      }
+    }
+    if (!gone.isEmpty()) {
+      Reachable.await(to.delete(gone), "delete segments the source deleted");
+    }
+    return gone.size();
   }
 }

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertomic.storage.LogRecord;
-import io.vertomic.storage.Root;
+import io.vertomic.fixtures.StoredBytes;
 import io.vertomic.storage.Storage;
-import io.vertomic.wire.DbRoot;
-import io.vertomic.wire.Frame;
 import io.vertx.core.Future;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -107,48 +103,13 @@ public abstract class ExcisionContractTest {
 
   /** Whether any stored root, segment or log entry, decompressed, holds {@code text}. */
   private boolean stored(String text) throws Exception {
-    byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-    Storage s = storage();
-    for (String rootName : get(s.roots("db/"))) {
-      Root root = get(s.root(rootName));
-      if (root == null) {
-        continue;
-      }
-      DbRoot db;
-      try {
-        db = DbRoot.decode(root.value(), rootName);
-      } catch (RuntimeException notADatabase) {
-        continue;
-      }
-      for (String key : get(s.keys("seg/" + db.id() + "/"))) {
-        segmentKeys.add(key);
-        if (contains(Frame.unwrap(Frame.K_INDEX_NODE, get(s.get(key)), key), needle)) {
-          return true;
-        }
-      }
-      for (LogRecord r : get(s.readLog(db.id(), 0, Long.MAX_VALUE, Integer.MAX_VALUE))) {
-        if (contains(Frame.unwrap(Frame.K_LOG_ENTRY, r.entry(), "log"), needle)) {
-          return true;
-        }
-      }
+    if (StoredBytes.holds(storage(), text, segmentKeys)) {
+      return true;
     }
     for (byte[] blob : cached(segmentKeys)) {
-      if (contains(Frame.unwrap(Frame.K_INDEX_NODE, blob, "cached segment"), needle)) {
+      if (StoredBytes.segmentHolds(blob, text)) {
         return true;
       }
-    }
-    return false;
-  }
-
-  private static boolean contains(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
     }
     return false;
   }

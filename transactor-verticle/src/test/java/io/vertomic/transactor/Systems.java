@@ -5,7 +5,9 @@ import io.vertomic.storage.ddb.DdbSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The processes of a system for the multi-process tests, on the machine's PostgreSQL in a database
@@ -19,25 +21,45 @@ public final class Systems {
     return "vertomic:sql://*?postgresql://postgres@127.0.0.1:5432/vertomic_ha";
   }
 
-  private static boolean cassInstalled;
+  private static final Set<String> installed = new HashSet<>();
 
   /** A Cassandra table of their own ({@code vertomic_test.ha}), created once per JVM. */
-  public static synchronized String cassSystem() throws Exception {
-    if (!cassInstalled) {
-      CassSchema.main(new String[] {"127.0.0.1:9042", "vertomic_test.ha"});
-      cassInstalled = true;
-    }
-    return "vertomic:cass://127.0.0.1:9042/vertomic_test.ha/*";
+  public static String cassSystem() throws Exception {
+    return cassTable("vertomic_test.ha");
   }
 
-  private static boolean ddbInstalled;
-
   /** A dynalite table of their own ({@code vertomic-ha}), created once per JVM. */
-  public static synchronized String ddbSystem() throws Exception {
-    String system = "vertomic:ddb://us-east-1/vertomic-ha/*?endpoint=http://127.0.0.1:4567";
-    if (!ddbInstalled) {
+  public static String ddbSystem() throws Exception {
+    return ddbTable("vertomic-ha");
+  }
+
+  /**
+   * The system of {@code kind} that no transactor serves, so the process that connects writes its
+   * databases itself (an embedded system, as in the storage modules' tests): PostgreSQL's database
+   * {@code test}, a dev store of its own in this JVM's directory, the Cassandra table {@code
+   * vertomic_test.embedded} or the dynalite table {@code vertomic-embedded}.
+   */
+  public static String embeddedSystem(String kind) throws Exception {
+    return switch (kind) {
+      case "sql" -> "vertomic:sql://*?postgresql://postgres@127.0.0.1:5432/test";
+      case "dev" -> devSystem().replace(":4336/", ":4337/");
+      case "cass" -> cassTable("vertomic_test.embedded");
+      case "ddb" -> ddbTable("vertomic-embedded");
+      default -> throw new IllegalArgumentException(kind);
+    };
+  }
+
+  private static synchronized String cassTable(String table) throws Exception {
+    if (installed.add("cass " + table)) {
+      CassSchema.main(new String[] {"127.0.0.1:9042", table});
+    }
+    return "vertomic:cass://127.0.0.1:9042/" + table + "/*";
+  }
+
+  private static synchronized String ddbTable(String table) throws Exception {
+    String system = "vertomic:ddb://us-east-1/" + table + "/*?endpoint=http://127.0.0.1:4567";
+    if (installed.add("ddb " + table)) {
       DdbSchema.main(new String[] {system});
-      ddbInstalled = true;
     }
     return system;
   }
