@@ -1,5 +1,6 @@
 package io.vertomic.storage.cass;
 
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.vertx.cassandra.CassandraClient;
 import io.vertx.cassandra.CassandraClientOptions;
 import io.vertx.core.Future;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  * {@code scripts/cass-schema HOST:PORT KEYSPACE.TABLE}, and by the tests.
  */
 public final class CassSchema {
+  private static final Duration DDL_TIMEOUT = Duration.ofSeconds(30);
+
   private CassSchema() {}
 
   /** Creates {@code keyspace.table} (and the keyspace) when missing. */
@@ -23,7 +27,10 @@ public final class CassSchema {
     Future<Void> chain = Future.succeededFuture();
     for (String statement : text.replaceAll("(?m)^--.*$", "").split(";")) {
       if (!statement.isBlank()) {
-        chain = chain.compose(v -> client.execute(statement.trim()).mapEmpty());
+        // schema changes wait for the node to agree on them: on a node just started that can
+        // take longer than the driver's 2 s default for a request
+        SimpleStatement ddl = SimpleStatement.newInstance(statement.trim()).setTimeout(DDL_TIMEOUT);
+        chain = chain.compose(v -> client.execute(ddl).mapEmpty());
       }
     }
     return chain;
