@@ -17,7 +17,8 @@ import java.util.Map;
  * bench/results/} (with the JIT's compilation time while each workload was measured).
  *
  * <p>Workloads {@code storage-queries}, {@code transactor} and {@code remote} are sections of their
- * own ({@link StorageQueryBench}, {@link TransactorBench}, {@link RemoteBench}).
+ * own ({@link StorageQueryBench}, {@link TransactorBench}, {@link RemoteBench}); so is {@code
+ * storages}, which only runs when named.
  *
  * <p>Arguments: {@code --workloads load-batch,load-single} {@code --warmup N} {@code --iterations
  * N} {@code --quick} (one warm-up, two measured runs) {@code --out DIR}.
@@ -102,6 +103,7 @@ public final class BenchMain {
     String storage = null;
     String transactor = null;
     String remote = null;
+    String storages = null;
     for (String name : RealWorkload.expandGroups(names, REAL).split(",")) {
       if (name.trim().equals("remote")) {
         RemoteBench b =
@@ -122,9 +124,13 @@ public final class BenchMain {
         continue;
       }
       if (name.trim().equals("storage-queries")) {
-        StorageQueryBench b = new StorageQueryBench(quick ? 2 : 5, quick ? 20 : 200);
-        storage = b.run();
+        StorageQueryBench b = new StorageQueryBench(quick ? 2 : 5, quick ? 20 : 200, "sql");
+        storage = "\"storage\": " + b.run();
         runner.blackhole += b.blackhole;
+        continue;
+      }
+      if (name.trim().equals("storages")) {
+        storages = storages(quick);
         continue;
       }
       Workload<?> w = WORKLOADS.get(name.trim());
@@ -157,8 +163,24 @@ public final class BenchMain {
             + " KB = median kilobytes one run allocated on the calling thread)");
     RealWorkload.problems().forEach(p -> System.out.println("PROBLEM " + p));
     System.out.println("checksum " + runner.blackhole);
-    write(out, rows, warmup, iterations, storage, transactor, remote);
+    write(out, rows, warmup, iterations, storage, transactor, remote, storages);
     datomic.Peer.shutdown(false);
+  }
+
+  /**
+   * The section {@code storages}: the same loads through a transactor, and q4 on a million datoms,
+   * on dev, sql, cass and ddb side by side (issue 18). Not in the default run: it needs Cassandra
+   * and dynalite, which {@code scripts/bench} starts only for it.
+   */
+  private static String storages(boolean quick) throws Exception {
+    List<String> kinds = List.of("dev", "sql", "cass", "ddb");
+    String transactor =
+        new TransactorBench(quick ? 200 : 3_000, quick ? 3 : 10, 0, 0, 0).runOn(kinds);
+    List<String> queries = new ArrayList<>();
+    for (String kind : kinds) {
+      queries.add(new StorageQueryBench(quick ? 2 : 5, quick ? 20 : 200, kind).run());
+    }
+    return "{\"transactor\": " + transactor + ", \"queries\": [" + String.join(",", queries) + "]}";
   }
 
   private static void write(
@@ -168,7 +190,8 @@ public final class BenchMain {
       int iterations,
       String storage,
       String transactor,
-      String remote)
+      String remote,
+      String storages)
       throws IOException {
     Files.createDirectories(dir);
     StringBuilder json = new StringBuilder();
@@ -204,6 +227,7 @@ public final class BenchMain {
         .append(storage == null ? "" : ",\n" + storage)
         .append(transactor == null ? "" : ",\n\"transactor\": " + transactor)
         .append(remote == null ? "" : ",\n\"remote\": " + remote)
+        .append(storages == null ? "" : ",\n\"storages\": " + storages)
         .append("}\n");
     String stamp = Instant.now().toString().replace(':', '-');
     Files.writeString(dir.resolve(stamp + ".json"), json);

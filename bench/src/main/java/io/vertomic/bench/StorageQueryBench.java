@@ -10,39 +10,52 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Queries over a database of about a million datoms in PostgreSQL (sql storage): q4 cold (the first
- * query of a peer that has just connected, its caches empty), q4 cold with memcached holding the
- * segments (a peer joining a running system), and q4 warm, with Datomic's in-memory peer on the
- * same data as the reference for the warm figure. Prints the figures and the cache hit ratios, and
- * returns them as JSON fields.
+ * Queries over a database of about a million datoms in one storage (sql in the section {@code
+ * storage-queries}, each storage in {@code storages}), loaded by a peer writing to it itself: q4
+ * cold (the first query of a peer that has just connected, its caches empty), q4 cold with
+ * memcached holding the segments (a peer joining a running system), and q4 warm, with Datomic's
+ * in-memory peer on the same data as the reference for the warm figure. Prints the figures and the
+ * cache hit ratios, and returns them as JSON fields.
  */
 final class StorageQueryBench {
   static final int PERSONS = 125_000;
   static final String Q4 =
       "[:find ?e ?l ?a :where [?e :person/name \"Ivan\"] [?e :person/age ?a]"
           + " [?e :person/sex :male] [?e :person/last-name ?l]]";
-  private static final String URI =
-      "vertomic:sql://bench-1m?postgresql://postgres@127.0.0.1:5432/test";
+
+  /** The storage system of each kind ({@code *} for the database name), with no transactor. */
+  static final java.util.Map<String, String> STORAGES =
+      java.util.Map.of(
+          "dev", "vertomic:dev://127.0.0.1:4334/*",
+          "sql", "vertomic:sql://*?postgresql://postgres@127.0.0.1:5432/test",
+          "cass", "vertomic:cass://127.0.0.1:9042/vertomic_bench.embedded/*",
+          "ddb", "vertomic:ddb://us-east-1/vertomic-bench/*?endpoint=http://127.0.0.1:4567");
+
   private static final String MEMCACHED = "memcached:127.0.0.1:11211";
 
   private final int colds;
   private final int warms;
+  private final String kind;
+  private final String system;
+  private final String uri;
   long blackhole;
 
-  StorageQueryBench(int colds, int warms) {
+  StorageQueryBench(int colds, int warms, String kind) {
     this.colds = colds;
     this.warms = warms;
+    this.kind = kind;
+    this.system = STORAGES.get(kind);
+    this.uri = system.replace("*", "bench-1m");
   }
 
-  String run() {
+  String run() throws Exception {
+    StorageSchemas.install(system);
     List<Person> persons = People.generate(PERSONS);
     long loadStart = System.nanoTime();
-    Engine.Session sql =
-        new VertomicEngine(
-                "vertomic-sql", "vertomic:sql://%s?postgresql://postgres@127.0.0.1:5432/test")
-            .fresh("bench-1m");
-    long[] ids = loadAll(sql, persons, 5_000);
-    Connection conn = Peer.connect(URI);
+    Engine.Session session =
+        new VertomicEngine("vertomic-" + kind, system.replace("*", "%s")).fresh("bench-1m");
+    long[] ids = loadAll(session, persons, 5_000);
+    Connection conn = Peer.connect(uri);
     conn.requestIndex().toCompletionStage().toCompletableFuture().join();
     double loadMs = (System.nanoTime() - loadStart) / 1e6;
     long datoms = 0;
@@ -52,12 +65,12 @@ final class StorageQueryBench {
     blackhole += ids[ids.length - 1];
 
     double[] cold = colds(null);
-    Catalog.CacheStats afterCold = Catalog.instance().cacheStats(URI);
+    Catalog.CacheStats afterCold = Catalog.instance().cacheStats(uri);
     double[] warm = warm();
-    Catalog.CacheStats afterWarm = Catalog.instance().cacheStats(URI);
+    Catalog.CacheStats afterWarm = Catalog.instance().cacheStats(uri);
     colds(MEMCACHED); // fills memcached
     double[] coldMemcached = colds(MEMCACHED);
-    Catalog.CacheStats tier = Catalog.instance().cacheStats(URI);
+    Catalog.CacheStats tier = Catalog.instance().cacheStats(uri);
     System.clearProperty("vertomic.segmentCache");
     Peer.shutdown();
 
@@ -70,12 +83,13 @@ final class StorageQueryBench {
       datomicWarm[i] = (System.nanoTime() - t) / 1e6;
     }
     datomic.close();
-    Peer.deleteDatabase(URI);
+    Peer.deleteDatabase(uri);
     Peer.shutdown();
 
     System.out.printf(
         Locale.ROOT,
-        "%nsql storage, %d datoms (%d persons), loaded and indexed in %.0f ms%n",
+        "%n%s storage, %d datoms (%d persons), loaded and indexed in %.0f ms%n",
+        kind,
         datoms,
         PERSONS,
         loadMs);
@@ -103,18 +117,19 @@ final class StorageQueryBench {
     System.out.printf(
         Locale.ROOT,
         "object cache hit ratio: %.3f after the cold queries, %.3f after the warm ones;"
-            + " memcached: %d segment reads served, %d went to PostgreSQL%n",
+            + " memcached: %d segment reads served, %d went to storage%n",
         afterCold.hitRatio(),
         afterWarm.hitRatio(),
         tier.tierHits(),
         tier.tierMisses());
     return String.format(
         Locale.ROOT,
-        "\"storage\": {\"datoms\": %d, \"load_index_ms\": %.1f, \"q4_cold_p50_ms\": %.3f,"
+        "{\"storage\": \"%s\", \"datoms\": %d, \"load_index_ms\": %.1f, \"q4_cold_p50_ms\": %.3f,"
             + " \"q4_cold_memcached_p50_ms\": %.3f, \"q4_warm_p50_ms\": %.3f,"
             + " \"q4_datomic_mem_p50_ms\": %.3f, \"ratio_warm\": %.3f,"
             + " \"object_cache_hit_ratio_cold\": %.3f, \"object_cache_hit_ratio_warm\": %.3f,"
             + " \"memcached_hits\": %d, \"memcached_misses\": %d}",
+        kind,
         datoms,
         loadMs,
         p(cold, 50),
@@ -136,7 +151,7 @@ final class StorageQueryBench {
         System.setProperty("vertomic.segmentCache", segmentCache);
       }
       long t = System.nanoTime();
-      Database db = Peer.connect(URI).db();
+      Database db = Peer.connect(uri).db();
       blackhole += ((java.util.Collection<?>) Peer.q(Q4, db)).size();
       out[i] = (System.nanoTime() - t) / 1e6;
     }
@@ -145,7 +160,7 @@ final class StorageQueryBench {
 
   private double[] warm() {
     double[] out = new double[warms];
-    Database db = Peer.connect(URI).db();
+    Database db = Peer.connect(uri).db();
     for (int i = 0; i < warms; i++) {
       long t = System.nanoTime();
       blackhole += ((java.util.Collection<?>) Peer.q(Q4, db)).size();

@@ -55,9 +55,41 @@ final class TransactorBench {
     this.memorySeconds = memorySeconds;
   }
 
-  String run() throws Exception {
+  /** The storage system of a transactor of each kind ({@code *} for the database name). */
+  static final java.util.Map<String, String> STORAGES =
+      java.util.Map.of(
+          "dev", "vertomic:dev://127.0.0.1:4335/*",
+          "sql", "vertomic:sql://*?postgresql://postgres@127.0.0.1:5432/vertomic_ha",
+          "cass", "vertomic:cass://127.0.0.1:9042/vertomic_bench.ha/*",
+          "ddb", "vertomic:ddb://us-east-1/vertomic-bench-ha/*?endpoint=http://127.0.0.1:4567");
+
+  /**
+   * The section {@code storages}: load-single (16 submitters) and load-batch (1 submitter) through
+   * a transactor on each of {@code kinds}, each against Datomic's in-memory peer measured once with
+   * the same load. Returns the JSON rows.
+   */
+  String runOn(List<String> kinds) throws Exception {
     String cluster = "bench-" + UUID.randomUUID();
     System.setProperty("vertomic.cluster.name", cluster);
+    printHeader();
+    Result datomicSingle = datomic(1, singles, 16);
+    Result datomicBatch = datomic(1000, batches, 1);
+    for (String kind : kinds) {
+      String system = STORAGES.get(kind);
+      StorageSchemas.install(system);
+      Process transactor = startTransactor(cluster, system);
+      try {
+        print("load-single", kind, 16, vertomic(system, 1, singles, 16), datomicSingle);
+        print("load-batch", kind, 1, vertomic(system, 1000, batches, 1), datomicBatch);
+      } finally {
+        transactor.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        Peer.shutdown();
+      }
+    }
+    return "[" + String.join(",", json) + "]";
+  }
+
+  private static void printHeader() {
     System.out.printf(
         "%n%-12s %-8s %5s %10s %9s %9s %12s %9s %9s %7s%n",
         "transactor",
@@ -70,8 +102,14 @@ final class TransactorBench {
         "p50",
         "p99",
         "ratio");
-    String dev = "vertomic:dev://127.0.0.1:4335/*";
-    String sql = "vertomic:sql://*?postgresql://postgres@127.0.0.1:5432/vertomic_ha";
+  }
+
+  String run() throws Exception {
+    String cluster = "bench-" + UUID.randomUUID();
+    System.setProperty("vertomic.cluster.name", cluster);
+    printHeader();
+    String dev = STORAGES.get("dev");
+    String sql = STORAGES.get("sql");
     for (String[] s : List.of(new String[] {"dev", dev}, new String[] {"sql", sql})) {
       Process transactor = startTransactor(cluster, s[1]);
       try {
