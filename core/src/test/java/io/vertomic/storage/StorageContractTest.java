@@ -102,6 +102,19 @@ public abstract class StorageContractTest {
   }
 
   @Test
+  void deletingThousandsOfSegmentsAtOnceRemovesThemAll() {
+    // a whole database's segments go in one call (Cassandra's driver once refused most of them)
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      keys.add(ns + "many/" + i);
+    }
+    await(InGroups.run(keys, 100, k -> storage.put(k, bytes(k))));
+    assertEquals(3_000, await(storage.keys(ns + "many/")).size());
+    await(storage.delete(keys));
+    assertEquals(List.of(), await(storage.keys(ns + "many/")));
+  }
+
+  @Test
   void casCreatesARootAtRevisionOneAndSwapsItForward() {
     assertNull(await(storage.root(ns + "r")));
     assertEquals(1L, await(storage.cas(ns + "r", 0, bytes("one"))));

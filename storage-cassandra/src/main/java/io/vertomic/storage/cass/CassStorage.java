@@ -10,6 +10,7 @@ import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.datastax.oss.driver.api.core.servererrors.QueryExecutionException;
 import io.vertomic.anomaly.Anomaly;
+import io.vertomic.storage.InGroups;
 import io.vertomic.storage.LogRecord;
 import io.vertomic.storage.Root;
 import io.vertomic.storage.SegmentPartitions;
@@ -87,11 +88,9 @@ public final class CassStorage implements Storage {
 
   @Override
   public Future<Void> delete(Collection<String> keys) {
-    List<Future<?>> all = new ArrayList<>();
-    for (String k : keys) {
-      all.add(run("delete " + k, st.delete, SegmentPartitions.of(k), k));
-    }
-    return Future.all(all).mapEmpty();
+    // a few hundred at a time: the driver refuses requests once its connection's streams are taken
+    return InGroups.run(
+        List.copyOf(keys), 256, k -> run("delete " + k, st.delete, SegmentPartitions.of(k), k));
   }
 
   @Override

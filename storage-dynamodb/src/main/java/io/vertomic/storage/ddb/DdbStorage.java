@@ -8,6 +8,7 @@ import static io.vertomic.storage.ddb.DdbTable.n;
 import static io.vertomic.storage.ddb.DdbTable.s;
 
 import io.vertomic.anomaly.Anomaly;
+import io.vertomic.storage.InGroups;
 import io.vertomic.storage.LogRecord;
 import io.vertomic.storage.Root;
 import io.vertomic.storage.SegmentPartitions;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -36,6 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * segment, once written, never changes. Thread-safe; never blocks.
  */
 final class DdbStorage implements Storage {
+  /** Deletes in flight at most, so a large delete never floods the client. */
+  private static final int GROUP = 25;
+
   private final DdbTable table;
 
   private DdbStorage(DdbTable table) {
@@ -91,8 +94,9 @@ final class DdbStorage implements Storage {
 
   @Override
   public Future<Void> delete(Collection<String> keys) {
-    return inGroups(
+    return InGroups.run(
         List.copyOf(keys),
+        GROUP,
         key ->
             table
                 .delete("delete " + key, SegmentPartitions.of(key), key)
@@ -230,8 +234,9 @@ final class DdbStorage implements Storage {
         .query(what, p, null, Map.of(), "k,n,c", Integer.MAX_VALUE)
         .compose(
             heads ->
-                inGroups(
+                InGroups.run(
                     heads,
+                    GROUP,
                     h ->
                         table
                             .delete(what, p, h.get(K).s())
@@ -258,15 +263,5 @@ final class DdbStorage implements Storage {
 
   private static AttributeValue bytes(byte[] value) {
     return AttributeValue.fromB(SdkBytes.fromByteArray(value));
-  }
-
-  /** Runs {@code op} over {@code all}, 25 at a time, so a large delete never floods the client. */
-  private static <T> Future<Void> inGroups(List<T> all, Function<T, Future<?>> op) {
-    Future<Void> chain = Future.succeededFuture();
-    for (int from = 0; from < all.size(); from += 25) {
-      List<T> group = all.subList(from, Math.min(all.size(), from + 25));
-      chain = chain.compose(v -> Future.all(group.stream().map(op).toList()).mapEmpty());
-    }
-    return chain;
   }
 }
