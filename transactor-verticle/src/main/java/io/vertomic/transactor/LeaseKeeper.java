@@ -5,6 +5,7 @@ import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -15,6 +16,11 @@ import java.util.function.Function;
  * when its lease runs out (before a standby may take over, on the same clock), and a holder whose
  * renewal meets someone else's lease stops at once. Fencing does not rest on clocks: a stale
  * holder's log appends are refused by storage.
+ *
+ * <p>A tick that has not finished within the lease time is given up, so that one storage call that
+ * never answers cannot stop every later tick. Whatever it still does is then ignored; a lease it
+ * won or renewed after all is found on a later read (the holder's revision no longer matches, so it
+ * lets go, then takes over again once the lease has expired: safe, because the epoch fences).
  */
 final class LeaseKeeper {
   private final Vertx vertx;
@@ -26,6 +32,7 @@ final class LeaseKeeper {
   private Lease held;
   private long heldRevision;
   private boolean ticking;
+  private long generation; // of the tick running: a tick given up leaves its results unused
   private long timer = -1;
 
   LeaseKeeper(
@@ -61,18 +68,28 @@ final class LeaseKeeper {
       return Future.succeededFuture();
     }
     ticking = true;
+    long gen = ++generation;
     long now = System.currentTimeMillis();
     if (held != null && held.expired(now)) {
       lose(); // could not renew in time: someone may take over from now on
     }
     return storage
         .root(Lease.ROOT)
-        .compose(r -> held != null ? renew(r, now) : maybeTakeOver(r, now))
-        .recover(e -> Future.succeededFuture()) // storage unreachable: try again next tick
-        .andThen(ar -> ticking = false);
+        .compose(
+            r ->
+                gen != generation
+                    ? Future.<Void>succeededFuture()
+                    : held != null ? renew(r, now, gen) : maybeTakeOver(r, now, gen))
+        .timeout(leaseMillis, TimeUnit.MILLISECONDS)
+        .recover(e -> Future.succeededFuture()) // storage unreachable or slow: try again next tick
+        .andThen(
+            ar -> {
+              generation++; // whatever this tick still does comes too late to be used
+              ticking = false;
+            });
   }
 
-  private Future<Void> renew(Root r, long now) {
+  private Future<Void> renew(Root r, long now, long gen) {
     if (r == null || r.revision() != heldRevision) {
       lose();
       return Future.succeededFuture();
@@ -82,14 +99,16 @@ final class LeaseKeeper {
         .cas(Lease.ROOT, heldRevision, next.encode())
         .onSuccess(
             rev -> {
-              held = next;
-              heldRevision = rev;
+              if (gen == generation) {
+                held = next;
+                heldRevision = rev;
+              }
             })
         .onFailure(e -> {})
         .mapEmpty();
   }
 
-  private Future<Void> maybeTakeOver(Root r, long now) {
+  private Future<Void> maybeTakeOver(Root r, long now, long gen) {
     Lease current = r == null ? null : Lease.decode(r.value());
     if (current != null && !current.expired(now)) {
       return Future.succeededFuture();
@@ -99,6 +118,9 @@ final class LeaseKeeper {
         .cas(Lease.ROOT, r == null ? 0 : r.revision(), next.encode())
         .compose(
             rev -> {
+              if (gen != generation) {
+                return Future.succeededFuture();
+              }
               held = next;
               heldRevision = rev;
               return onAcquired.apply(next);
