@@ -22,13 +22,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Kill -9 of the active transactor under load, again and again, on PostgreSQL and Cassandra
- * storage: each time the standby takes over, the load goes on, and at the end every acknowledged
- * transaction is in the database exactly once and every transaction in the log is whole. PostgreSQL
- * takes {@link #KILLS} kills, Cassandra {@link #KILLS_ELSEWHERE}, to keep the suite's time. Not ddb
- * yet: on dynalite a standby once never activated after the third kill (1 run in 3). The takeover
- * times (from the kill to the standby's activation, and to the peer's next acknowledgement) are
- * written to {@code target/failover-times-STORAGE.txt}.
+ * Kill -9 of the active transactor under load, again and again, on PostgreSQL, Cassandra and ddb
+ * (dynalite) storage: each time the standby takes over, the load goes on, and at the end every
+ * acknowledged transaction is in the database exactly once and every transaction in the log is
+ * whole. PostgreSQL takes {@link #KILLS} kills, the others {@link #KILLS_ELSEWHERE}, to keep the
+ * suite's time. The takeover times (from the kill to the standby's activation, and to the peer's
+ * next acknowledgement) are written to {@code target/failover-times-STORAGE.txt}.
  */
 class FailoverTest extends MultiProcessTest {
   static final int KILLS = Integer.getInteger("failover.kills", 20);
@@ -36,7 +35,7 @@ class FailoverTest extends MultiProcessTest {
   static final long LEASE_MILLIS = 3000;
 
   @ParameterizedTest
-  @ValueSource(strings = {"sql", "cass"})
+  @ValueSource(strings = {"sql", "cass", "ddb"})
   void killingTheActiveTransactorUnderLoadLosesNoAcknowledgedTransaction(String storage)
       throws Exception {
     int kills = storage.equals("sql") ? KILLS : KILLS_ELSEWHERE;
