@@ -268,12 +268,12 @@ public abstract class StorageContractTest {
     assertEquals(Category.UNAVAILABLE, failure(other.get(ns + "a")).category());
   }
 
-  protected static byte[] bytes(String s) {
+  public static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
   /** The value of a future, waiting on this (non event-loop) test thread. */
-  protected static <T> T await(Future<T> f) {
+  public static <T> T await(Future<T> f) {
     try {
       return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (ExecutionException e) {

@@ -1,5 +1,7 @@
 package io.vertomic.storage.cass;
 
+import static io.vertomic.storage.StorageContractTest.await;
+import static io.vertomic.storage.StorageContractTest.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,16 +11,11 @@ import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
 import io.vertomic.storage.LogRecord;
 import io.vertomic.storage.Storage;
-import io.vertomic.storage.StorageUri;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,16 +34,7 @@ class CassGroupAppendTest {
 
   @BeforeEach
   void open(Vertx vertx) {
-    storage =
-        await(
-            CassStorageTest.schema(vertx)
-                .compose(
-                    v ->
-                        new CassStorageProvider()
-                            .open(
-                                vertx,
-                                StorageUri.parse(
-                                    "vertomic:cass://" + CassStorageTest.SYSTEM + "/x"))));
+    storage = await(CassStorageTest.store(vertx));
     db = "g" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   }
 
@@ -128,19 +116,5 @@ class CassGroupAppendTest {
 
   private static List<Long> ts(List<LogRecord> records) {
     return records.stream().map(LogRecord::t).toList();
-  }
-
-  private static byte[] bytes(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new RuntimeException(e.getCause());
-    } catch (Exception e) {
-      throw new AssertionError("storage did not answer", e);
-    }
   }
 }

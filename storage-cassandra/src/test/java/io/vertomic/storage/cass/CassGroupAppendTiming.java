@@ -2,7 +2,6 @@ package io.vertomic.storage.cass;
 
 import io.vertomic.storage.LogRecord;
 import io.vertomic.storage.Storage;
-import io.vertomic.storage.StorageUri;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -34,16 +33,7 @@ class CassGroupAppendTiming {
 
   @Test
   void timeSingleAppendsAgainstSequentialGroupsAgainstBatches(Vertx vertx) throws Exception {
-    Storage storage =
-        get(
-            CassStorageTest.schema(vertx)
-                .compose(
-                    v ->
-                        new CassStorageProvider()
-                            .open(
-                                vertx,
-                                StorageUri.parse(
-                                    "vertomic:cass://" + CassStorageTest.SYSTEM + "/x"))));
+    Storage storage = get(CassStorageTest.store(vertx));
     try {
       // warm-up: prepared statements, connections, JIT, Paxos state of the node
       run(storage, "warm-up sequential", 1, CassGroupAppendTiming::sequential);

@@ -25,6 +25,11 @@ class CassStorageTest extends StorageContractTest {
 
   @Override
   protected Future<Storage> open(Vertx vertx) {
+    return store(vertx);
+  }
+
+  /** The test table's storage, the schema installed first. */
+  static Future<Storage> store(Vertx vertx) {
     return schema(vertx)
         .compose(
             v ->
