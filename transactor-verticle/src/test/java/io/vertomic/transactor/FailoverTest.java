@@ -1,21 +1,12 @@
 package io.vertomic.transactor;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertomic.datom.Datom;
-import io.vertomic.edn.Keyword;
-import io.vertomic.peer.Connection;
-import io.vertomic.peer.LogEntry;
 import io.vertomic.peer.Peer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,36 +61,8 @@ class FailoverTest extends MultiProcessTest {
     peer.await(l -> l.startsWith("done "), 120, "end of load");
     report(storage, activation, nextAck);
 
-    Set<String> acked = new HashSet<>();
-    for (String l : peer.output()) {
-      if (l.startsWith("ack ")) {
-        acked.add(l.split(" ")[1]);
-      }
-    }
-    System.setProperty("vertomic.cluster.name", cluster);
-    Connection conn = Peer.connect(uri);
-    conn.sync().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
-    long idAttr = conn.db().entid(Keyword.of("load/id"));
-    long instantAttr = conn.db().entid(Keyword.of("db/txInstant"));
-    long keyAttr = conn.db().entid(Keyword.of("vertomic.tx/idempotency-key"));
-    Map<Object, Integer> times = new HashMap<>();
-    for (LogEntry e : conn.log().txRange(null, null)) {
-      List<Datom> ids = e.data().stream().filter(d -> d.a() == idAttr).toList();
-      if (ids.isEmpty()) {
-        continue; // the schema
-      }
-      assertEquals(1, ids.size(), "one value per transaction at t " + e.t());
-      assertEquals(
-          ids.get(0).v(),
-          e.data().stream().filter(d -> d.a() == keyAttr).findFirst().orElseThrow().v(),
-          "the transaction whole, with its key, at t " + e.t());
-      assertTrue(e.data().stream().anyMatch(d -> d.a() == instantAttr));
-      times.merge(ids.get(0).v(), 1, Integer::sum);
-    }
-    for (String id : acked) {
-      assertEquals(1, times.getOrDefault(id, 0), id + " is in the log exactly once");
-    }
-    assertTrue(acked.size() >= kills * 10, "the load went on: " + acked.size() + " acknowledged");
+    int acked = AcknowledgedLoad.eachInTheLogOnce(cluster, uri, peer.output());
+    assertTrue(acked >= kills * 10, "the load went on: " + acked + " acknowledged");
   }
 
   private ChildJvm start(String cluster, String system) throws Exception {

@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code Connection.gcStorage} on a peer of a transactor system (PostgreSQL, the dev storage whose
- * files every process shares, and Cassandra): the transactor, which owns the index, deletes the
- * segments no index reaches that were written before the cut-off, none written after it, and
- * answers how many; the database reads the same afterwards.
+ * files every process shares, Cassandra and ddb on dynalite): the transactor, which owns the index,
+ * deletes the segments no index reaches that were written before the cut-off, none written after
+ * it, and answers how many; the database reads the same afterwards.
  */
 class GcThroughTransactorTest extends MultiProcessTest {
   private static <T> T await(Future<T> f) throws Exception {
@@ -29,7 +29,7 @@ class GcThroughTransactorTest extends MultiProcessTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sql", "dev", "cass"})
+  @ValueSource(strings = {"sql", "dev", "cass", "ddb"})
   void theTransactorDeletesOnlyUnreachableSegmentsOlderThanTheCutOff(String storage)
       throws Exception {
     String cluster = "gc-" + UUID.randomUUID();

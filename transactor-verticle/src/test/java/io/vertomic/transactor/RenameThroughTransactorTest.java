@@ -21,10 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code Peer.renameDatabase} on a storage a transactor serves (PostgreSQL, the dev storage whose
- * files every process shares, and Cassandra): the transactor renames the database it writes, the
- * data stays whole under the new name, the old name is gone, and the connections of this peer and
- * of another peer process follow the database, never into another database created under the old
- * name. A taken or missing name changes nothing.
+ * files every process shares, Cassandra and ddb on dynalite): the transactor renames the database
+ * it writes, the data stays whole under the new name, the old name is gone, and the connections of
+ * this peer and of another peer process follow the database, never into another database created
+ * under the old name. A taken or missing name changes nothing.
  */
 class RenameThroughTransactorTest extends MultiProcessTest {
   private static <T> T await(Future<T> f) throws Exception {
@@ -32,7 +32,7 @@ class RenameThroughTransactorTest extends MultiProcessTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sql", "dev", "cass"})
+  @ValueSource(strings = {"sql", "dev", "cass", "ddb"})
   void theTransactorRenamesADatabaseAndEveryPeerFollowsIt(String storage) throws Exception {
     String cluster = "rename-" + UUID.randomUUID();
     String system = Systems.system(storage);
