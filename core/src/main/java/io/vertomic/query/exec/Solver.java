@@ -36,18 +36,7 @@ final class Solver {
       env.limits.checkTime();
       Clause c = steps.get(i).clause();
       if (c instanceof DataPattern p) {
-        // the predicates planned right after a pattern, over its variables and single values,
-        // can test its rows as they are made
-        List<Predicate> filters = new ArrayList<>();
-        Set<Symbol> known = new HashSet<>(Vars.of(p.terms()));
-        known.addAll(b.values().keySet());
-        for (int j = i + 1; j < steps.size(); j++) {
-          if (!(steps.get(j).clause() instanceof Predicate f)
-              || !known.containsAll(Vars.of(f.args()))) {
-            break;
-          }
-          filters.add(f);
-        }
+        List<Predicate> filters = predicatesAfter(steps, i, p, b);
         if (PatternExec.run(p, b, env, filters)) {
           i += filters.size();
         }
@@ -55,6 +44,28 @@ final class Solver {
         execute(steps.get(i), b, env);
       }
     }
+  }
+
+  /**
+   * The predicates planned right after step {@code i}'s pattern {@code p} that use only its
+   * variables and the values of single-row relations: they can test its rows as they are made.
+   */
+  private static List<Predicate> predicatesAfter(
+      List<Step> steps, int i, DataPattern p, Bindings b) {
+    if (i + 1 == steps.size() || !(steps.get(i + 1).clause() instanceof Predicate)) {
+      return List.of();
+    }
+    Set<Symbol> known = new HashSet<>(Vars.of(p.terms()));
+    known.addAll(b.values().keySet());
+    List<Predicate> out = new ArrayList<>();
+    for (int j = i + 1;
+        j < steps.size()
+            && steps.get(j).clause() instanceof Predicate f
+            && known.containsAll(Vars.of(f.args()));
+        j++) {
+      out.add(f);
+    }
+    return out;
   }
 
   private static void execute(Step s, Bindings b, Env env) {
