@@ -14,7 +14,6 @@ import io.vertx.cassandra.CassandraClient;
 import io.vertx.cassandra.CassandraClientOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The storage contract on the real single Cassandra node of 127.0.0.1:9042. */
@@ -39,12 +38,7 @@ class CassStorageTest extends StorageContractTest {
 
   /** Creates the test keyspace and table, once per JVM, waiting for it (for database tests). */
   static void installSchema() throws Exception {
-    Vertx vertx = Vertx.vertx();
-    try {
-      schema(vertx).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
-    } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    }
+    io.vertomic.fixtures.OnVertx.await(CassStorageTest::schema, 120);
   }
 
   /** Creates the test keyspace and table, once per JVM. */

@@ -67,12 +67,7 @@ class DdbStorageTest extends StorageContractTest {
 
   /** Creates the test table, once per JVM, waiting for it (for database tests). */
   static void installSchema() throws Exception {
-    Vertx vertx = Vertx.vertx();
-    try {
-      schema(vertx).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
-    } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    }
+    io.vertomic.fixtures.OnVertx.await(DdbStorageTest::schema, 120);
   }
 
   static synchronized Future<Void> schema(Vertx vertx) {
