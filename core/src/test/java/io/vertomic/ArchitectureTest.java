@@ -117,12 +117,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void fulltextUsesOnlyDatomsAndLucene() {
+    mayUse("io.vertomic.fulltext", "io.vertomic.datom", "org.apache.lucene..");
+  }
+
+  @Test
   void dbUsesLowerLayersOnly() {
     mayUse(
         "io.vertomic.db",
         "io.vertomic.datom",
         "io.vertomic.schema",
         "io.vertomic.index",
+        "io.vertomic.fulltext",
         "io.vertomic.peer");
   }
 
@@ -161,6 +167,7 @@ class ArchitectureTest {
         "io.vertomic.query.fn",
         "io.vertomic.pull",
         "io.vertomic.db",
+        "io.vertomic.fulltext",
         "io.vertomic.datom",
         "io.vertomic.schema",
         "io.vertomic.index");
@@ -211,6 +218,7 @@ class ArchitectureTest {
             "io.vertomic.schema",
             "io.vertomic.index",
             "io.vertomic.db",
+            "io.vertomic.fulltext",
             "io.vertomic.pull",
             "io.vertomic.wire",
             "io.vertomic.query..")

@@ -5,6 +5,7 @@ import io.vertomic.datom.EntityId;
 import io.vertomic.datom.IndexOrder;
 import io.vertomic.datom.Values;
 import io.vertomic.edn.Keyword;
+import io.vertomic.fulltext.FulltextHit;
 import io.vertomic.index.DatomTree;
 import io.vertomic.schema.Attr;
 import io.vertomic.schema.Bootstrap;
@@ -364,6 +365,27 @@ public final class DbValue {
     Datom from = lo == null ? Bounds.min(a) : Bounds.from(IndexOrder.AVET, new Object[] {a, lo});
     Iterator<Datom> it = scan(IndexOrder.AVET, from, Bounds.max(a));
     return hi == null ? it : Scan.takeWhile(it, d -> Values.compare(d.v(), hi) < 0);
+  }
+
+  /**
+   * The fulltext search {@code search} of attribute {@code a} (see {@link
+   * io.vertomic.fulltext.FulltextIndex#search}), keeping, as Datomic does, every indexed datom (an
+   * assertion or a retraction) whose entity, attribute and value this view holds: a value asserted
+   * again after its retraction is found three times in the current view. Scores are relative to the
+   * best hit in the whole index, this view or not.
+   */
+  public List<FulltextHit> fulltext(long a, String search, String where) {
+    List<FulltextHit> out = new ArrayList<>();
+    Map<Datom, Boolean> seen = new java.util.HashMap<>();
+    for (FulltextHit h : indexes.fulltext().search(a, search, where)) {
+      Datom d = h.datom();
+      Datom key = new Datom(d.e(), d.a(), d.v(), 0, true);
+      if (seen.computeIfAbsent(
+          key, k -> datoms(IndexOrder.EAVT, new Object[] {k.e(), k.a(), k.v()}).hasNext())) {
+        out.add(h);
+      }
+    }
+    return out;
   }
 
   /** The datoms of {@code order} at or after {@code comps}, to the end of the index. */

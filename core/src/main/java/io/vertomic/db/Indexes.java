@@ -2,8 +2,10 @@ package io.vertomic.db;
 
 import io.vertomic.datom.Datom;
 import io.vertomic.datom.IndexOrder;
+import io.vertomic.fulltext.FulltextIndex;
 import io.vertomic.index.DatomTree;
 import io.vertomic.schema.Attr;
+import io.vertomic.schema.Bootstrap;
 import io.vertomic.schema.Schema;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,16 +14,23 @@ import java.util.List;
 /**
  * The eight trees of one database value: the current facts in each {@link IndexOrder}, and the past
  * (retracted assertions and their retractions) in each order. AVET holds only attributes that are
- * indexed or unique, VAET only references. Immutable; {@link #apply} returns a new value that
- * shares every untouched node.
+ * indexed or unique, VAET only references. With them, the fulltext index of the {@code
+ * :db/fulltext} attributes. Immutable; {@link #apply} returns a new value that shares every
+ * untouched node.
  */
 public final class Indexes {
   private final DatomTree[] current;
   private final DatomTree[] past;
+  private final FulltextIndex fulltext;
 
-  private Indexes(DatomTree[] current, DatomTree[] past) {
+  private Indexes(DatomTree[] current, DatomTree[] past, FulltextIndex fulltext) {
     this.current = current;
     this.past = past;
+    this.fulltext = fulltext;
+  }
+
+  private Indexes(DatomTree[] current, DatomTree[] past) {
+    this(current, past, fulltextOf(current, past));
   }
 
   /** Eight empty trees. */
@@ -32,7 +41,7 @@ public final class Indexes {
       c[o.ordinal()] = DatomTree.empty(o.comparator());
       p[o.ordinal()] = DatomTree.empty(o.historyComparator());
     }
-    return new Indexes(c, p);
+    return new Indexes(c, p, FulltextIndex.EMPTY);
   }
 
   /** The indexes made of these trees, one per {@link IndexOrder} ordinal in each array. */
@@ -51,6 +60,11 @@ public final class Indexes {
   /** The tree of past facts in {@code order}. */
   public DatomTree past(IndexOrder order) {
     return past[order.ordinal()];
+  }
+
+  /** The fulltext index of every value of a {@code :db/fulltext} attribute these trees hold. */
+  public FulltextIndex fulltext() {
+    return fulltext;
   }
 
   /**
@@ -79,7 +93,59 @@ public final class Indexes {
         p[i] = p[i].withNovelty(padds, List.of());
       }
     }
-    return new Indexes(c, p);
+    return new Indexes(c, p, fulltext.with(fulltextDocs(schema, asserted, pastAdds)));
+  }
+
+  // A transaction's fulltext documents: its assertions and its retraction datoms
+  private static List<Datom> fulltextDocs(
+      Schema schema, List<Datom> asserted, List<Datom> pastAdds) {
+    List<Datom> out = new ArrayList<>();
+    for (Datom d : asserted) {
+      if (d.v() instanceof String && isFulltext(schema, d.a())) {
+        out.add(d);
+      }
+    }
+    for (Datom d : pastAdds) {
+      if (!d.added() && d.v() instanceof String && isFulltext(schema, d.a())) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  private static boolean isFulltext(Schema schema, long attr) {
+    Attr a = schema.attr(attr);
+    return a != null && a.fulltext();
+  }
+
+  /**
+   * The fulltext index of trees read back or rewritten, built at the first search from every datom
+   * of a string value of an attribute the trees say is {@code :db/fulltext}.
+   */
+  private static FulltextIndex fulltextOf(DatomTree[] current, DatomTree[] past) {
+    DatomTree aevt = current[IndexOrder.AEVT.ordinal()];
+    DatomTree pastAevt = past[IndexOrder.AEVT.ordinal()];
+    return FulltextIndex.of(
+        () -> {
+          List<Datom> out = new ArrayList<>();
+          Iterator<Datom> flags =
+              aevt.slice(Bounds.min(Bootstrap.FULLTEXT), Bounds.max(Bootstrap.FULLTEXT));
+          while (flags.hasNext()) {
+            Datom flag = flags.next();
+            if (Boolean.TRUE.equals(flag.v())) {
+              for (DatomTree t : List.of(aevt, pastAevt)) {
+                t.slice(Bounds.min(flag.e()), Bounds.max(flag.e()))
+                    .forEachRemaining(
+                        d -> {
+                          if (d.v() instanceof String) {
+                            out.add(d);
+                          }
+                        });
+              }
+            }
+          }
+          return out;
+        });
   }
 
   /**
@@ -102,7 +168,7 @@ public final class Indexes {
         p[i] = p[i].withChanges(List.of(), prems);
       }
     }
-    return new Indexes(c, p);
+    return new Indexes(c, p); // the fulltext index forgets them too: it is built anew
   }
 
   /**
@@ -117,7 +183,7 @@ public final class Indexes {
     p[i] =
         rebuildAvet(
             past(IndexOrder.AEVT), p[i], attr, include, IndexOrder.AVET.historyComparator());
-    return new Indexes(c, p);
+    return new Indexes(c, p, fulltext);
   }
 
   private static DatomTree rebuildAvet(

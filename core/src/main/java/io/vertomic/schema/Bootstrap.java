@@ -29,6 +29,9 @@ public final class Bootstrap {
   private static final long TX = EntityId.tToTx(0);
   private static final long IDENT = 10;
 
+  /** The id of {@code :db/fulltext}. */
+  public static final long FULLTEXT = 51;
+
   private Bootstrap() {}
 
   /** The bootstrap datoms, in EAVT order of creation. */
@@ -68,7 +71,7 @@ public final class Bootstrap {
     attr(d, 44, "db/index", 24, false, 0, false);
     attr(d, 45, "db/noHistory", 24, false, 0, false);
     attr(d, 50, "db/txInstant", 25, false, 0, true);
-    attr(d, 51, "db/fulltext", 24, false, 0, false);
+    attr(d, FULLTEXT, "db/fulltext", 24, false, 0, false);
     attr(d, 52, "db/fn", 26, false, 0, false);
     ident(d, 56, "db.type/uuid");
     ident(d, 57, "db.type/double");

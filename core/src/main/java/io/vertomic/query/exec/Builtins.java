@@ -5,16 +5,14 @@ import io.vertomic.datom.IndexOrder;
 import io.vertomic.db.DbValue;
 import io.vertomic.db.Resolver;
 import io.vertomic.edn.Symbol;
+import io.vertomic.fulltext.FulltextHit;
 import io.vertomic.query.fn.QueryFunction;
 import io.vertomic.query.parse.QueryErrors;
 import io.vertomic.schema.Attr;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * The engine's own database-aware forms: {@code missing?}, {@code get-else}, {@code get-some},
@@ -106,31 +104,22 @@ final class Builtins {
   }
 
   /**
-   * A simple fulltext match: a value matches when it contains any word of the query as a whole
-   * word, case-insensitively (Datomic's Lucene default also ORs terms). Returns [e v tx score]
-   * tuples, score 1.0.
+   * {@code [(fulltext $ :attr ?search) [[?e ?v ?t ?score]]]}: the values of a {@code :db/fulltext}
+   * attribute the Lucene search finds (none for another attribute), as Datomic gives them: the
+   * third element is the {@code t} of the datom's transaction, the score relative to the best.
    */
   private static Object fulltext(Object... a) {
     DbValue db = db(a, "fulltext", 3);
     Attr attr = Resolver.attr(db, a[1]);
-    Set<String> terms = words(String.valueOf(a[2]));
-    List<Object> out = new ArrayList<>();
-    for (Iterator<Datom> it = db.datoms(IndexOrder.AEVT, new Object[] {attr.id()});
-        it.hasNext(); ) {
-      Datom d = it.next();
-      if (d.v() instanceof String s && !java.util.Collections.disjoint(words(s), terms)) {
-        out.add(List.of(d.e(), d.v(), d.tx(), 1.0));
-      }
+    if (!(a[2] instanceof String search)) {
+      throw QueryErrors.incorrect(
+          "invalid-call",
+          "fulltext takes a search string as its third argument, not " + QueryErrors.text(a[2]));
     }
-    return out;
-  }
-
-  private static Set<String> words(String s) {
-    Set<String> out = new HashSet<>();
-    for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (!w.isEmpty()) {
-        out.add(w);
-      }
+    List<Object> out = new ArrayList<>();
+    for (FulltextHit h : db.fulltext(attr.id(), search, "fulltext of " + attr.ident())) {
+      Datom d = h.datom();
+      out.add(List.of(d.e(), d.v(), d.t(), h.score()));
     }
     return out;
   }

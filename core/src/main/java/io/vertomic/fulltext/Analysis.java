@@ -1,0 +1,94 @@
+package io.vertomic.fulltext;
+
+import io.vertomic.anomaly.Anomaly;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * How values and searches become terms: Datomic's analyser and query syntax. Datomic runs Lucene
+ * 3.3's standard analyser (Unicode word breaks, lower case, no folding of accents) with Lucene 3's
+ * English stop words, and its classic query parser with {@code v} as the default field.
+ */
+final class Analysis {
+  /** The field every value is indexed in; a search naming another field finds nothing. */
+  static final String FIELD = "v";
+
+  /** Lucene 3's {@code StopAnalyzer.ENGLISH_STOP_WORDS_SET}, which Datomic's analyser drops. */
+  static final CharArraySet STOP_WORDS =
+      CharArraySet.unmodifiableSet(
+          new CharArraySet(
+              List.of(
+                  "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into",
+                  "is", "it", "no", "not", "of", "on", "or", "such", "that", "the", "their", "then",
+                  "there", "these", "they", "this", "to", "was", "will", "with"),
+              false));
+
+  /** Thread-safe: Lucene analysers keep their per-thread state themselves. */
+  static final Analyzer ANALYZER = new StandardAnalyzer(STOP_WORDS);
+
+  // Lucene 3 let a fuzzy term expand to as many terms as a boolean query may hold
+  private static final int FUZZY_EXPANSIONS = 1024;
+
+  private Analysis() {}
+
+  /**
+   * The Lucene query of {@code search} in Lucene's classic syntax; {@code incorrect} when it does
+   * not parse (an empty search does not: Datomic refuses it too). {@code where} names the call for
+   * the message.
+   */
+  static Query parse(String search, String where) {
+    QueryParser parser = new DatomicQueryParser();
+    parser.setFuzzyMinSim(0.5f); // Lucene 3's default: "term~" allows an edit per two characters
+    try {
+      return parser.parse(search);
+    } catch (ParseException | TokenMgrError | IllegalArgumentException e) {
+      String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      return fail(where + " cannot parse the search " + quoted(search) + ": " + first);
+    }
+  }
+
+  /** The {@code incorrect} anomaly of a search that expands to more terms than Lucene allows. */
+  static RuntimeException tooBroad(String search, String where) {
+    return Anomaly.incorrect(
+        "query.error/invalid-fulltext-search",
+        where + " search " + quoted(search) + " expands to too many terms; narrow its wildcards");
+  }
+
+  private static Query fail(String message) {
+    throw Anomaly.incorrect("query.error/invalid-fulltext-search", message);
+  }
+
+  private static String quoted(String s) {
+    return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+
+  /** The classic parser with fuzzy terms expanded and scored as Lucene 3 did. */
+  private static final class DatomicQueryParser extends QueryParser {
+    DatomicQueryParser() {
+      super(FIELD, ANALYZER);
+    }
+
+    @Override
+    protected Query newFuzzyQuery(Term term, float minimumSimilarity, int prefixLength) {
+      int edits =
+          FuzzyQuery.floatToEdits(
+              minimumSimilarity, term.text().codePointCount(0, term.text().length()));
+      return new FuzzyQuery(
+          term,
+          edits,
+          prefixLength,
+          FUZZY_EXPANSIONS,
+          false,
+          new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(FUZZY_EXPANSIONS));
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package io.vertomic.fulltext;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+
+/**
+ * Every document a query matches, scored as Lucene 3 scored it. Lucene scores terms, phrases and
+ * expanded terms ({@link Lucene3Similarity}); boolean queries are combined here, because Lucene 3
+ * multiplied a boolean query's sum by its coordination factor (the share of its clauses a document
+ * matches), which today's Lucene no longer does. Every match is wanted (a fulltext call returns
+ * them all), so nothing is pruned.
+ */
+final class Lucene3Scoring {
+  private Lucene3Scoring() {}
+
+  /** Documents in ascending order and their scores. */
+  record Matches(int[] docs, float[] scores) {
+    static final Matches NONE = new Matches(new int[0], new float[0]);
+
+    int size() {
+      return docs.length;
+    }
+  }
+
+  static Matches matches(IndexSearcher searcher, Query query) throws IOException {
+    if (query instanceof BoostQuery b) {
+      Matches m = matches(searcher, b.getQuery());
+      float[] s = m.scores().clone();
+      for (int i = 0; i < s.length; i++) {
+        s[i] *= b.getBoost();
+      }
+      return new Matches(m.docs(), s);
+    }
+    if (query instanceof BooleanQuery b) {
+      return bool(searcher, b);
+    }
+    return leaf(searcher, query);
+  }
+
+  private static Matches leaf(IndexSearcher searcher, Query query) throws IOException {
+    Weight w = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+    int[] docs = new int[16];
+    float[] scores = new float[16];
+    int n = 0;
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer scorer = w.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      DocIdSetIterator it = scorer.iterator();
+      for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+        if (n == docs.length) {
+          docs = Arrays.copyOf(docs, n * 2);
+          scores = Arrays.copyOf(scores, n * 2);
+        }
+        docs[n] = leaf.docBase + d;
+        scores[n++] = scorer.score();
+      }
+    }
+    return new Matches(Arrays.copyOf(docs, n), Arrays.copyOf(scores, n));
+  }
+
+  private static Matches bool(IndexSearcher searcher, BooleanQuery query) throws IOException {
+    List<Matches> scoring = new ArrayList<>();
+    List<Matches> required = new ArrayList<>();
+    List<Matches> optional = new ArrayList<>();
+    List<Matches> prohibited = new ArrayList<>();
+    for (BooleanClause c : query.clauses()) {
+      Matches m = matches(searcher, c.getQuery());
+      switch (c.getOccur()) {
+        case MUST -> {
+          required.add(m);
+          scoring.add(m);
+        }
+        case FILTER -> required.add(m);
+        case SHOULD -> {
+          optional.add(m);
+          scoring.add(m);
+        }
+        case MUST_NOT -> prohibited.add(m);
+      }
+    }
+    if (scoring.isEmpty()) {
+      return Matches.NONE; // Lucene 3 matched nothing with prohibited clauses alone
+    }
+    int[] candidates = required.isEmpty() ? union(optional) : intersection(required);
+    candidates = without(candidates, prohibited);
+    float[] sums = new float[candidates.length];
+    int[] overlap = new int[candidates.length];
+    for (Matches m : scoring) {
+      int j = 0;
+      for (int i = 0; i < candidates.length; i++) {
+        while (j < m.size() && m.docs()[j] < candidates[i]) {
+          j++;
+        }
+        if (j < m.size() && m.docs()[j] == candidates[i]) {
+          sums[i] += m.scores()[j];
+          overlap[i]++;
+        }
+      }
+    }
+    int min = Math.max(1, query.getMinimumNumberShouldMatch());
+    int[] docs = new int[candidates.length];
+    float[] scores = new float[candidates.length];
+    int n = 0;
+    for (int i = 0; i < candidates.length; i++) {
+      int optionalMatched = overlap[i] - (required.size() - countFilters(query));
+      if (required.isEmpty() && optionalMatched < min) {
+        continue;
+      }
+      docs[n] = candidates[i];
+      scores[n++] = sums[i] * overlap[i] / scoring.size();
+    }
+    return new Matches(Arrays.copyOf(docs, n), Arrays.copyOf(scores, n));
+  }
+
+  private static int countFilters(BooleanQuery query) {
+    int n = 0;
+    for (BooleanClause c : query.clauses()) {
+      if (c.getOccur() == BooleanClause.Occur.FILTER) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static int[] union(List<Matches> all) {
+    int total = 0;
+    for (Matches m : all) {
+      total += m.size();
+    }
+    int[] docs = new int[total];
+    int n = 0;
+    for (Matches m : all) {
+      System.arraycopy(m.docs(), 0, docs, n, m.size());
+      n += m.size();
+    }
+    Arrays.sort(docs);
+    int out = 0;
+    for (int i = 0; i < docs.length; i++) {
+      if (out == 0 || docs[out - 1] != docs[i]) {
+        docs[out++] = docs[i];
+      }
+    }
+    return Arrays.copyOf(docs, out);
+  }
+
+  private static int[] intersection(List<Matches> all) {
+    int[] docs = all.get(0).docs();
+    for (int k = 1; k < all.size(); k++) {
+      int[] other = all.get(k).docs();
+      int[] out = new int[Math.min(docs.length, other.length)];
+      int n = 0;
+      int j = 0;
+      for (int d : docs) {
+        while (j < other.length && other[j] < d) {
+          j++;
+        }
+        if (j < other.length && other[j] == d) {
+          out[n++] = d;
+        }
+      }
+      docs = Arrays.copyOf(out, n);
+    }
+    return docs;
+  }
+
+  private static int[] without(int[] docs, List<Matches> prohibited) {
+    if (prohibited.isEmpty()) {
+      return docs;
+    }
+    int[] gone = union(prohibited);
+    int[] out = new int[docs.length];
+    int n = 0;
+    int j = 0;
+    for (int d : docs) {
+      while (j < gone.length && gone[j] < d) {
+        j++;
+      }
+      if (j == gone.length || gone[j] != d) {
+        out[n++] = d;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+}

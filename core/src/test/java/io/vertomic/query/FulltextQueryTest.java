@@ -1,0 +1,177 @@
+package io.vertomic.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertomic.anomaly.Category;
+import io.vertomic.fixtures.TestDb;
+import io.vertomic.peer.Connection;
+import io.vertomic.peer.Database;
+import io.vertomic.peer.TxReport;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code fulltext} function against answers Datomic 1.0.7277's in-memory peer gave for the same
+ * data and searches (its scores are quoted as it printed them).
+ */
+class FulltextQueryTest extends QueryTestBase {
+  private static final String FT_SCHEMA =
+      "[{:db/ident :doc/text :db/valueType :db.type/string :db/cardinality :db.cardinality/one"
+          + "  :db/fulltext true}"
+          + " {:db/ident :doc/tags :db/valueType :db.type/string"
+          + "  :db/cardinality :db.cardinality/many :db/fulltext true}"
+          + " {:db/ident :doc/plain :db/valueType :db.type/string"
+          + "  :db/cardinality :db.cardinality/one}]";
+
+  private static final String A = "The quick brown fox jumps over the lazy dog";
+  private static final String B = "A quick brown dog";
+  private static final String C = "Foxes are quick and clever; the fox is quick";
+  private static final String D = "Nothing to see here, really nothing";
+
+  private Connection ft;
+  private TxReport first;
+
+  @BeforeEach
+  void load() {
+    ft = TestDb.withSchema(FT_SCHEMA);
+    first =
+        TestDb.tx(
+            ft,
+            List.of(
+                TestDb.read("{:db/id \"a\" :doc/text \"" + A + "\" :doc/plain \"quick fox\"}"),
+                TestDb.read("{:db/id \"b\" :doc/text \"" + B + "\"}"),
+                TestDb.read("{:db/id \"c\" :doc/text \"" + C + "\"}"),
+                TestDb.read("{:db/id \"d\" :doc/text \"" + D + "\"}")));
+  }
+
+  /** The distinct [value t score] rows of a search of :doc/text, best first, then by value. */
+  private static List<List<Object>> search(Database db, String search) {
+    return search(db, ":doc/text", search);
+  }
+
+  private static List<List<Object>> search(Database db, String attr, String search) {
+    Collection<?> rows =
+        (Collection<?>)
+            q(
+                "[:find ?v ?t ?s :in $ ?a ?q :where [(fulltext $ ?a ?q) [[?e ?v ?t ?s]]]]",
+                db,
+                TestDb.read(attr),
+                search);
+    List<List<Object>> out = new ArrayList<>();
+    for (Object r : rows) {
+      List<?> row = (List<?>) r;
+      out.add(List.of(row.get(0), row.get(1), row.get(2)));
+    }
+    out.sort(
+        Comparator.comparing((List<Object> r) -> -((Double) r.get(2)))
+            .thenComparing(r -> (String) r.get(0))
+            .thenComparing(r -> (Long) r.get(1)));
+    return out;
+  }
+
+  private static void assertHits(List<List<Object>> actual, Object... valueScorePairs) {
+    assertEquals(valueScorePairs.length / 2, actual.size(), actual::toString);
+    for (int i = 0; i < actual.size(); i++) {
+      assertEquals(valueScorePairs[2 * i], actual.get(i).get(0), actual::toString);
+      assertEquals(
+          (Double) valueScorePairs[2 * i + 1],
+          (Double) actual.get(i).get(2),
+          1e-6,
+          actual::toString);
+    }
+  }
+
+  @Test
+  void aTermScoresByFrequencyAndLengthAsLucene3Does() {
+    assertHits(search(ft.db(), "quick"), C, 1.0, B, 0.8081220202780767, A, 0.6060915152085575);
+    assertHits(search(ft.db(), "QUICK"), C, 1.0, B, 0.8081220202780767, A, 0.6060915152085575);
+    assertHits(search(ft.db(), "fox"), C, 1.0, A, 0.8571428117991948);
+  }
+
+  @Test
+  void termsAreOredAndScaledByTheShareOfTermsMatched() {
+    assertHits(search(ft.db(), "fox dog"), A, 1.0, B, 0.3333333260598251, C, 0.2916666630299125);
+    assertHits(search(ft.db(), "fox AND dog"), A, 1.0);
+    assertHits(search(ft.db(), "+quick -dog"), C, 1.0);
+  }
+
+  @Test
+  void phrasesWildcardsPrefixesAndFuzzyTerms() {
+    assertHits(search(ft.db(), "\"brown fox\""), A, 1.0);
+    assertHits(search(ft.db(), "fo*"), C, 1.0, A, 1.0);
+    assertHits(search(ft.db(), "f?x"), C, 1.0, A, 1.0);
+    assertHits(search(ft.db(), "quik~"), C, 1.0, B, 0.8081220202780767, A, 0.6060915152085575);
+  }
+
+  @Test
+  void stopWordsAndOtherFieldsFindNothing() {
+    assertHits(search(ft.db(), "the"));
+    assertHits(search(ft.db(), "and"));
+    assertHits(search(ft.db(), "plain:quick"));
+    assertHits(search(ft.db(), "v:quick"), C, 1.0, B, 0.8081220202780767, A, 0.6060915152085575);
+  }
+
+  @Test
+  void anAttributeWithoutFulltextFindsNothing() {
+    assertQuery("#{}", "[:find ?e :where [(fulltext $ :doc/plain \"quick\") [[?e]]]]", ft.db());
+  }
+
+  @Test
+  void theThirdElementIsTheTransactionsT() {
+    List<List<Object>> hits = search(ft.db(), "nothing");
+    assertEquals(first.dbAfter().basisT(), hits.get(0).get(1));
+  }
+
+  @Test
+  void aNewValueIsFoundByTheNextQueryAndARetractedOneIsNot() {
+    long a = first.tempids().get("a");
+    TxReport retract = TestDb.tx(ft, List.of(List.of(":db/retract", a, ":doc/text", A)));
+    assertHits(search(retract.dbAfter(), "fox"), C, 1.0);
+    TxReport again =
+        TestDb.tx(ft, List.of(TestDb.read("{:db/id " + a + " :doc/text \"a red fox now\"}")));
+    Database db = again.dbAfter();
+    assertHits(search(db, "fox"), "a red fox now", 1.0, C, 0.875);
+    // the views answer as Datomic's: a value the view holds is found with each of its datoms
+    assertHits(search(db.asOf(first.dbAfter().basisT()), "fox"), C, 0.875, A, 0.75, A, 0.75);
+    assertHits(search(db.asOf(retract.dbAfter().basisT()), "fox"), C, 0.875);
+    assertHits(search(db.since(retract.dbAfter().basisT()), "fox"), "a red fox now", 1.0);
+    assertHits(search(db.history(), "fox"), "a red fox now", 1.0, C, 0.875, A, 0.75, A, 0.75);
+  }
+
+  @Test
+  void eachAttributeHasItsOwnIndexAndStatistics() {
+    Connection c =
+        TestDb.withSchema(
+            "[{:db/ident :x :db/valueType :db.type/string :db/cardinality :db.cardinality/one"
+                + "  :db/fulltext true}"
+                + " {:db/ident :y :db/valueType :db.type/string :db/cardinality :db.cardinality/one"
+                + "  :db/fulltext true}]");
+    TestDb.tx(c, TestDb.read("[{:x \"alpha\"} {:x \"beta\"} {:x \"beta\"}]"));
+    List<Object> ys = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      ys.add(TestDb.read("{:y \"alpha\"}"));
+    }
+    TestDb.tx(c, ys);
+    assertHits(search(c.db(), ":x", "alpha beta"), "alpha", 1.0, "beta", 0.5062439910076952);
+  }
+
+  @Test
+  void badSearchesAreIncorrect() {
+    for (String bad : List.of("", "   ", "\"unclosed", "AND", "(quick", "*ox")) {
+      assertRejected(
+          Category.INCORRECT,
+          "[:find ?e :in $ ?q :where [(fulltext $ :doc/text ?q) [[?e]]]]",
+          new Object[] {ft.db(), bad},
+          "fulltext of :doc/text cannot parse the search");
+    }
+    assertRejected(
+        Category.INCORRECT,
+        "[:find ?e :where [(fulltext $ :doc/text 42) [[?e]]]]",
+        new Object[] {ft.db()},
+        "search string");
+  }
+}
