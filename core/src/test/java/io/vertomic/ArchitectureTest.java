@@ -117,8 +117,8 @@ class ArchitectureTest {
   }
 
   @Test
-  void fulltextUsesOnlyDatomsAndLucene() {
-    mayUse("io.vertomic.fulltext", "io.vertomic.datom", "org.apache.lucene..");
+  void fulltextUsesDatomsItsStoredFormAndLucene() {
+    mayUse("io.vertomic.fulltext", "io.vertomic.datom", "io.vertomic.wire", "org.apache.lucene..");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.vertomic.backup;
 
 import io.vertomic.anomaly.Anomaly;
-import io.vertomic.index.NodeCodec;
 import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
 import io.vertomic.wire.DbRoot;
@@ -84,7 +83,7 @@ public final class Copy {
     for (String key : wanted) {
       if (!have.contains(key)) {
         byte[] seg = Reachable.await(from.get(key), "read segment " + key);
-        NodeCodec.children(seg, "segment " + key);
+        Reachable.check(seg, key);
         Reachable.await(to.put(key, seg), "write segment " + key);
         copied++;
         bytes += seg.length;

@@ -44,12 +44,25 @@ public final class Indexes {
     return new Indexes(c, p, FulltextIndex.EMPTY);
   }
 
-  /** The indexes made of these trees, one per {@link IndexOrder} ordinal in each array. */
+  /**
+   * The indexes made of these trees, one per {@link IndexOrder} ordinal in each array; their
+   * fulltext index is built from them at the first search.
+   */
   public static Indexes of(DatomTree[] current, DatomTree[] past) {
+    checkOrders(current, past);
+    return new Indexes(current.clone(), past.clone());
+  }
+
+  /** The indexes made of these trees and the fulltext index of their values. */
+  public static Indexes of(DatomTree[] current, DatomTree[] past, FulltextIndex fulltext) {
+    checkOrders(current, past);
+    return new Indexes(current.clone(), past.clone(), fulltext);
+  }
+
+  private static void checkOrders(DatomTree[] current, DatomTree[] past) {
     if (current.length != 4 || past.length != 4) {
       throw new IllegalArgumentException("one tree per index order");
     }
-    return new Indexes(current.clone(), past.clone());
   }
 
   /** The tree of current facts in {@code order}. */

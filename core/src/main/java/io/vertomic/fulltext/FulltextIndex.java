@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,20 +32,27 @@ public final class FulltextIndex {
   public static final FulltextIndex EMPTY = new FulltextIndex(Map.of());
 
   // Either segments (once built), or what they are built from: the parent's plus pending, or
-  // every datom that base supplies. Guarded by this; segments is also read without the lock.
+  // every datom that base supplies, or the stored segments that stored supplies. Guarded by this;
+  // segments is also read without the lock.
   private volatile Map<Long, List<FulltextSegment>> segments;
   private FulltextIndex parent;
   private List<Datom> pending;
   private Supplier<List<Datom>> base;
+  private Supplier<Map<Long, List<FulltextSegment>>> stored;
 
   private FulltextIndex(Map<Long, List<FulltextSegment>> segments) {
     this.segments = segments;
   }
 
-  private FulltextIndex(FulltextIndex parent, List<Datom> pending, Supplier<List<Datom>> base) {
+  private FulltextIndex(
+      FulltextIndex parent,
+      List<Datom> pending,
+      Supplier<List<Datom>> base,
+      Supplier<Map<Long, List<FulltextSegment>>> stored) {
     this.parent = parent;
     this.pending = pending;
     this.base = base;
+    this.stored = stored;
   }
 
   /**
@@ -54,12 +60,41 @@ public final class FulltextIndex {
    * asked for at the first search.
    */
   public static FulltextIndex of(Supplier<List<Datom>> all) {
-    return new FulltextIndex(null, null, all);
+    return new FulltextIndex(null, null, all, null);
+  }
+
+  /**
+   * The index made of stored segments, per attribute ({@link FulltextSegment#stored}), asked for at
+   * the first search.
+   */
+  public static FulltextIndex stored(Supplier<Map<Long, List<FulltextSegment>>> segments) {
+    return new FulltextIndex(null, null, null, segments);
+  }
+
+  /**
+   * Its segments per attribute, built now where they were not: what an index job stores (the
+   * segments {@link FulltextSegment#stored} returns are stored already).
+   */
+  public Map<Long, List<FulltextSegment>> segments() {
+    Map<Long, List<FulltextSegment>> built = segments;
+    if (built != null) {
+      return built;
+    }
+    synchronized (this) {
+      if (segments == null) {
+        segments = build();
+        parent = null;
+        pending = null;
+        base = null;
+        stored = null;
+      }
+      return segments;
+    }
   }
 
   /** This index with documents for {@code datoms} (each of a fulltext attribute and a string). */
   public FulltextIndex with(List<Datom> datoms) {
-    return datoms.isEmpty() ? this : new FulltextIndex(this, List.copyOf(datoms), null);
+    return datoms.isEmpty() ? this : new FulltextIndex(this, List.copyOf(datoms), null, null);
   }
 
   /**
@@ -74,12 +109,10 @@ public final class FulltextIndex {
       return List.of();
     }
     IndexReader[] readers = new IndexReader[segs.size()];
-    int[] starts = new int[segs.size()];
-    int start = 0;
+    int[] starts = new int[segs.size() + 1];
     for (int i = 0; i < readers.length; i++) {
-      readers[i] = segs.get(i).reader;
-      starts[i] = start;
-      start += segs.get(i).size();
+      readers[i] = segs.get(i).reader();
+      starts[i + 1] = starts[i] + segs.get(i).docs();
     }
     Lucene3Scoring.Matches m;
     try {
@@ -92,35 +125,25 @@ public final class FulltextIndex {
     } catch (IndexSearcher.TooManyClauses e) {
       throw Analysis.tooBroad(search, where);
     }
+    Datom[] datoms = new Datom[m.size()];
+    int from = 0;
+    for (int s = 0; s < segs.size(); s++) {
+      int to = from;
+      while (to < m.size() && m.docs()[to] < starts[s + 1]) {
+        to++;
+      }
+      segs.get(s).datoms(m.docs(), from, to, starts[s], datoms);
+      from = to;
+    }
     float best = 0;
-    for (float s : m.scores()) {
-      best = Math.max(best, s);
+    for (float sc : m.scores()) {
+      best = Math.max(best, sc);
     }
     List<FulltextHit> out = new ArrayList<>(m.size());
     for (int i = 0; i < m.size(); i++) {
-      int doc = m.docs()[i];
-      int seg = Arrays.binarySearch(starts, doc);
-      seg = seg >= 0 ? seg : -seg - 2;
-      Datom d = segs.get(seg).datoms[doc - starts[seg]];
-      out.add(new FulltextHit(d, best > 0 ? m.scores()[i] / (double) best : 1.0));
+      out.add(new FulltextHit(datoms[i], best > 0 ? m.scores()[i] / (double) best : 1.0));
     }
     return out;
-  }
-
-  private Map<Long, List<FulltextSegment>> segments() {
-    Map<Long, List<FulltextSegment>> built = segments;
-    if (built != null) {
-      return built;
-    }
-    synchronized (this) {
-      if (segments == null) {
-        segments = build();
-        parent = null;
-        pending = null;
-        base = null;
-      }
-      return segments;
-    }
   }
 
   // Walks up to the nearest built ancestor (locking each: a node only ever locks its ancestors)
@@ -139,6 +162,10 @@ public final class FulltextIndex {
           batches.push(n.base.get());
           break;
         }
+        if (n.stored != null) {
+          from = n.stored.get();
+          break;
+        }
         batches.push(n.pending);
         up = n.parent;
       }
@@ -154,23 +181,23 @@ public final class FulltextIndex {
     byAttr.forEach(
         (attr, datoms) -> {
           List<FulltextSegment> segs = new ArrayList<>(out.getOrDefault(attr, List.of()));
-          segs.add(FulltextSegment.of(datoms));
-          out.put(attr, mergedTail(segs));
+          segs.add(FulltextSegment.of(attr, datoms));
+          out.put(attr, mergedTail(attr, segs));
         });
     return Map.copyOf(out);
   }
 
   // A binary counter's carries: the newest two merge while the older is at most twice the newer.
-  private static List<FulltextSegment> mergedTail(List<FulltextSegment> segs) {
+  private static List<FulltextSegment> mergedTail(long attr, List<FulltextSegment> segs) {
     while (segs.size() > 1) {
       int n = segs.size();
       FulltextSegment older = segs.get(n - 2);
       FulltextSegment newer = segs.get(n - 1);
-      if (older.size() > 2 * newer.size()) {
+      if (older.docs() > 2 * newer.docs()) {
         break;
       }
       segs.remove(n - 1);
-      segs.set(n - 2, FulltextSegment.merged(List.of(older, newer)));
+      segs.set(n - 2, FulltextSegment.merged(attr, List.of(older, newer)));
     }
     return List.copyOf(segs);
   }

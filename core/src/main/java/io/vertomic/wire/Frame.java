@@ -33,12 +33,23 @@ public final class Frame {
   /** A database root. */
   public static final byte K_ROOT = 3;
 
+  /** The manifest of a fulltext index ({@link FulltextManifest}). */
+  public static final byte K_FULLTEXT_MANIFEST = 4;
+
+  /** A chunk of the files of a stored fulltext segment. */
+  public static final byte K_FULLTEXT_CHUNK = 5;
+
   static final byte VERSION = 1;
   private static final int HEADER = 12;
   private static final int MAX_PAYLOAD = 256 * 1024 * 1024;
   private static final int LEVEL = 3;
 
   private Frame() {}
+
+  /** The kind of {@code blob} as its header says, unchecked; -1 when it has no header. */
+  public static byte kind(byte[] blob) {
+    return blob == null || blob.length < HEADER || blob[0] != 'V' || blob[1] != 'X' ? -1 : blob[2];
+  }
 
   /** Wraps {@code payload} of {@code kind}. */
   public static byte[] wrap(byte kind, byte[] payload) {

@@ -4,7 +4,6 @@ import io.vertomic.datom.IndexOrder;
 import io.vertomic.db.DbValue;
 import io.vertomic.db.Indexes;
 import io.vertomic.index.DatomTree;
-import io.vertomic.index.NodeSource;
 import io.vertomic.index.TreeWriter;
 import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
@@ -16,18 +15,23 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Makes a database value's indexes durable: writes the nodes that are not stored yet as segments
- * (copy on write: nodes already stored are shared with the previous index), then swaps the
- * database's root by compare-and-swap to name the new trees at the value's {@code t}. Segments go
- * in first, so a root never names a missing segment; a lost swap leaves only unreachable segments,
- * which garbage collection removes.
+ * (copy on write: nodes already stored are shared with the previous index), and the fulltext
+ * segments not stored yet ({@link FulltextStore}), then swaps the database's root by
+ * compare-and-swap to name the new trees at the value's {@code t}. Segments go in first, so a root
+ * never names a missing segment; a lost swap leaves only unreachable segments, which garbage
+ * collection removes.
  *
  * <p>Segment keys are {@code seg/DBID/MILLIS-UUID}: the time in a key lets garbage collection spare
  * segments younger than its cut-off, such as those of an index job still running.
  */
 final class IndexJob {
+  /** Where in a root's index roots the fulltext manifest is, after the eight trees. */
+  static final int FULLTEXT_ROOT = 8;
+
   /** How many segment writes are in flight at once. */
   static final int PARALLEL_PUTS = 16;
 
@@ -53,21 +57,19 @@ final class IndexJob {
     List<String> rootKeys = new ArrayList<>();
     List<Map.Entry<String, byte[]>> segments = new ArrayList<>();
     Indexes idx = db.indexes();
+    Supplier<String> newKey =
+        () -> prefix + Long.toString(System.currentTimeMillis(), 36) + "-" + UUID.randomUUID();
     for (boolean past : new boolean[] {false, true}) {
       for (IndexOrder o : IndexOrder.values()) {
         DatomTree tree = past ? idx.past(o) : idx.current(o);
-        TreeWriter.Written w =
-            TreeWriter.write(
-                tree,
-                () ->
-                    prefix
-                        + Long.toString(System.currentTimeMillis(), 36)
-                        + "-"
-                        + UUID.randomUUID());
+        TreeWriter.Written w = TreeWriter.write(tree, newKey);
         rootKeys.add(w.rootKey());
         segments.addAll(w.segments().entrySet());
       }
     }
+    FulltextStore.Written fulltext = FulltextStore.write(idx.fulltext(), newKey);
+    rootKeys.add(fulltext.manifestKey());
+    segments.addAll(fulltext.segments().entrySet());
     DbRoot next =
         new DbRoot(
             current.id(), db.basisT(), db.nextT(), db.nextDbCounter(), List.copyOf(rootKeys));
@@ -77,8 +79,12 @@ final class IndexJob {
         .map(rev -> new Root(rootName, rev, encoded));
   }
 
-  /** The database {@code root} names, with its trees read lazily through {@code source}. */
-  static DbValue load(DbRoot root, NodeSource source) {
+  /**
+   * The database {@code root} names, with its trees and fulltext index read lazily through {@code
+   * source}. A root written before fulltext indexes were stored (eight roots) has its fulltext
+   * index built from the trees at the first search.
+   */
+  static DbValue load(DbRoot root, SegmentNodeSource source) {
     DatomTree[] current = new DatomTree[4];
     DatomTree[] past = new DatomTree[4];
     for (IndexOrder o : IndexOrder.values()) {
@@ -86,8 +92,12 @@ final class IndexJob {
       current[i] = DatomTree.stored(o.comparator(), root.indexRoots().get(i), source);
       past[i] = DatomTree.stored(o.historyComparator(), root.indexRoots().get(4 + i), source);
     }
-    return DbValue.restore(
-        Indexes.of(current, past), root.indexBasisT(), root.nextT(), root.nextDbCounter());
+    Indexes indexes =
+        root.indexRoots().size() > FULLTEXT_ROOT
+            ? Indexes.of(
+                current, past, FulltextStore.load(root.indexRoots().get(FULLTEXT_ROOT), source))
+            : Indexes.of(current, past);
+    return DbValue.restore(indexes, root.indexBasisT(), root.nextT(), root.nextDbCounter());
   }
 
   private static Future<Void> putAll(Storage storage, Iterator<Map.Entry<String, byte[]>> it) {

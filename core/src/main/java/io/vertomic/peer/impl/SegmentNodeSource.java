@@ -7,6 +7,7 @@ import io.vertomic.index.Node;
 import io.vertomic.index.NodeCodec;
 import io.vertomic.index.NodeSource;
 import io.vertomic.storage.Storage;
+import io.vertomic.wire.Frame;
 
 /**
  * Where the index trees of durable databases find their stored nodes: the object cache of decoded
@@ -17,7 +18,8 @@ import io.vertomic.storage.Storage;
  */
 final class SegmentNodeSource implements NodeSource {
   private final Storage storage;
-  private final Cache<String, Node> cache;
+  // decoded index nodes and fulltext chunks (byte[]), by segment key
+  private final Cache<String, Object> cache;
   private final long budget;
 
   SegmentNodeSource(Storage storage, long budgetBytes) {
@@ -26,22 +28,31 @@ final class SegmentNodeSource implements NodeSource {
     this.cache =
         Caffeine.newBuilder()
             .maximumWeight(budgetBytes)
-            .weigher((String k, Node n) -> NodeCodec.heapBytes(n))
+            .weigher(
+                (String k, Object v) ->
+                    v instanceof byte[] b ? 16 + b.length : NodeCodec.heapBytes((Node) v))
             .recordStats()
             .build();
   }
 
   @Override
   public Node load(Object address) {
-    return cache.get((String) address, this::read);
+    return (Node) cache.get((String) address, k -> NodeCodec.decode(read(k), "segment " + k));
   }
 
-  private Node read(String key) {
+  /** The bytes of the stored fulltext chunk {@code key}, through the same cache. */
+  byte[] fulltextChunk(String key) {
+    return (byte[])
+        cache.get(key, k -> Frame.unwrap(Frame.K_FULLTEXT_CHUNK, read(k), "fulltext chunk " + k));
+  }
+
+  /** The bytes stored under {@code key}; a {@code fault} when they are missing. */
+  byte[] read(String key) {
     byte[] bytes = Blocking.await(storage.get(key), "read segment " + key);
     if (bytes == null) {
       throw Anomaly.fault("Segment " + key + " is missing from storage", null);
     }
-    return NodeCodec.decode(bytes, "segment " + key);
+    return bytes;
   }
 
   /** Bytes the cache holds now, by its estimate; never above {@link #budget()} once settled. */
