@@ -19,9 +19,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A writer process killed with {@code kill -9} in the middle of its work loses nothing it
  * acknowledged: a child JVM transacts to a database as fast as it can (and, with a small index
- * threshold, indexes all the time), the test kills it after some acknowledgements, reopens the
- * database and finds every acknowledged transaction, with an index that answers like the log. Each
- * durable backend's test extends it and says how its URIs look.
+ * threshold, indexes all the time, fulltext segments included), the test kills it after some
+ * acknowledgements, reopens the database and finds every acknowledged transaction, with an index
+ * that answers like the log and a fulltext index that finds each value once. Each durable backend's
+ * test extends it and says how its URIs look.
  */
 public abstract class CrashContractTest {
   @TempDir protected Path dir;
@@ -92,6 +93,7 @@ public abstract class CrashContractTest {
     Collection<?> byIndex =
         (Collection<?>) Peer.q("[:find ?n :where [?e :crash/pad] [?e :crash/n ?n]]", db);
     assertEquals(count, byIndex.size(), "AVET/EAVT/AEVT agree after recovery");
+    assertEveryValueSearchableOnce(db, count);
     long segmentBytes = io.vertomic.peer.impl.Catalog.instance().cacheStats(uri).heldBytes();
     assertEquals(threshold < 1000, segmentBytes > 0, "read from a durable index: " + segmentBytes);
     Connection again = Peer.connect(uri);
@@ -101,5 +103,18 @@ public abstract class CrashContractTest {
         .toCompletableFuture()
         .get(60, TimeUnit.SECONDS);
     again.requestIndex().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  // the fulltext hits, duplicates kept (a query's set would hide a value indexed twice)
+  private static void assertEveryValueSearchableOnce(Database db, long count) {
+    io.vertomic.db.DbValue value = ((io.vertomic.peer.impl.PeerDb) db).value();
+    long attr = value.schema().entid(io.vertomic.edn.Keyword.of("crash/pad"));
+    List<io.vertomic.fulltext.FulltextHit> hits = value.fulltext(attr, "padding", "crash test");
+    assertEquals(count, hits.size(), "each value found once by a search for every value");
+    assertEquals(
+        count, hits.stream().map(h -> h.datom().e()).distinct().count(), "no entity found twice");
+    Object one =
+        Peer.q("[:find ?n . :where [(fulltext $ :crash/pad \"w5\") [[?e]]] [?e :crash/n ?n]]", db);
+    assertEquals(5L, one, "a value's own word finds it alone");
   }
 }
