@@ -78,7 +78,10 @@ class BackupAcrossStoragesTest {
           "[:find ?n ?age :where [?e :person/name ?n] [?e :person/age ?age] [(< ?age 3)]]",
           "[:find ?tag (count ?e) :where [?e :person/tags ?tag]]",
           "[:find (count ?f) :where [?e :person/friends ?f] [?f :person/age ?a] [(> ?a 40)]]",
-          "[:find ?e (count ?b) :where [?e :doc/body ?b]]");
+          "[:find ?e (count ?b) :where [?e :doc/body ?b]]",
+          "[:find ?n ?s :where [(fulltext $ :person/bio \"+likes -green\") [[?e _ _ ?s]]]"
+              + " [?e :person/name ?n]]",
+          "[:find (count ?e) :where [(fulltext $ :person/bio \"col*\") [[?e]]]]");
 
   static final String AGE =
       "[:find ?age . :in $ ?n :where [?e :person/name ?n] [?e :person/age ?age]]";
@@ -376,8 +379,9 @@ class BackupAcrossStoragesTest {
     return uri;
   }
 
-  // a database with schema, a cardinality-many attribute, refs, retractions, values of 300 KB, an
-  // index job and transactions after it (so a copy has segments and a log tail)
+  // a database with schema, a cardinality-many attribute, refs, retractions, values of 300 KB, a
+  // fulltext attribute, an index job and transactions after it (so a copy has segments, fulltext
+  // chunks and a log tail)
   private Source source(String kind) throws Exception {
     String uri = uri(kind, "bk-" + kind + "-" + run);
     Peer.createDatabase(uri);
@@ -392,14 +396,17 @@ class BackupAcrossStoragesTest {
             + " :db/cardinality :db.cardinality/many}"
             + " {:db/ident :person/friends :db/valueType :db.type/ref"
             + " :db/cardinality :db.cardinality/many}"
-            + " {:db/ident :doc/body :db/valueType :db.type/string :db/cardinality :db.cardinality/one}]");
+            + " {:db/ident :doc/body :db/valueType :db.type/string :db/cardinality :db.cardinality/one}"
+            + " {:db/ident :person/bio :db/valueType :db.type/string :db/cardinality :db.cardinality/one"
+            + " :db/fulltext true}]");
     for (int from = 0; from < PEOPLE; from += 500) {
       StringBuilder b = new StringBuilder("[");
       for (int i = from; i < from + 500; i++) {
         b.append(
             String.format(
-                "{:person/name \"p%d\" :person/age %d :person/tags [:t%d :u%d]}",
-                i, i % 90, i % 7, i % 11));
+                "{:person/name \"p%d\" :person/age %d :person/tags [:t%d :u%d]"
+                    + " :person/bio \"p%d likes %s colours\"}",
+                i, i % 90, i % 7, i % 11, i, i % 5 == 0 ? "green" : "red and blue"));
       }
       tx(c, b.append(']').toString());
     }
@@ -418,8 +425,9 @@ class BackupAcrossStoragesTest {
     for (int i = 0; i < 300; i++) {
       retract.append(
           String.format(
-              "[:db/retract [:person/name \"p%d\"] :person/tags :t%d] {:person/name \"p%d\" :person/age %d}",
-              i, i % 7, i, 100 + i));
+              "[:db/retract [:person/name \"p%d\"] :person/tags :t%d]"
+                  + " {:person/name \"p%d\" :person/age %d :person/bio \"p%d likes grey\"}",
+              i, i % 7, i, 100 + i, i));
     }
     tx(c, retract.append(']').toString());
     get(c.requestIndex());
