@@ -67,12 +67,19 @@ class DurableFulltextTest {
   }
 
   private static boolean storedAFulltextManifest() {
+    return !stored(Frame.K_FULLTEXT_MANIFEST).isEmpty();
+  }
+
+  // the keys of the kept storage's segments of one kind
+  private static java.util.Set<String> stored(byte kind) {
+    java.util.Set<String> out = new java.util.HashSet<>();
     for (String k : KeptMemStorageProvider.keys("seg/")) {
-      if (Frame.kind(KeptMemStorageProvider.bytes(k)) == Frame.K_FULLTEXT_MANIFEST) {
-        return true;
+      byte[] bytes = KeptMemStorageProvider.bytes(k);
+      if (bytes != null && Frame.kind(bytes) == kind) {
+        out.add(k);
       }
     }
-    return false;
+    return out;
   }
 
   @Test
@@ -113,13 +120,20 @@ class DurableFulltextTest {
   }
 
   @Test
-  void anExcisedValueIsNotFoundAfterTheNextIndex() throws Exception {
+  void anExcisedValueIsNotFoundAfterTheNextIndexAndItsOldChunksAreCollected() throws Exception {
+    java.util.Set<String> otherDatabases = stored(Frame.K_FULLTEXT_CHUNK);
     Connection c = loaded();
     get(c.syncIndex(c.db().basisT()));
+    java.util.Set<String> before = stored(Frame.K_FULLTEXT_CHUNK);
+    before.removeAll(otherDatabases);
     long e = (Long) ((List<?>) Peer.q("[:find [?e] :where [?e :doc/key 14]]", c.db())).get(0);
     long t = get(c.transact("[{:db/excise " + e + "}]")).dbAfter().basisT();
     get(c.syncExcise(t));
     assertFalse(search(c.db(), "quick").contains("[14 "));
+    get(c.gcStorage(new Date(System.currentTimeMillis() + 60_000)));
+    java.util.Set<String> after = stored(Frame.K_FULLTEXT_CHUNK);
+    assertFalse(after.isEmpty());
+    assertTrue(java.util.Collections.disjoint(before, after), "the chunks that held it are gone");
 
     Peer.shutdown();
     Database reopened = Peer.connect(uri).db();
