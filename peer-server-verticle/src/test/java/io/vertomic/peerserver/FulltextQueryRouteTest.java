@@ -32,6 +32,8 @@ class FulltextQueryRouteTest {
       "[:find ?v ?score :in $ ?search"
           + " :where [(fulltext $ :doc/text ?search) [[?e ?v _ ?score]]]]";
 
+  private static final String BAD_SEARCH = ":query.error/invalid-fulltext-search";
+
   static Server server;
   static String db;
 
@@ -102,18 +104,21 @@ class FulltextQueryRouteTest {
 
   @Test
   void aMalformedSearchIsIncorrectNamingTheSearchAndChangesNothing() {
-    assertIncorrect("[\"(quick\"]", "cannot parse the search \"(quick\"");
-    assertIncorrect("[\"\\\"unclosed\"]", "cannot parse the search \"\\\"unclosed\"");
+    assertIncorrect("[\"(quick\"]", BAD_SEARCH, "cannot parse the search \"(quick\"");
+    assertIncorrect("[\"\\\"unclosed\"]", BAD_SEARCH, "cannot parse the search \"\\\"unclosed\"");
   }
 
   @Test
   void anEmptySearchIsIncorrectAndChangesNothing() {
-    assertIncorrect("[\"\"]", "cannot parse the search \"\"");
+    assertIncorrect("[\"\"]", BAD_SEARCH, "cannot parse the search \"\"");
   }
 
   @Test
   void aSearchThatIsNotAStringIsIncorrectNamingTheArgumentAndChangesNothing() {
-    assertIncorrect("[42]", "fulltext takes a search string as its third argument, not 42");
+    assertIncorrect(
+        "[42]",
+        ":query.error/invalid-call",
+        "fulltext takes a search string as its third argument, not 42");
   }
 
   @Test
@@ -139,13 +144,14 @@ class FulltextQueryRouteTest {
         server.vertx, new ClientOptions().setEndpoint("http://127.0.0.1:" + server.port));
   }
 
-  // a 400 incorrect anomaly whose message contains `expected`; the database holds what it held
-  private static void assertIncorrect(String argsEdn, String expected) {
+  // a 400 incorrect anomaly of `code` whose message contains `expected`; the database unchanged
+  private static void assertIncorrect(String argsEdn, String code, String expected) {
     JsonObject before = Server.ok(server.get("/api/databases/" + db)).bodyAsJsonObject();
     var r = server.query(db, search(argsEdn));
     assertEquals(400, r.statusCode(), r.bodyAsString());
     JsonObject body = r.bodyAsJsonObject();
     assertEquals("incorrect", body.getString("anomaly"), r.bodyAsString());
+    assertEquals(code, body.getString("code"), r.bodyAsString());
     assertTrue(body.getString("message").contains(expected), r.bodyAsString());
     JsonObject after = Server.ok(server.get("/api/databases/" + db)).bodyAsJsonObject();
     assertEquals(before.getLong("basis-t"), after.getLong("basis-t"));
