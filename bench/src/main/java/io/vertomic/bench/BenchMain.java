@@ -187,7 +187,7 @@ public final class BenchMain {
       if (w instanceof FulltextWorkload
           && all.subList(n + 1, all.size()).stream()
               .noneMatch(x -> FULLTEXT_WORKLOADS.containsKey(x.trim()))) {
-        FulltextWorkload.closeAll(); // the 200,000 values of both engines: 1 GB of heap
+        FulltextWorkload.closeAll(); // frees both engines' 200,000 values for later sections
       }
       rows.add(r);
       System.out.printf(
