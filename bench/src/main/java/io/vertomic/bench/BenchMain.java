@@ -56,8 +56,9 @@ public final class BenchMain {
   }
 
   /**
-   * The fulltext workloads: named only, not in the default run (loading their 200,000 values into
-   * Datomic's in-memory peer alone takes about two minutes).
+   * The fulltext workloads: named only, not in the default run (with fulltext-cold they take 7 to
+   * 10 minutes; loading their 200,000 values into Datomic's in-memory peer alone takes 40 s to 2
+   * min).
    */
   private static final Map<String, FulltextWorkload> FULLTEXT_WORKLOADS = FulltextWorkload.byName();
 
