@@ -16,12 +16,16 @@ import java.util.Map;
  * run allocated on the calling thread per engine, and writes the same as JSON to {@code
  * bench/results/} (with the JIT's compilation time while each workload was measured).
  *
- * <p>Workloads {@code storage-queries}, {@code transactor} and {@code remote} are sections of their
- * own ({@link StorageQueryBench}, {@link TransactorBench}, {@link RemoteBench}); so is {@code
- * storages}, which only runs when named.
+ * <p>Workloads {@code storage-queries}, {@code transactor}, {@code remote} and {@code
+ * fulltext-cold} are sections of their own ({@link StorageQueryBench}, {@link TransactorBench},
+ * {@link RemoteBench}, {@link FulltextColdBench}). The sections {@code storages} and {@code
+ * fulltext} (the group of the fulltext workloads of {@link FulltextWorkload} and {@code
+ * fulltext-cold}) only run when named; the groups {@code mbrainz} and {@code social} name the
+ * real-data workloads.
  *
- * <p>Arguments: {@code --workloads load-batch,load-single} {@code --warmup N} {@code --iterations
- * N} {@code --quick} (one warm-up, two measured runs) {@code --out DIR}.
+ * <p>Arguments: {@code --workloads load-batch,load-single} (or the names alone, as {@code
+ * fulltext}) {@code --warmup N} {@code --iterations N} {@code --quick} (one warm-up, two measured
+ * runs) {@code --out DIR}.
  */
 public final class BenchMain {
   private static final Map<String, Workload<?>> WORKLOADS = new LinkedHashMap<>();
@@ -50,6 +54,17 @@ public final class BenchMain {
     }
     WORKLOADS.putAll(REAL);
   }
+
+  /**
+   * The fulltext workloads: named only, not in the default run (with fulltext-cold they take 7 to
+   * 10 minutes; loading their 200,000 values into Datomic's in-memory peer alone takes 40 s to 2
+   * min).
+   */
+  private static final Map<String, FulltextWorkload> FULLTEXT_WORKLOADS = FulltextWorkload.byName();
+
+  /** The group {@code fulltext}: the three fulltext workloads and the cold peer on sql. */
+  private static final String FULLTEXT =
+      String.join(",", FULLTEXT_WORKLOADS.keySet()) + ",fulltext-cold";
 
   private BenchMain() {}
 
@@ -84,7 +99,12 @@ public final class BenchMain {
           iterations = 2;
           quick = true;
         }
-        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+        default -> {
+          if (args[i].startsWith("-")) {
+            throw new IllegalArgumentException("unknown argument " + args[i]);
+          }
+          names = args[i];
+        }
       }
     }
     Runner runner =
@@ -104,7 +124,15 @@ public final class BenchMain {
     String transactor = null;
     String remote = null;
     String storages = null;
-    for (String name : RealWorkload.expandGroups(names, REAL).split(",")) {
+    String fulltextCold = null;
+    List<String> groups = new ArrayList<>();
+    for (String name : names.split(",")) {
+      groups.add(name.trim().equals("fulltext") ? FULLTEXT : name.trim());
+    }
+    List<String> all =
+        List.of(RealWorkload.expandGroups(String.join(",", groups), REAL).split(","));
+    for (int n = 0; n < all.size(); n++) {
+      String name = all.get(n);
       if (name.trim().equals("remote")) {
         RemoteBench b =
             new RemoteBench(quick ? 500 : 3_000, quick ? 200 : 2_000, quick ? 2_000 : 20_000);
@@ -133,15 +161,35 @@ public final class BenchMain {
         storages = storages(quick);
         continue;
       }
-      Workload<?> w = WORKLOADS.get(name.trim());
+      if (name.trim().equals("fulltext-cold")) {
+        FulltextColdBench b = new FulltextColdBench(quick ? 1 : 3, quick ? 10 : 50);
+        fulltextCold = b.run();
+        runner.blackhole += b.blackhole;
+        continue;
+      }
+      Workload<?> w = WORKLOADS.getOrDefault(name.trim(), FULLTEXT_WORKLOADS.get(name.trim()));
       if (w == null) {
         throw new IllegalArgumentException(
-            "unknown workload " + name + "; known: " + WORKLOADS.keySet());
+            "unknown workload "
+                + name
+                + "; known: "
+                + WORKLOADS.keySet()
+                + ", "
+                + FULLTEXT
+                + ", groups fulltext, mbrainz, social");
       }
       if (w instanceof RealWorkload real && !real.check()) {
         continue;
       }
+      if (w instanceof FulltextWorkload f) {
+        f.check();
+      }
       Runner.Row r = runner.run(w);
+      if (w instanceof FulltextWorkload
+          && all.subList(n + 1, all.size()).stream()
+              .noneMatch(x -> FULLTEXT_WORKLOADS.containsKey(x.trim()))) {
+        FulltextWorkload.closeAll(); // frees both engines' 200,000 values for later sections
+      }
       rows.add(r);
       System.out.printf(
           Locale.ROOT,
@@ -163,7 +211,7 @@ public final class BenchMain {
             + " KB = median kilobytes one run allocated on the calling thread)");
     RealWorkload.problems().forEach(p -> System.out.println("PROBLEM " + p));
     System.out.println("checksum " + runner.blackhole);
-    write(out, rows, warmup, iterations, storage, transactor, remote, storages);
+    write(out, rows, warmup, iterations, storage, transactor, remote, storages, fulltextCold);
     datomic.Peer.shutdown(false);
   }
 
@@ -191,7 +239,8 @@ public final class BenchMain {
       String storage,
       String transactor,
       String remote,
-      String storages)
+      String storages,
+      String fulltextCold)
       throws IOException {
     Files.createDirectories(dir);
     StringBuilder json = new StringBuilder();
@@ -228,6 +277,7 @@ public final class BenchMain {
         .append(transactor == null ? "" : ",\n\"transactor\": " + transactor)
         .append(remote == null ? "" : ",\n\"remote\": " + remote)
         .append(storages == null ? "" : ",\n\"storages\": " + storages)
+        .append(fulltextCold == null ? "" : ",\n\"fulltext_cold\": " + fulltextCold)
         .append("}\n");
     String stamp = Instant.now().toString().replace(':', '-');
     Files.writeString(dir.resolve(stamp + ".json"), json);
