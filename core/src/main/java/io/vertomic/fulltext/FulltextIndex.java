@@ -28,6 +28,12 @@ import org.apache.lucene.search.Query;
  * merges, so an attribute has about log(n) of them and each datom is re-indexed about log(n) times.
  */
 public final class FulltextIndex {
+  /**
+   * The most hits a search gives, as Datomic's gives: the best scored, and of equal scores the
+   * earliest indexed (Lucene's order). A view then keeps those it holds.
+   */
+  public static final int MAX_HITS = 10_000;
+
   /** The index of a database without fulltext values. */
   public static final FulltextIndex EMPTY = new FulltextIndex(Map.of());
 
@@ -98,9 +104,9 @@ public final class FulltextIndex {
   }
 
   /**
-   * Every datom of attribute {@code attr} whose value {@code search} (Lucene's classic syntax)
-   * finds, with its score; none when {@code attr} has no fulltext index. An {@code incorrect}
-   * anomaly naming {@code where} when the search does not parse.
+   * The datoms of attribute {@code attr} whose value {@code search} (Lucene's classic syntax)
+   * finds, at most {@link #MAX_HITS}, with their scores; none when {@code attr} has no fulltext
+   * index. An {@code incorrect} anomaly naming {@code where} when the search does not parse.
    */
   public List<FulltextHit> search(long attr, String search, String where) {
     Query query = Analysis.parse(search, where);
@@ -119,7 +125,7 @@ public final class FulltextIndex {
       IndexSearcher searcher = new IndexSearcher(new MultiReader(readers, false));
       searcher.setSimilarity(Lucene3Similarity.INSTANCE);
       searcher.setQueryCache(null);
-      m = Lucene3Scoring.matches(searcher, query);
+      m = Lucene3Scoring.best(Lucene3Scoring.matches(searcher, query), MAX_HITS);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (IndexSearcher.TooManyClauses e) {

@@ -34,6 +34,38 @@ final class Lucene3Scoring {
     }
   }
 
+  /**
+   * The {@code n} best of {@code all}: highest scores first, then lowest documents, which Lucene's
+   * top-documents collector keeps of equal scores; in document order again.
+   */
+  static Matches best(Matches all, int n) {
+    if (all.size() <= n) {
+      return all;
+    }
+    Integer[] order = new Integer[all.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(
+        order,
+        (x, y) -> {
+          int c = Float.compare(all.scores()[y], all.scores()[x]);
+          return c != 0 ? c : Integer.compare(all.docs()[x], all.docs()[y]);
+        });
+    int[] kept = new int[n];
+    for (int i = 0; i < n; i++) {
+      kept[i] = order[i];
+    }
+    Arrays.sort(kept);
+    int[] docs = new int[n];
+    float[] scores = new float[n];
+    for (int i = 0; i < n; i++) {
+      docs[i] = all.docs()[kept[i]];
+      scores[i] = all.scores()[kept[i]];
+    }
+    return new Matches(docs, scores);
+  }
+
   static Matches matches(IndexSearcher searcher, Query query) throws IOException {
     if (query instanceof BoostQuery b) {
       Matches m = matches(searcher, b.getQuery());

@@ -174,4 +174,20 @@ class FulltextQueryTest extends QueryTestBase {
         new Object[] {ft.db()},
         "search string");
   }
+
+  @Test
+  void aSearchGivesAtMostTenThousandHitsTheBestScoredAsDatomicDoes() {
+    Connection c = TestDb.withSchema(FT_SCHEMA);
+    for (int from = 0; from < 10_500; from += 3_500) {
+      List<Object> tx = new ArrayList<>();
+      for (int i = from; i < from + 3_500; i++) {
+        // the first 600 hold the word twice, so they score best
+        tx.add(java.util.Map.of(":doc/text", i < 600 ? "common common w" + i : "common w" + i));
+      }
+      TestDb.tx(c, tx);
+    }
+    List<List<Object>> hits = search(c.db(), "common");
+    assertEquals(10_000, hits.size());
+    assertEquals(600, hits.stream().filter(h -> (Double) h.get(2) == 1.0).count());
+  }
 }
