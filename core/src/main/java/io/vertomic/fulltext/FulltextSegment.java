@@ -21,6 +21,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.LogDocMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SlowCodecReaderWrapper;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -107,8 +108,11 @@ public final class FulltextSegment {
   }
 
   private static IndexWriterConfig config() {
+    // a log merge policy merges only neighbours, so documents stay in the order they were added,
+    // which decides the hits a capped search keeps of equal scores
     return new IndexWriterConfig(Analysis.ANALYZER)
         .setSimilarity(Lucene3Similarity.INSTANCE)
+        .setMergePolicy(new LogDocMergePolicy())
         .setRAMBufferSizeMB(64)
         .setUseCompoundFile(false)
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
