@@ -9,8 +9,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
-import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 
 /**
@@ -34,9 +32,6 @@ final class Analysis {
 
   /** Thread-safe: Lucene analysers keep their per-thread state themselves. */
   static final Analyzer ANALYZER = new StandardAnalyzer(STOP_WORDS);
-
-  // Lucene 3 let a fuzzy term expand to as many terms as a boolean query may hold
-  private static final int FUZZY_EXPANSIONS = 1024;
 
   private Analysis() {}
 
@@ -71,24 +66,25 @@ final class Analysis {
     return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 
-  /** The classic parser with fuzzy terms expanded and scored as Lucene 3 did. */
+  /** The classic parser with fuzzy terms as Lucene 3 parsed, expanded and scored them. */
   private static final class DatomicQueryParser extends QueryParser {
     DatomicQueryParser() {
       super(FIELD, ANALYZER);
     }
 
     @Override
+    protected Query getFuzzyQuery(String field, String termStr, float minimumSimilarity)
+        throws ParseException {
+      if (minimumSimilarity >= 1.0f) { // Lucene 3 took a similarity, never a count of edits
+        throw new ParseException(
+            "Minimum similarity for a FuzzyQuery has to be between 0.0f and 1.0f !");
+      }
+      return super.getFuzzyQuery(field, termStr, minimumSimilarity);
+    }
+
+    @Override
     protected Query newFuzzyQuery(Term term, float minimumSimilarity, int prefixLength) {
-      int edits =
-          FuzzyQuery.floatToEdits(
-              minimumSimilarity, term.text().codePointCount(0, term.text().length()));
-      return new FuzzyQuery(
-          term,
-          edits,
-          prefixLength,
-          FUZZY_EXPANSIONS,
-          false,
-          new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(FUZZY_EXPANSIONS));
+      return new Lucene3FuzzyQuery(term, minimumSimilarity);
     }
   }
 }

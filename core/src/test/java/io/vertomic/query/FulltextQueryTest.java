@@ -108,6 +108,32 @@ class FulltextQueryTest extends QueryTestBase {
   }
 
   @Test
+  void aFuzzyTermMatchesAndWeighsTermsByLucene3sSimilarityNotByEdits() {
+    Connection c =
+        TestDb.withSchema(
+            "[{:db/ident :x :db/valueType :db.type/string :db/cardinality :db.cardinality/one"
+                + "  :db/fulltext true}]");
+    TestDb.tx(
+        c,
+        TestDb.read(
+            "[{:x \"quick\"} {:x \"quack\"} {:x \"qu\"} {:x \"fa\"}"
+                + " {:x \"fo\"} {:x \"quickly\"}]"));
+    // similarity 1 - edits / shorter length must exceed 0.5, weighing (similarity - 0.5) / 0.5:
+    // quick 1 (itself), quack 0.6 (an edit of 5 chars); quickly 0.2 (2 edits: Lucene 9 would
+    // weigh it as 1 - 2/5); qu is 3 edits, too far
+    assertHits(search(c.db(), ":x", "quick~"), "quick", 1.0, "quack", 0.6, "quickly", 0.2);
+    // a term of two chars matches only itself (Lucene 9 would allow an edit: fo)
+    assertHits(search(c.db(), ":x", "fa~"), "fa", 1.0);
+    assertHits(search(c.db(), ":x", "quickly~0.7"), "quickly", 1.0); // quick: 1 - 2/5 < 0.7
+    // an edit count is not a similarity: Lucene 3's parser refused it
+    assertRejected(
+        Category.INCORRECT,
+        "[:find ?e :in $ ?q :where [(fulltext $ :x ?q) [[?e]]]]",
+        new Object[] {c.db(), "quick~2"},
+        "cannot parse the search");
+  }
+
+  @Test
   void stopWordsAndOtherFieldsFindNothing() {
     assertHits(search(ft.db(), "the"));
     assertHits(search(ft.db(), "and"));
