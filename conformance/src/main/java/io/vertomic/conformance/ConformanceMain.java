@@ -15,6 +15,10 @@ public final class ConformanceMain {
   private ConformanceMain() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--fulltext")) {
+      io.vertomic.conformance.fulltext.FulltextConformance.main(args);
+      return;
+    }
     long cases = 1000;
     long seed = 1;
     long first = 0;
