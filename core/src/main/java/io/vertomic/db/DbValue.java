@@ -367,17 +367,30 @@ public final class DbValue {
     return hi == null ? it : Scan.takeWhile(it, d -> Values.compare(d.v(), hi) < 0);
   }
 
+  /** How many hits of the index a fulltext search keeps at most: Datomic's default limit. */
+  public static final int FULLTEXT_LIMIT = 10_000;
+
   /**
    * The fulltext search {@code search} of attribute {@code a} (see {@link
    * io.vertomic.fulltext.FulltextIndex#search}), keeping, as Datomic does, every indexed datom (an
    * assertion or a retraction) whose entity, attribute and value this view holds: a value asserted
    * again after its retraction is found three times in the current view. Scores are relative to the
    * best hit in the whole index, this view or not.
+   *
+   * <p>Like Datomic's, a search keeps only the {@link #FULLTEXT_LIMIT} best hits of the whole index
+   * (Lucene's top documents: equal scores in the order the index holds them, oldest first) before
+   * the view keeps its own.
    */
   public List<FulltextHit> fulltext(long a, String search, String where) {
     List<FulltextHit> out = new ArrayList<>();
     Map<Datom, Boolean> seen = new java.util.HashMap<>();
-    for (FulltextHit h : indexes.fulltext().search(a, search, where)) {
+    List<FulltextHit> hits = indexes.fulltext().search(a, search, where);
+    if (hits.size() > FULLTEXT_LIMIT) {
+      hits = new ArrayList<>(hits);
+      hits.sort(java.util.Comparator.comparingDouble(h -> -h.score())); // stable: index order
+      hits = hits.subList(0, FULLTEXT_LIMIT);
+    }
+    for (FulltextHit h : hits) {
       Datom d = h.datom();
       Datom key = new Datom(d.e(), d.a(), d.v(), 0, true);
       if (seen.computeIfAbsent(

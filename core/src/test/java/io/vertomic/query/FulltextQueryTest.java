@@ -134,6 +134,34 @@ class FulltextQueryTest extends QueryTestBase {
   }
 
   @Test
+  void aSearchKeepsTheBestTenThousandHitsOfTheIndexBeforeTheViewKeepsItsOwn() {
+    Connection c =
+        TestDb.withSchema(
+            "[{:db/ident :x :db/valueType :db.type/string :db/cardinality :db.cardinality/one"
+                + "  :db/fulltext true}]");
+    List<Object> older = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      older.add(TestDb.read("{:x \"alpha beta\"}"));
+    }
+    TxReport first = TestDb.tx(c, older);
+    List<Object> newer = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      newer.add(TestDb.read("{:x \"alpha\"}"));
+    }
+    TestDb.tx(c, newer);
+    String q = "[:find ?e ?v :in $ ?q :where [(fulltext $ :x ?q) [[?e ?v]]]]";
+    // the five better hits, then the oldest of the equal ones (Lucene keeps the first in the index)
+    Collection<?> all = (Collection<?>) q(q, c.db(), "alpha");
+    assertEquals(10_000, all.size());
+    assertEquals(5, all.stream().filter(r -> ((List<?>) r).get(1).equals("alpha")).count());
+    // a view keeps its own of those: the newer ones took five places
+    assertEquals(
+        9_995, ((Collection<?>) q(q, c.db().asOf(first.dbAfter().basisT()), "alpha")).size());
+    // a search that finds fewer is whole
+    assertEquals(10_000, ((Collection<?>) q(q, c.db(), "beta")).size());
+  }
+
+  @Test
   void stopWordsAndOtherFieldsFindNothing() {
     assertHits(search(ft.db(), "the"));
     assertHits(search(ft.db(), "and"));
