@@ -162,6 +162,20 @@ class FulltextQueryTest extends QueryTestBase {
   }
 
   @Test
+  void anEmojiIsNoTokenAsInLucene3() {
+    Connection c =
+        TestDb.withSchema(
+            "[{:db/ident :x :db/valueType :db.type/string :db/cardinality :db.cardinality/one"
+                + "  :db/fulltext true}]");
+    TestDb.tx(c, TestDb.read("[{:x \"quick \uD83D\uDC4D fox\"} {:x \"quick brown fox\"}]"));
+    String thumbs = "quick \uD83D\uDC4D fox";
+    // two tokens, not three: a shorter value scores higher
+    assertHits(search(c.db(), ":x", "fox"), thumbs, 1.0, "quick brown fox", 0.8);
+    assertHits(search(c.db(), ":x", "\"quick fox\""), thumbs, 1.0);
+    assertHits(search(c.db(), ":x", "\uD83D\uDC4D"));
+  }
+
+  @Test
   void stopWordsAndOtherFieldsFindNothing() {
     assertHits(search(ft.db(), "the"));
     assertHits(search(ft.db(), "and"));
