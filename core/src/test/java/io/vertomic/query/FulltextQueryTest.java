@@ -176,6 +176,49 @@ class FulltextQueryTest extends QueryTestBase {
   }
 
   @Test
+  void aPhraseAfterAStopWordIsNotFoundWhereItWouldStartBeforeTheValueAsInLucene3() {
+    Connection c =
+        TestDb.withSchema(
+            "[{:db/ident :x :db/valueType :db.type/string :db/cardinality :db.cardinality/one"
+                + "  :db/fulltext true}]");
+    TestDb.tx(
+        c,
+        TestDb.read(
+            "[{:x \"rine were he\"} {:x \"x rine were\"} {:x \"x y rine were\"}"
+                + " {:x \"rine were x rine were\"} {:x \"the rine were\"}]"));
+    // Lucene 3.3's exact phrase scorer skipped a match starting before position 0: the first
+    // value is not found, the fourth once (its score as for one match), not twice
+    assertHits(
+        search(c.db(), ":x", "\"by rine were\""),
+        "the rine were",
+        1.0,
+        "x rine were",
+        0.8,
+        "x y rine were",
+        0.8,
+        "rine were x rine were",
+        0.7);
+    assertHits(
+        search(c.db(), ":x", "\"by the rine were\""),
+        "x y rine were",
+        1.0,
+        "rine were x rine were",
+        0.875);
+    assertHits(
+        search(c.db(), ":x", "\"rine were\""),
+        "the rine were",
+        1.0,
+        "rine were x rine were",
+        0.9899494750395965,
+        "rine were he",
+        0.8,
+        "x rine were",
+        0.8,
+        "x y rine were",
+        0.8);
+  }
+
+  @Test
   void stopWordsAndOtherFieldsFindNothing() {
     assertHits(search(ft.db(), "the"));
     assertHits(search(ft.db(), "and"));
