@@ -9,12 +9,18 @@ import java.util.Map;
  * {@code ./scripts/conformance --cases N --seed S [--out DIR] [--features all|slice|all-but:F,..]
  * [--first I] [--reads-per-history R] [--no-shrink]}: runs generated cases on Datomic and Vertomic,
  * prints progress and a summary by category, shrinks each difference and writes it as an EDN case
- * under DIR (default {@code conformance/target/differences}). Exits 1 when any case differs.
+ * under DIR (default {@code conformance/target/differences}). Exits 1 when any case differs. {@code
+ * --fulltext ...} runs the fulltext side by side instead ({@link
+ * io.vertomic.conformance.fulltext.FulltextConformance}).
  */
 public final class ConformanceMain {
   private ConformanceMain() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--fulltext")) {
+      io.vertomic.conformance.fulltext.FulltextConformance.main(args);
+      return;
+    }
     long cases = 1000;
     long seed = 1;
     long first = 0;
@@ -45,7 +51,8 @@ public final class ConformanceMain {
           System.out.println(
               "usage: conformance --cases N --seed S [--out DIR] [--features all|slice|all-but:F,..]"
                   + " [--first I] [--reads-per-history R] [--examples K] [--no-shrink]"
-                  + " | --replay CASE.edn..");
+                  + " | --replay CASE.edn.."
+                  + " | --fulltext [--values N] [--queries Q] [--small-queries Q] [--seed S]");
           return;
         }
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);

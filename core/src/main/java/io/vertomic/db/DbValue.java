@@ -373,6 +373,10 @@ public final class DbValue {
    * assertion or a retraction) whose entity, attribute and value this view holds: a value asserted
    * again after its retraction is found three times in the current view. Scores are relative to the
    * best hit in the whole index, this view or not.
+   *
+   * <p>Like Datomic's, a search keeps only the best {@link
+   * io.vertomic.fulltext.FulltextIndex#MAX_HITS} hits of the whole index (equal scores oldest
+   * first) before the view keeps its own.
    */
   public List<FulltextHit> fulltext(long a, String search, String where) {
     List<FulltextHit> out = new ArrayList<>();

@@ -1,16 +1,20 @@
 package io.vertomic.fulltext;
 
 import io.vertomic.anomaly.Anomaly;
+import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
-import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 
 /**
@@ -32,11 +36,46 @@ final class Analysis {
                   "there", "these", "they", "this", "to", "was", "will", "with"),
               false));
 
-  /** Thread-safe: Lucene analysers keep their per-thread state themselves. */
-  static final Analyzer ANALYZER = new StandardAnalyzer(STOP_WORDS);
+  /**
+   * Lucene 9's standard analyser less emoji, which its tokenizer makes tokens of and Lucene 3.3's
+   * (an older Unicode) skipped as it skips punctuation: they take no position and do not count in a
+   * value's length. Thread-safe: Lucene analysers keep their per-thread state themselves.
+   */
+  static final Analyzer ANALYZER =
+      new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+          StandardTokenizer source = new StandardTokenizer();
+          TokenStream out =
+              new StopFilter(new LowerCaseFilter(new WithoutEmoji(source)), STOP_WORDS);
+          return new TokenStreamComponents(source, out);
+        }
 
-  // Lucene 3 let a fuzzy term expand to as many terms as a boolean query may hold
-  private static final int FUZZY_EXPANSIONS = 1024;
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+          return new LowerCaseFilter(in);
+        }
+      };
+
+  /** Drops the tokenizer's emoji tokens as if they were never there (no position gap). */
+  private static final class WithoutEmoji extends TokenFilter {
+    private static final String EMOJI = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.EMOJI];
+    private final TypeAttribute type = addAttribute(TypeAttribute.class);
+
+    WithoutEmoji(TokenStream in) {
+      super(in);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      while (input.incrementToken()) {
+        if (!EMOJI.equals(type.type())) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   private Analysis() {}
 
@@ -71,24 +110,25 @@ final class Analysis {
     return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 
-  /** The classic parser with fuzzy terms expanded and scored as Lucene 3 did. */
+  /** The classic parser with fuzzy terms as Lucene 3 parsed, expanded and scored them. */
   private static final class DatomicQueryParser extends QueryParser {
     DatomicQueryParser() {
       super(FIELD, ANALYZER);
     }
 
     @Override
+    protected Query getFuzzyQuery(String field, String termStr, float minimumSimilarity)
+        throws ParseException {
+      if (minimumSimilarity >= 1.0f) { // Lucene 3 took a similarity, never a count of edits
+        throw new ParseException(
+            "Minimum similarity for a FuzzyQuery has to be between 0.0f and 1.0f !");
+      }
+      return super.getFuzzyQuery(field, termStr, minimumSimilarity);
+    }
+
+    @Override
     protected Query newFuzzyQuery(Term term, float minimumSimilarity, int prefixLength) {
-      int edits =
-          FuzzyQuery.floatToEdits(
-              minimumSimilarity, term.text().codePointCount(0, term.text().length()));
-      return new FuzzyQuery(
-          term,
-          edits,
-          prefixLength,
-          FUZZY_EXPANSIONS,
-          false,
-          new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(FUZZY_EXPANSIONS));
+      return new Lucene3FuzzyQuery(term, minimumSimilarity);
     }
   }
 }

@@ -4,16 +4,24 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.similarities.Similarity;
 
 /**
  * Every document a query matches, scored as Lucene 3 scored it. Lucene scores terms, phrases and
@@ -78,7 +86,89 @@ final class Lucene3Scoring {
     if (query instanceof BooleanQuery b) {
       return bool(searcher, b);
     }
+    if (query instanceof PhraseQuery p && p.getSlop() == 0 && p.getPositions()[0] > 0) {
+      return phraseAfterAGap(searcher, p);
+    }
     return leaf(searcher, query);
+  }
+
+  /**
+   * An exact phrase whose first term does not stand first ({@code "by rine were"}: the stop word
+   * leaves a gap) as Lucene 3.3's {@code ExactPhraseScorer} matched it: it skipped a match that
+   * would start before the value's first position, so {@code "rine were he"} is not found and
+   * {@code "rine were x rine were"} is found once. Lucene 9 finds both matches.
+   */
+  private static Matches phraseAfterAGap(IndexSearcher searcher, PhraseQuery p) throws IOException {
+    Term[] terms = p.getTerms();
+    int[] at = p.getPositions();
+    String field = p.getField();
+    IndexReader top = searcher.getIndexReader();
+    TermStatistics[] stats = new TermStatistics[terms.length];
+    for (int i = 0; i < terms.length; i++) {
+      int df = top.docFreq(terms[i]);
+      if (df == 0) {
+        return Matches.NONE;
+      }
+      stats[i] = new TermStatistics(terms[i].bytes(), df, top.totalTermFreq(terms[i]));
+    }
+    CollectionStatistics collection = searcher.collectionStatistics(field);
+    if (collection == null) {
+      return Matches.NONE;
+    }
+    Similarity.SimScorer sim = Lucene3Similarity.INSTANCE.scorer(1f, collection, stats);
+    int[] docs = new int[16];
+    float[] scores = new float[16];
+    int n = 0;
+    for (LeafReaderContext leaf : top.leaves()) {
+      PostingsEnum[] postings = new PostingsEnum[terms.length];
+      boolean all = true;
+      for (int i = 0; i < terms.length && all; i++) {
+        postings[i] = leaf.reader().postings(terms[i], PostingsEnum.POSITIONS);
+        all = postings[i] != null;
+      }
+      NumericDocValues norms = leaf.reader().getNormValues(field);
+      if (!all || norms == null) {
+        continue;
+      }
+      for (int d = postings[0].nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; ) {
+        int next = d;
+        for (PostingsEnum pe : postings) {
+          next = Math.max(next, pe.docID() < next ? pe.advance(next) : pe.docID());
+        }
+        if (next != d) {
+          d = postings[0].docID() < next ? postings[0].advance(next) : postings[0].docID();
+          continue;
+        }
+        int[][] positions = new int[terms.length][];
+        for (int i = 0; i < terms.length; i++) {
+          positions[i] = new int[postings[i].freq()];
+          for (int k = 0; k < positions[i].length; k++) {
+            positions[i][k] = postings[i].nextPosition();
+          }
+        }
+        int freq = 0;
+        for (int first : positions[0]) {
+          int start = first - at[0];
+          boolean match = start >= 0;
+          for (int i = 1; i < terms.length && match; i++) {
+            match = Arrays.binarySearch(positions[i], start + at[i]) >= 0;
+          }
+          if (match) {
+            freq++;
+          }
+        }
+        if (freq > 0 && norms.advanceExact(d)) {
+          if (n == docs.length) {
+            docs = Arrays.copyOf(docs, n * 2);
+            scores = Arrays.copyOf(scores, n * 2);
+          }
+          docs[n] = leaf.docBase + d;
+          scores[n++] = sim.score(freq, norms.longValue());
+        }
+        d = postings[0].nextDoc();
+      }
+    }
+    return new Matches(Arrays.copyOf(docs, n), Arrays.copyOf(scores, n));
   }
 
   private static Matches leaf(IndexSearcher searcher, Query query) throws IOException {

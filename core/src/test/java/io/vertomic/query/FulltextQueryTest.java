@@ -108,6 +108,117 @@ class FulltextQueryTest extends QueryTestBase {
   }
 
   @Test
+  void aFuzzyTermMatchesAndWeighsTermsByLucene3sSimilarityNotByEdits() {
+    Connection c =
+        TestDb.withSchema(
+            "[{:db/ident :x :db/valueType :db.type/string :db/cardinality :db.cardinality/one"
+                + "  :db/fulltext true}]");
+    TestDb.tx(
+        c,
+        TestDb.read(
+            "[{:x \"quick\"} {:x \"quack\"} {:x \"qu\"} {:x \"fa\"}"
+                + " {:x \"fo\"} {:x \"quickly\"}]"));
+    // similarity 1 - edits / shorter length must exceed 0.5, weighing (similarity - 0.5) / 0.5:
+    // quick 1 (itself), quack 0.6 (an edit of 5 chars); quickly 0.2 (2 edits: Lucene 9 would
+    // weigh it as 1 - 2/5); qu is 3 edits, too far
+    assertHits(search(c.db(), ":x", "quick~"), "quick", 1.0, "quack", 0.6, "quickly", 0.2);
+    // a term of two chars matches only itself (Lucene 9 would allow an edit: fo)
+    assertHits(search(c.db(), ":x", "fa~"), "fa", 1.0);
+    assertHits(search(c.db(), ":x", "quickly~0.7"), "quickly", 1.0); // quick: 1 - 2/5 < 0.7
+    // an edit count is not a similarity: Lucene 3's parser refused it
+    assertRejected(
+        Category.INCORRECT,
+        "[:find ?e :in $ ?q :where [(fulltext $ :x ?q) [[?e]]]]",
+        new Object[] {c.db(), "quick~2"},
+        "cannot parse the search");
+  }
+
+  @Test
+  void aSearchKeepsTheBestTenThousandHitsOfTheIndexBeforeTheViewKeepsItsOwn() {
+    Connection c =
+        TestDb.withSchema(
+            "[{:db/ident :x :db/valueType :db.type/string :db/cardinality :db.cardinality/one"
+                + "  :db/fulltext true}]");
+    List<Object> older = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      older.add(TestDb.read("{:x \"alpha beta\"}"));
+    }
+    TxReport first = TestDb.tx(c, older);
+    List<Object> newer = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      newer.add(TestDb.read("{:x \"alpha\"}"));
+    }
+    TestDb.tx(c, newer);
+    String q = "[:find ?e ?v :in $ ?q :where [(fulltext $ :x ?q) [[?e ?v]]]]";
+    // the five better hits, then the oldest of the equal ones (Lucene keeps the first in the index)
+    Collection<?> all = (Collection<?>) q(q, c.db(), "alpha");
+    assertEquals(10_000, all.size());
+    assertEquals(5, all.stream().filter(r -> ((List<?>) r).get(1).equals("alpha")).count());
+    // a view keeps its own of those: the newer ones took five places
+    assertEquals(
+        9_995, ((Collection<?>) q(q, c.db().asOf(first.dbAfter().basisT()), "alpha")).size());
+    // a search that finds fewer is whole
+    assertEquals(10_000, ((Collection<?>) q(q, c.db(), "beta")).size());
+  }
+
+  @Test
+  void anEmojiIsNoTokenAsInLucene3() {
+    Connection c =
+        TestDb.withSchema(
+            "[{:db/ident :x :db/valueType :db.type/string :db/cardinality :db.cardinality/one"
+                + "  :db/fulltext true}]");
+    TestDb.tx(c, TestDb.read("[{:x \"quick \uD83D\uDC4D fox\"} {:x \"quick brown fox\"}]"));
+    String thumbs = "quick \uD83D\uDC4D fox";
+    // two tokens, not three: a shorter value scores higher
+    assertHits(search(c.db(), ":x", "fox"), thumbs, 1.0, "quick brown fox", 0.8);
+    assertHits(search(c.db(), ":x", "\"quick fox\""), thumbs, 1.0);
+    assertHits(search(c.db(), ":x", "\uD83D\uDC4D"));
+  }
+
+  @Test
+  void aPhraseAfterAStopWordIsNotFoundWhereItWouldStartBeforeTheValueAsInLucene3() {
+    Connection c =
+        TestDb.withSchema(
+            "[{:db/ident :x :db/valueType :db.type/string :db/cardinality :db.cardinality/one"
+                + "  :db/fulltext true}]");
+    TestDb.tx(
+        c,
+        TestDb.read(
+            "[{:x \"rine were he\"} {:x \"x rine were\"} {:x \"x y rine were\"}"
+                + " {:x \"rine were x rine were\"} {:x \"the rine were\"}]"));
+    // Lucene 3.3's exact phrase scorer skipped a match starting before position 0: the first
+    // value is not found, the fourth once (its score as for one match), not twice
+    assertHits(
+        search(c.db(), ":x", "\"by rine were\""),
+        "the rine were",
+        1.0,
+        "x rine were",
+        0.8,
+        "x y rine were",
+        0.8,
+        "rine were x rine were",
+        0.7);
+    assertHits(
+        search(c.db(), ":x", "\"by the rine were\""),
+        "x y rine were",
+        1.0,
+        "rine were x rine were",
+        0.875);
+    assertHits(
+        search(c.db(), ":x", "\"rine were\""),
+        "the rine were",
+        1.0,
+        "rine were x rine were",
+        0.9899494750395965,
+        "rine were he",
+        0.8,
+        "x rine were",
+        0.8,
+        "x y rine were",
+        0.8);
+  }
+
+  @Test
   void stopWordsAndOtherFieldsFindNothing() {
     assertHits(search(ft.db(), "the"));
     assertHits(search(ft.db(), "and"));

@@ -27,7 +27,8 @@ public final class TextCorpus {
   };
   private static final String[] SPECIAL = {
     "3.14", "2024-01-02", "x-ray", "wi-fi", "o'brien's", "don't", "café", "naïve", "ÉCOLE",
-    "U.S.A.", "mail@example.com", "C++", "R2-D2", "1,000", "42", "über", "rock'n'roll", "e-mail"
+    "U.S.A.", "mail@example.com", "C++", "R2-D2", "1,000", "42", "über", "rock'n'roll", "e-mail",
+    "👍", "日本語", "Ελληνικά", "snake_case", "50%", "#tag", "İstanbul", "straße", "www.example.org"
   };
 
   private final Random random;
