@@ -266,4 +266,23 @@ class DurableDatabaseTest {
   private static <T> T get(io.vertx.core.Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
+
+  @Test
+  void anIndexRequestedWhileAJobRunsCoversTheTransactionsSinceItBegan() throws Exception {
+    Peer.createDatabase(uri);
+    Connection c = Peer.connect(uri);
+    tx(c, "[{:db/ident :thing/n :db/valueType :db.type/long :db/cardinality :db.cardinality/one}]");
+    StringBuilder many = new StringBuilder("[");
+    for (int i = 0; i < 5_000; i++) {
+      many.append("{:thing/n ").append(i).append('}');
+    }
+    tx(c, many.append(']').toString());
+    var first = c.requestIndex();
+    long t = tx(c, "[{:thing/n -1}]").dbAfter().basisT();
+    c.requestIndex().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    first.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    String name = uri.substring(uri.lastIndexOf('/') + 1);
+    byte[] root = io.vertomic.fixtures.KeptMemStorageProvider.root("db/" + name).value();
+    assertEquals(t, io.vertomic.wire.DbRoot.decode(root, "root").indexBasisT());
+  }
 }

@@ -45,6 +45,8 @@ final class DurableDatabase {
   // the id never changes: a rename gives the database another root name, not another id
   private final String id;
   private Future<Void> indexing;
+  // the basis t of the value the running index job writes
+  private long indexingT;
   private Future<Void> renaming;
   private volatile Runnable onIndexed = () -> {};
 
@@ -121,15 +123,24 @@ final class DurableDatabase {
   }
 
   /**
-   * Writes the index up to the current {@code t}; joins a job already running. Completes once the
-   * root names the new index and the writer has rebased onto it.
+   * Writes the index up to the current {@code t}: joins a job already running when it covers that
+   * {@code t}, else runs another once it is done. Completes once the root names the new index and
+   * the writer has rebased onto it.
    */
   synchronized Future<Void> requestIndex() {
+    if (indexing != null && indexingT < writer.db().basisT()) {
+      return indexing.transform(ar -> requestIndex());
+    }
+    return index();
+  }
+
+  // starts an index job of the current value, or joins the one running
+  private synchronized Future<Void> index() {
     if (indexing != null) {
       return indexing;
     }
     if (renaming != null && !renaming.isComplete()) {
-      return renaming.transform(ar -> requestIndex());
+      return renaming.transform(ar -> index());
     }
     DbValue snapshot = writer.db();
     DbRoot current = dbRoot(root);
@@ -161,6 +172,7 @@ final class DurableDatabase {
                       .compose(v -> excise(indexed, snapshot));
                 });
     indexing = job;
+    indexingT = snapshot.basisT();
     job.onComplete(ar -> finished(ar.succeeded()));
     return job;
   }
@@ -203,7 +215,7 @@ final class DurableDatabase {
 
   private void afterCommit(TxResult r) {
     if (novelty.addAndGet(r.txData().size()) >= indexThreshold) {
-      requestIndex();
+      index(); // a job running now will be followed by the next commit's request
     }
   }
 
