@@ -85,6 +85,16 @@ class FulltextQueryTest extends QueryTestBase {
     }
   }
 
+  /** A database whose :x (fulltext) values are the strings of {@code values} (an EDN vector). */
+  private static Connection textsOfX(String values) {
+    Connection c =
+        TestDb.withSchema(
+            "[{:db/ident :x :db/valueType :db.type/string :db/cardinality :db.cardinality/one"
+                + "  :db/fulltext true}]");
+    TestDb.tx(c, TestDb.read(values));
+    return c;
+  }
+
   @Test
   void aTermScoresByFrequencyAndLengthAsLucene3Does() {
     assertHits(search(ft.db(), "quick"), C, 1.0, B, 0.8081220202780767, A, 0.6060915152085575);
@@ -110,14 +120,9 @@ class FulltextQueryTest extends QueryTestBase {
   @Test
   void aFuzzyTermMatchesAndWeighsTermsByLucene3sSimilarityNotByEdits() {
     Connection c =
-        TestDb.withSchema(
-            "[{:db/ident :x :db/valueType :db.type/string :db/cardinality :db.cardinality/one"
-                + "  :db/fulltext true}]");
-    TestDb.tx(
-        c,
-        TestDb.read(
+        textsOfX(
             "[{:x \"quick\"} {:x \"quack\"} {:x \"qu\"} {:x \"fa\"}"
-                + " {:x \"fo\"} {:x \"quickly\"}]"));
+                + " {:x \"fo\"} {:x \"quickly\"}]");
     // similarity 1 - edits / shorter length must exceed 0.5, weighing (similarity - 0.5) / 0.5:
     // quick 1 (itself), quack 0.6 (an edit of 5 chars); quickly 0.2 (2 edits: Lucene 9 would
     // weigh it as 1 - 2/5); qu is 3 edits, too far
@@ -178,14 +183,9 @@ class FulltextQueryTest extends QueryTestBase {
   @Test
   void aPhraseAfterAStopWordIsNotFoundWhereItWouldStartBeforeTheValueAsInLucene3() {
     Connection c =
-        TestDb.withSchema(
-            "[{:db/ident :x :db/valueType :db.type/string :db/cardinality :db.cardinality/one"
-                + "  :db/fulltext true}]");
-    TestDb.tx(
-        c,
-        TestDb.read(
+        textsOfX(
             "[{:x \"rine were he\"} {:x \"x rine were\"} {:x \"x y rine were\"}"
-                + " {:x \"rine were x rine were\"} {:x \"the rine were\"}]"));
+                + " {:x \"rine were x rine were\"} {:x \"the rine were\"}]");
     // Lucene 3.3's exact phrase scorer skipped a match starting before position 0: the first
     // value is not found, the fourth once (its score as for one match), not twice
     assertHits(
