@@ -91,7 +91,9 @@ final class Analysis {
       return parser.parse(search);
     } catch (ParseException | TokenMgrError | IllegalArgumentException e) {
       String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-      return fail(where + " cannot parse the search " + quoted(search) + ": " + first);
+      throw Anomaly.incorrect(
+          "query.error/invalid-fulltext-search",
+          where + " cannot parse the search " + quoted(search) + ": " + first);
     }
   }
 
@@ -100,10 +102,6 @@ final class Analysis {
     return Anomaly.incorrect(
         "query.error/invalid-fulltext-search",
         where + " search " + quoted(search) + " expands to too many terms; narrow its wildcards");
-  }
-
-  private static Query fail(String message) {
-    throw Anomaly.incorrect("query.error/invalid-fulltext-search", message);
   }
 
   private static String quoted(String s) {

@@ -238,24 +238,14 @@ final class Lucene3Scoring {
     float[] scores = new float[candidates.length];
     int n = 0;
     for (int i = 0; i < candidates.length; i++) {
-      int optionalMatched = overlap[i] - (required.size() - countFilters(query));
-      if (required.isEmpty() && optionalMatched < min) {
+      // without required clauses every match counted in overlap is an optional one
+      if (required.isEmpty() && overlap[i] < min) {
         continue;
       }
       docs[n] = candidates[i];
       scores[n++] = sums[i] * overlap[i] / scoring.size();
     }
     return new Matches(Arrays.copyOf(docs, n), Arrays.copyOf(scores, n));
-  }
-
-  private static int countFilters(BooleanQuery query) {
-    int n = 0;
-    for (BooleanClause c : query.clauses()) {
-      if (c.getOccur() == BooleanClause.Occur.FILTER) {
-        n++;
-      }
-    }
-    return n;
   }
 
   private static int[] union(List<Matches> all) {

@@ -279,8 +279,8 @@ class DurableDatabaseTest {
     tx(c, many.append(']').toString());
     var first = c.requestIndex();
     long t = tx(c, "[{:thing/n -1}]").dbAfter().basisT();
-    c.requestIndex().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    first.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    get(c.requestIndex());
+    get(first);
     String name = uri.substring(uri.lastIndexOf('/') + 1);
     byte[] root = io.vertomic.fixtures.KeptMemStorageProvider.root("db/" + name).value();
     assertEquals(t, io.vertomic.wire.DbRoot.decode(root, "root").indexBasisT());
