@@ -116,6 +116,34 @@ public final class ChildJvm implements AutoCloseable {
     }
   }
 
+  /**
+   * The index of the first of {@code children} to print a line that {@code matches}, waiting at
+   * most {@code seconds}; fails otherwise. The lines read on the way stay {@link #awaitEver seen}.
+   */
+  public static int awaitFirst(
+      List<ChildJvm> children, Predicate<String> matches, long seconds, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      for (int i = 0; i < children.size(); i++) {
+        ChildJvm c = children.get(i);
+        String line = c.lines.poll(20, TimeUnit.MILLISECONDS);
+        if (line == null) {
+          continue;
+        }
+        if (line.equals("<exited>")) {
+          throw new AssertionError(
+              "No " + what + ": child " + i + " exited:\n" + String.join("\n", c.tail()));
+        }
+        c.seen.add(line);
+        if (matches.test(line)) {
+          return i;
+        }
+      }
+    }
+    throw new AssertionError("No " + what + " from any of " + children.size() + " children");
+  }
+
   private List<String> tail() {
     return seen.subList(Math.max(0, seen.size() - 40), seen.size());
   }
