@@ -8,6 +8,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.vertomic.peer.Peer;
@@ -262,4 +263,41 @@ class ArchitectureTest {
             resideInAPackage("io.vertomic.edn.."), resideInAPackage("io.vertomic.anomaly.."))
         .check(core);
   }
+
+  /**
+   * One configuration path (docs/operations.md): settings travel in options objects, and only the
+   * edges read the process's environment and -D flags: the options' own {@code fromProcess} and the
+   * command-line entry points.
+   */
+  @Test
+  void onlyTheEdgesReadSystemPropertiesOrTheEnvironment() {
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("PeerOptions")
+        .and()
+        .doNotHaveSimpleName("StorageSettings")
+        .and()
+        .doNotHaveSimpleName("ClusterOptions")
+        .and()
+        .haveSimpleNameNotEndingWith("Main")
+        .should()
+        .callMethodWhere(READS_THE_PROCESS)
+        .check(core);
+  }
+
+  private static final DescribedPredicate<JavaMethodCall> READS_THE_PROCESS =
+      new DescribedPredicate<>("reads a system property or the environment") {
+        @Override
+        public boolean test(JavaMethodCall call) {
+          String owner = call.getTargetOwner().getName();
+          String name = call.getName();
+          return switch (owner) {
+            case "java.lang.System" -> name.startsWith("getenv") || name.startsWith("getPropert");
+            case "java.lang.Long" -> name.equals("getLong");
+            case "java.lang.Integer" -> name.equals("getInteger");
+            case "java.lang.Boolean" -> name.equals("getBoolean");
+            default -> false;
+          };
+        }
+      };
 }

@@ -1,5 +1,6 @@
 package io.vertomic.bench;
 
+import io.vertomic.peer.Peer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ public final class BenchMain {
   }
 
   private static void run(String[] args) throws Exception {
-    System.setProperty("vertomic.dev.dir", DEV_DIR);
+    Peer.configure(Peer.options().setDataDir(DEV_DIR));
     String names = String.join(",", WORKLOADS.keySet()) + ",storage-queries,transactor,remote";
     int warmup = 3;
     int iterations = 9;

@@ -71,7 +71,7 @@ final class StorageQueryBench {
     colds(MEMCACHED); // fills memcached
     double[] coldMemcached = colds(MEMCACHED);
     Catalog.CacheStats tier = Catalog.instance().cacheStats(uri);
-    System.clearProperty("vertomic.segmentCache");
+    Peer.configure(Peer.options().setSegmentCache(null));
     Peer.shutdown();
 
     Engine.Session datomic = new DatomicEngine().fresh("bench-1m");
@@ -148,7 +148,7 @@ final class StorageQueryBench {
     for (int i = 0; i < colds; i++) {
       Peer.shutdown();
       if (segmentCache != null) {
-        System.setProperty("vertomic.segmentCache", segmentCache);
+        Peer.configure(Peer.options().setSegmentCache(segmentCache));
       }
       long t = System.nanoTime();
       Database db = Peer.connect(uri).db();

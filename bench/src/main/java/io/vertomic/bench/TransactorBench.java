@@ -70,7 +70,7 @@ final class TransactorBench {
    */
   String runOn(List<String> kinds) throws Exception {
     String cluster = "bench-" + UUID.randomUUID();
-    System.setProperty("vertomic.cluster.name", cluster);
+    Peer.configure(Peer.options().setClusterName(cluster));
     printHeader();
     Result datomicSingle = datomic(1, singles, 16);
     Result datomicBatch = datomic(1000, batches, 1);
@@ -106,7 +106,7 @@ final class TransactorBench {
 
   String run() throws Exception {
     String cluster = "bench-" + UUID.randomUUID();
-    System.setProperty("vertomic.cluster.name", cluster);
+    Peer.configure(Peer.options().setClusterName(cluster));
     printHeader();
     String dev = STORAGES.get("dev");
     String sql = STORAGES.get("sql");
@@ -501,7 +501,7 @@ final class TransactorBench {
     cmd.addAll(
         List.of(
             "-Dvertomic.cluster.name=" + cluster,
-            "-Dvertomic.dev.dir=" + System.getProperty("vertomic.dev.dir"),
+            "-Dvertomic.dev.dir=" + Peer.options().getDataDir(),
             "-cp",
             System.getProperty("java.class.path"),
             "io.vertomic.transactor.TransactorMain",

@@ -8,15 +8,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.jar.JarFile;
 
 /**
  * The configuration of a Vertomic process (transactor, peer server): the launcher's {@code -conf}
- * JSON with environment variables over it, so one file serves many machines and a variable changes
- * one setting. Immutable.
+ * JSON, with environment variables over it, and {@code -D} system properties ({@code vertomic.KEY})
+ * over those, so one file serves many machines and a variable or a flag changes one setting.
+ * Immutable.
  *
  * <pre>{@code
- * ProcessConfig c = ProcessConfig.of(config(), System.getenv())
+ * ProcessConfig c = ProcessConfig.of(config(), System.getenv(), System.getProperties())
  *     .override("port", "VERTOMIC_PORT");
  * int port = (int) c.positive("port", 8998);
  * }</pre>
@@ -24,25 +26,38 @@ import java.util.jar.JarFile;
 public final class ProcessConfig {
   private final JsonObject values;
   private final Map<String, String> env;
+  private final Properties props;
 
-  private ProcessConfig(JsonObject values, Map<String, String> env) {
+  private ProcessConfig(JsonObject values, Map<String, String> env, Properties props) {
     this.values = values;
     this.env = env;
+    this.props = props;
   }
 
   /** The configuration {@code config} (null: empty), with {@code env} for the overrides. */
   public static ProcessConfig of(JsonObject config, Map<String, String> env) {
-    return new ProcessConfig(config == null ? new JsonObject() : config.copy(), env);
+    return of(config, env, new Properties());
   }
 
-  /** This configuration with {@code key} taken from the variable {@code var} when it is set. */
+  /**
+   * The configuration {@code config} (null: empty), with {@code env} and then the system properties
+   * {@code props} for the overrides.
+   */
+  public static ProcessConfig of(JsonObject config, Map<String, String> env, Properties props) {
+    return new ProcessConfig(config == null ? new JsonObject() : config.copy(), env, props);
+  }
+
+  /**
+   * This configuration with {@code key} taken from the variable {@code var} when it is set, and
+   * from the system property {@code vertomic.KEY} when that is.
+   */
   public ProcessConfig override(String key, String var) {
-    String v = env.get(var);
+    String v = props.getProperty("vertomic." + key, env.get(var));
     if (v == null || v.isBlank()) {
       return this;
     }
     JsonObject copy = values.copy().put(key, v);
-    return new ProcessConfig(copy, env);
+    return new ProcessConfig(copy, env, props);
   }
 
   /** The text of {@code key}, or {@code fallback} when absent. */

@@ -23,15 +23,15 @@ class ClusteredVertxTest {
 
   @BeforeEach
   void twoMembers() throws Exception {
-    System.setProperty(ClusteredVertx.NAME, "vertomic-test-" + UUID.randomUUID());
-    a = await(ClusteredVertx.start(new VertxOptions()));
-    b = await(ClusteredVertx.start(new VertxOptions()));
+    ClusterOptions cluster =
+        new ClusterOptions("cluster.xml", "vertomic-test-" + UUID.randomUUID());
+    a = await(ClusteredVertx.start(new VertxOptions(), cluster));
+    b = await(ClusteredVertx.start(new VertxOptions(), cluster));
   }
 
   @AfterEach
   void stop() throws Exception {
     await(Future.join(a.close(), b.close()));
-    System.clearProperty(ClusteredVertx.NAME);
   }
 
   @Test

@@ -25,4 +25,12 @@ public interface StorageProvider {
    * unavailable} when the system cannot be reached, and never blocks the calling thread.
    */
   Future<Storage> open(Vertx vertx, StorageUri uri);
+
+  /**
+   * As {@link #open(Vertx, StorageUri)}, with the process's {@code settings} (the dev storage's
+   * directory); backends that need none ignore them.
+   */
+  default Future<Storage> open(Vertx vertx, StorageUri uri, StorageSettings settings) {
+    return open(vertx, uri);
+  }
 }

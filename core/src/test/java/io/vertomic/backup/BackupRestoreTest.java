@@ -12,8 +12,10 @@ import io.vertomic.fixtures.KeptMemStorageProvider;
 import io.vertomic.fixtures.StoredBytes;
 import io.vertomic.peer.Connection;
 import io.vertomic.peer.Peer;
+import io.vertomic.peer.PeerOptions;
 import io.vertomic.storage.LogRecord;
 import io.vertomic.storage.Storage;
+import io.vertomic.storage.StorageSettings;
 import io.vertomic.storage.StorageUri;
 import io.vertomic.storage.dev.DevStorage;
 import io.vertomic.storage.dev.DevStorageProvider;
@@ -50,7 +52,7 @@ class BackupRestoreTest {
     for (Storage s : opened) {
       get(s.close());
     }
-    System.clearProperty("vertomic.dev.dir");
+    Peer.configure(Peer.options().setDataDir(PeerOptions.DEFAULT_DATA_DIR));
     get(vertx.close());
   }
 
@@ -219,13 +221,14 @@ class BackupRestoreTest {
 
   // a dev store of the temporary directory, as a dev URI naming 127.0.0.1:PORT opens it
   private Storage dev(String hostPort) throws Exception {
-    if (System.getProperty("vertomic.dev.dir") == null) {
-      System.setProperty("vertomic.dev.dir", dir.toString());
-    }
+    Peer.configure(Peer.options().setDataDir(dir.toString()));
     Storage s =
         get(
             new DevStorageProvider()
-                .open(vertx, StorageUri.parse("vertomic:dev://" + hostPort + "/x")));
+                .open(
+                    vertx,
+                    StorageUri.parse("vertomic:dev://" + hostPort + "/x"),
+                    new StorageSettings(dir.toString())));
     opened.add(s);
     return s;
   }

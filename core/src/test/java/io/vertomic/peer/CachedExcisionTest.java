@@ -22,14 +22,14 @@ class CachedExcisionTest extends ExcisionContractTest {
   @BeforeEach
   void cache() {
     Peer.shutdown();
-    System.setProperty("vertomic.segmentCache", "memcached:" + MEMCACHED);
+    Peer.configure(Peer.options().setSegmentCache("memcached:" + MEMCACHED));
   }
 
   private int cachedSeen;
 
   @Override
   protected void stopped() {
-    System.clearProperty("vertomic.segmentCache");
+    Peer.configure(Peer.options().setSegmentCache(null));
     org.junit.jupiter.api.Assertions.assertTrue(
         cachedSeen > 0, "memcached held the database's segments (else the check proves nothing)");
   }

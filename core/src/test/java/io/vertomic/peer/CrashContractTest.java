@@ -43,7 +43,7 @@ public abstract class CrashContractTest {
       Peer.deleteDatabase(uri);
     }
     Peer.shutdown();
-    System.clearProperty("vertomic.dev.dir");
+    Peer.configure(Peer.options().setDataDir(PeerOptions.DEFAULT_DATA_DIR));
   }
 
   @ParameterizedTest(name = "index threshold {0} datoms, killed after {1} acknowledgements")
@@ -80,7 +80,7 @@ public abstract class CrashContractTest {
     assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child is gone");
     assertEquals(acks - 1, lastAck, "the child acknowledged enough before it was killed");
 
-    System.setProperty("vertomic.dev.dir", dir.toString());
+    Peer.configure(Peer.options().setDataDir(dir.toString()));
     Database db = Peer.connect(uri).db();
     List<Long> missing = new ArrayList<>();
     for (long n = 0; n < (lastAck + 1) * 20; n++) {

@@ -12,8 +12,8 @@ public final class CrashWriterMain {
   private CrashWriterMain() {}
 
   public static void main(String[] args) throws Exception {
-    System.setProperty("vertomic.dev.dir", args[0]);
-    System.setProperty("vertomic.indexThresholdDatoms", args[2]);
+    Peer.configure(Peer.options().setDataDir(args[0]));
+    Peer.configure(Peer.options().setIndexThresholdDatoms(Long.parseLong(args[2])));
     String uri = args[1];
     warmUpFulltext();
     Peer.createDatabase(uri);

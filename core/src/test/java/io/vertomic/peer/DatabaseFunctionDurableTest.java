@@ -30,14 +30,14 @@ class DatabaseFunctionDurableTest {
 
   @BeforeEach
   void devStoreAndFunctionsOn() {
-    System.setProperty("vertomic.dev.dir", dir.toString());
+    Peer.configure(Peer.options().setDataDir(dir.toString()));
     Peer.configure(new PeerOptions().setDatabaseFunctions(true));
   }
 
   @AfterEach
   void shutdown() {
     Peer.shutdown();
-    System.clearProperty("vertomic.dev.dir");
+    Peer.configure(Peer.options().setDataDir(PeerOptions.DEFAULT_DATA_DIR));
     Peer.configure(new PeerOptions());
   }
 

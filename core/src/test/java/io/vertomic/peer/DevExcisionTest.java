@@ -1,6 +1,7 @@
 package io.vertomic.peer;
 
 import io.vertomic.storage.Storage;
+import io.vertomic.storage.StorageSettings;
 import io.vertomic.storage.StorageUri;
 import io.vertomic.storage.dev.DevStorageProvider;
 import java.nio.file.Path;
@@ -14,12 +15,12 @@ class DevExcisionTest extends ExcisionContractTest {
 
   @BeforeEach
   void devDir() {
-    System.setProperty("vertomic.dev.dir", dir.toString());
+    Peer.configure(Peer.options().setDataDir(dir.toString()));
   }
 
   @AfterEach
   void noDevDir() {
-    System.clearProperty("vertomic.dev.dir");
+    Peer.configure(Peer.options().setDataDir(PeerOptions.DEFAULT_DATA_DIR));
   }
 
   @Override
@@ -29,6 +30,8 @@ class DevExcisionTest extends ExcisionContractTest {
 
   @Override
   protected Storage storage() throws Exception {
-    return get(new DevStorageProvider().open(vertx, StorageUri.parse(uri("x"))));
+    return get(
+        new DevStorageProvider()
+            .open(vertx, StorageUri.parse(uri("x")), new StorageSettings(dir.toString())));
   }
 }

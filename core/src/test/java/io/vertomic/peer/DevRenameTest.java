@@ -12,12 +12,12 @@ class DevRenameTest extends RenameContractTest {
 
   @BeforeAll
   static void files() throws Exception {
-    System.setProperty("vertomic.dev.dir", Files.createDirectories(dir).toString());
+    Peer.configure(Peer.options().setDataDir(Files.createDirectories(dir).toString()));
   }
 
   @AfterAll
   static void noFiles() {
-    System.clearProperty("vertomic.dev.dir");
+    Peer.configure(Peer.options().setDataDir(PeerOptions.DEFAULT_DATA_DIR));
   }
 
   @Override

@@ -220,7 +220,7 @@ class DurableDatabaseTest {
 
   @Test
   void novelityPastTheThresholdIndexesWithoutBeingAsked() throws Exception {
-    System.setProperty("vertomic.indexThresholdDatoms", "500");
+    Peer.configure(Peer.options().setIndexThresholdDatoms(500));
     try {
       Peer.createDatabase(uri);
       Connection c = Peer.connect(uri);
@@ -235,7 +235,8 @@ class DurableDatabaseTest {
       assertEdn(
           "1000", Peer.q("[:find (count ?e) . :where [?e :person/name]]", Peer.connect(uri).db()));
     } finally {
-      System.clearProperty("vertomic.indexThresholdDatoms");
+      Peer.configure(
+          Peer.options().setIndexThresholdDatoms(PeerOptions.DEFAULT_INDEX_THRESHOLD_DATOMS));
     }
   }
 

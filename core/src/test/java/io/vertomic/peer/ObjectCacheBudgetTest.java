@@ -22,13 +22,13 @@ class ObjectCacheBudgetTest {
   void cleanUp() {
     Peer.deleteDatabase(uri);
     Peer.shutdown();
-    System.clearProperty("vertomic.objectCacheBytes");
+    Peer.configure(Peer.options().setObjectCacheBytes(0));
   }
 
   @Test
   void queriesOverAMillionDatomsStayWithinA64MegabyteCache() throws Exception {
     Peer.shutdown();
-    System.setProperty("vertomic.objectCacheBytes", Long.toString(BUDGET));
+    Peer.configure(Peer.options().setObjectCacheBytes(BUDGET));
     Peer.createDatabase(uri);
     Connection c = Peer.connect(uri);
     tx(

@@ -21,14 +21,14 @@ class SegmentCacheTierTest {
   @AfterEach
   void cleanUp() {
     Peer.shutdown();
-    System.clearProperty("vertomic.segmentCache");
+    Peer.configure(Peer.options().setSegmentCache(null));
   }
 
   @Test
   void aColdPeerReadsSegmentsFromMemcached() throws Exception {
     String tier = "memcached:127.0.0.1:11211";
     Peer.shutdown();
-    System.setProperty("vertomic.segmentCache", tier);
+    Peer.configure(Peer.options().setSegmentCache(tier));
     Peer.createDatabase(uri);
     Connection c = Peer.connect(uri);
     tx(c, "[{:db/ident :n/v :db/valueType :db.type/long :db/cardinality :db.cardinality/one}]");

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The peer server's configuration, from the launcher's {@code -conf} file with environment
@@ -49,8 +50,14 @@ public record PeerServerOptions(
   public static final int DEFAULT_PORT = 8998;
 
   public static PeerServerOptions from(JsonObject config, Map<String, String> env) {
+    return from(config, env, new Properties());
+  }
+
+  /** As {@link #from(JsonObject, Map)}, with the system properties {@code props} over both. */
+  public static PeerServerOptions from(
+      JsonObject config, Map<String, String> env, Properties props) {
     ProcessConfig c =
-        ProcessConfig.of(config, env)
+        ProcessConfig.of(config, env, props)
             .override("storage", "VERTOMIC_STORAGE")
             .override("host", "VERTOMIC_HOST")
             .override("port", "VERTOMIC_PORT")

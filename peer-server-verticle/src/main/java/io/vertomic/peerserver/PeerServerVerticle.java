@@ -34,7 +34,7 @@ public final class PeerServerVerticle extends VerticleBase {
     PeerServerOptions o;
     Databases dbs;
     try {
-      o = PeerServerOptions.from(config(), System.getenv());
+      o = PeerServerOptions.from(config(), System.getenv(), System.getProperties());
       dbs = new Databases(o.storage());
     } catch (RuntimeException e) {
       return Future.failedFuture(e);

@@ -1,5 +1,6 @@
 package io.vertomic.transactor;
 
+import io.vertomic.cluster.ClusterOptions;
 import io.vertomic.cluster.ClusteredVertx;
 import io.vertx.core.Deployable;
 import io.vertx.core.VertxBuilder;
@@ -29,7 +30,7 @@ public final class TransactorMain implements VertxApplicationHooks {
 
   @Override
   public VertxBuilder createVertxBuilder(VertxOptions options) {
-    return ClusteredVertx.builder(options);
+    return ClusteredVertx.builder(options, ClusterOptions.fromProcess());
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The transactor's configuration, from the launcher's {@code -conf} file with environment variables
@@ -42,8 +43,14 @@ public record TransactorOptions(
   public static final boolean DEFAULT_DATABASE_FUNCTIONS = false;
 
   public static TransactorOptions from(JsonObject config, Map<String, String> env) {
+    return from(config, env, new Properties());
+  }
+
+  /** As {@link #from(JsonObject, Map)}, with the system properties {@code props} over both. */
+  public static TransactorOptions from(
+      JsonObject config, Map<String, String> env, Properties props) {
     ProcessConfig c =
-        ProcessConfig.of(config, env)
+        ProcessConfig.of(config, env, props)
             .override("storage", "VERTOMIC_STORAGE")
             .override("leaseMillis", "VERTOMIC_LEASE_MILLIS")
             .override("txTimeoutMillis", "VERTOMIC_TX_TIMEOUT_MILLIS")

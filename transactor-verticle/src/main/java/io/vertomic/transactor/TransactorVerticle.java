@@ -6,6 +6,8 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.vertomic.cluster.bus.Addresses;
 import io.vertomic.cluster.bus.Lease;
+import io.vertomic.peer.Peer;
+import io.vertomic.peer.PeerOptions;
 import io.vertomic.peer.impl.TransactorEndpoint;
 import io.vertomic.tx.Extensions;
 import io.vertx.core.Future;
@@ -28,17 +30,20 @@ public final class TransactorVerticle extends VerticleBase {
   public Future<?> start() {
     TransactorOptions o;
     try {
-      o = TransactorOptions.from(config(), System.getenv());
+      o = TransactorOptions.from(config(), System.getenv(), System.getProperties());
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    // the engine reads its bounds as system properties: one transactor per process
-    System.setProperty("vertomic.txQueueMax", Integer.toString(o.txQueueMax()));
-    System.setProperty("vertomic.indexThresholdDatoms", Long.toString(o.indexThresholdDatoms()));
-    System.setProperty("vertomic.txTimeoutMillis", Long.toString(o.txTimeoutMillis()));
+    // the writers of this process's peer library are the transactor's: one transactor per process
+    PeerOptions engine =
+        Peer.options()
+            .setTxQueueMax(o.txQueueMax())
+            .setIndexThresholdDatoms(o.indexThresholdDatoms())
+            .setTxTimeoutMillis(o.txTimeoutMillis());
     if (o.segmentCache() != null) {
-      System.setProperty("vertomic.segmentCache", o.segmentCache());
+      engine.setSegmentCache(o.segmentCache());
     }
+    Peer.configure(engine);
     return vertx
         .executeBlocking(
             () -> {

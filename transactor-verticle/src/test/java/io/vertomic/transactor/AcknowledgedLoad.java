@@ -32,7 +32,7 @@ final class AcknowledgedLoad {
         acked.add(l.split(" ")[1]);
       }
     }
-    System.setProperty("vertomic.cluster.name", cluster);
+    Peer.configure(Peer.options().setClusterName(cluster));
     Connection conn = Peer.connect(uri);
     conn.sync().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     long idAttr = conn.db().entid(Keyword.of("load/id"));

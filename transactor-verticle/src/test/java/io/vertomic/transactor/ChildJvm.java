@@ -59,7 +59,7 @@ public final class ChildJvm implements AutoCloseable {
     cmd.add("-XX:+UseSerialGC");
     cmd.add("-Dvertomic.cluster.name=" + cluster);
     cmd.add("-Dhazelcast.phone.home.enabled=false");
-    String devDir = System.getProperty("vertomic.dev.dir");
+    java.nio.file.Path devDir = Systems.devDir();
     if (devDir != null) { // the dev storage's files are shared by every process of the system
       cmd.add("-Dvertomic.dev.dir=" + devDir);
     }

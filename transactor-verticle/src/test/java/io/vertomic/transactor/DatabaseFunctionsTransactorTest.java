@@ -63,7 +63,7 @@ class DatabaseFunctionsTransactorTest extends MultiProcessTest {
     assertTrue(Peer.createDatabase(uri));
     ChildJvm t = transactor(cluster, system, true);
     assertTrue(t.output().stream().anyMatch(l -> l.contains("(database functions on)")));
-    System.setProperty("vertomic.cluster.name", cluster);
+    Peer.configure(Peer.options().setClusterName(cluster));
     try {
       Connection c = Peer.connect(uri);
       TxReport schema = tx(c, SCHEMA);
@@ -74,7 +74,7 @@ class DatabaseFunctionsTransactorTest extends MultiProcessTest {
       assertEquals(2L, called.dbAfter().entity(List.of(":n/name", "x")).get(":n/v"));
       assertEquals(inc, c.db().entity(":n/inc").get(":db/fn"));
     } finally {
-      System.clearProperty("vertomic.cluster.name");
+      Peer.configure(Peer.options().setClusterName(null));
     }
   }
 
@@ -85,7 +85,7 @@ class DatabaseFunctionsTransactorTest extends MultiProcessTest {
     String uri = system.replace("*", "dbfn-off-" + UUID.randomUUID().toString().substring(0, 8));
     assertTrue(Peer.createDatabase(uri));
     transactor(cluster, system, false);
-    System.setProperty("vertomic.cluster.name", cluster);
+    Peer.configure(Peer.options().setClusterName(cluster));
     try {
       Connection c = Peer.connect(uri);
       tx(c, SCHEMA);
@@ -103,7 +103,7 @@ class DatabaseFunctionsTransactorTest extends MultiProcessTest {
       assertEquals(before, c.db().basisT());
       assertEquals(1L, c.db().entity(List.of(":n/name", "x")).get(":n/v"));
     } finally {
-      System.clearProperty("vertomic.cluster.name");
+      Peer.configure(Peer.options().setClusterName(null));
     }
   }
 }

@@ -66,7 +66,7 @@ class ExampleExtensionJarTest extends MultiProcessTest {
                 5000,
                 "\"txTimeoutMillis\": 10000, \"classpath\": " + Json.encode(jar.toString())));
     transactor.await(l -> l.contains(" active epoch "), 120, "transactor activation");
-    System.setProperty("vertomic.cluster.name", cluster);
+    Peer.configure(Peer.options().setClusterName(cluster));
     try {
       Connection conn = Peer.connect(uri);
       assertEquals("RemoteConnection", conn.getClass().getSimpleName());
@@ -95,7 +95,7 @@ class ExampleExtensionJarTest extends MultiProcessTest {
       assertEquals(Keyword.of("db.error/attr-pred"), overdrawn.code());
       assertEquals(150L, conn.db().entity(List.of(":account/id", "alice")).get(":account/balance"));
     } finally {
-      System.clearProperty("vertomic.cluster.name");
+      Peer.configure(Peer.options().setClusterName(null));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.vertomic.transactor;
 
 import io.vertomic.peer.ExcisionContractTest;
+import io.vertomic.peer.Peer;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.sql.SqlStorage;
 import java.util.UUID;
@@ -21,12 +22,12 @@ class ExcisionThroughTransactorTest extends ExcisionContractTest {
   void startTransactor() throws Exception {
     transactor = Systems.transactor(cluster, Systems.sqlSystem(), 5000);
     transactor.await(l -> l.contains(" active epoch "), 120, "transactor activation");
-    System.setProperty("vertomic.cluster.name", cluster);
+    Peer.configure(Peer.options().setClusterName(cluster));
   }
 
   @Override
   protected void stopped() throws Exception {
-    System.clearProperty("vertomic.cluster.name");
+    Peer.configure(Peer.options().setClusterName(null));
     transactor.close();
   }
 

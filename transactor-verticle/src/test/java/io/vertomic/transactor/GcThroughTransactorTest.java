@@ -40,7 +40,7 @@ class GcThroughTransactorTest extends MultiProcessTest {
     assertTrue(Peer.createDatabase(uri));
     ChildJvm transactor = kept(Systems.transactor(cluster, system, 5000));
     transactor.await(l -> l.contains(" active epoch "), 120, "transactor activation");
-    System.setProperty("vertomic.cluster.name", cluster);
+    Peer.configure(Peer.options().setClusterName(cluster));
     Vertx vertx = Vertx.vertx();
     try {
       Connection conn = Peer.connect(uri);
@@ -82,7 +82,7 @@ class GcThroughTransactorTest extends MultiProcessTest {
           Peer.q("[:find [(count ?e) (max ?a)] :where [?e :person/age ?a]]", fresh.db()));
       Peer.deleteDatabase(uri);
     } finally {
-      System.clearProperty("vertomic.cluster.name");
+      Peer.configure(Peer.options().setClusterName(null));
       await(vertx.close());
     }
   }

@@ -28,7 +28,7 @@ public abstract class MultiProcessTest {
     String cluster = clusterPrefix + "-" + java.util.UUID.randomUUID();
     ChildJvm transactor = kept(Systems.transactor(cluster, system, 5000));
     transactor.await(l -> l.contains(" active epoch "), 120, "transactor activation");
-    System.setProperty("vertomic.cluster.name", cluster);
+    Peer.configure(Peer.options().setClusterName(cluster));
     return transactor;
   }
 
@@ -40,7 +40,7 @@ public abstract class MultiProcessTest {
       c.close();
       Files.write(dir.resolve(getClass().getSimpleName() + "-" + c.pid() + ".log"), c.output());
     }
-    System.clearProperty("vertomic.cluster.name");
+    Peer.configure(Peer.options().setClusterName(null));
     Peer.shutdown();
   }
 }

@@ -46,7 +46,7 @@ class RenameThroughTransactorTest extends MultiProcessTest {
     assertTrue(Peer.createDatabase(otherUri));
     ChildJvm transactor = kept(Systems.transactor(cluster, system, 5000));
     transactor.await(l -> l.contains(" active epoch "), 120, "transactor activation");
-    System.setProperty("vertomic.cluster.name", cluster);
+    Peer.configure(Peer.options().setClusterName(cluster));
     try {
       Connection conn = Peer.connect(oldUri);
       assertEquals("RemoteConnection", conn.getClass().getSimpleName());
@@ -126,7 +126,7 @@ class RenameThroughTransactorTest extends MultiProcessTest {
         Peer.deleteDatabase(n);
       }
     } finally {
-      System.clearProperty("vertomic.cluster.name");
+      Peer.configure(Peer.options().setClusterName(null));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.vertomic.transactor;
 
+import io.vertomic.peer.Peer;
 import io.vertomic.storage.cass.CassSchema;
 import io.vertomic.storage.ddb.DdbSchema;
 import java.io.IOException;
@@ -75,14 +76,21 @@ public final class Systems {
     };
   }
 
+  private static Path devDir;
+
   /** A dev storage whose files are in a directory of this JVM's, which its children share. */
   public static synchronized String devSystem() throws IOException {
-    if (System.getProperty("vertomic.dev.dir") == null) {
-      Path dir = Files.createTempDirectory("vertomic-ha-dev");
-      dir.toFile().deleteOnExit();
-      System.setProperty("vertomic.dev.dir", dir.toString());
+    if (devDir == null) {
+      devDir = Files.createTempDirectory("vertomic-ha-dev");
+      devDir.toFile().deleteOnExit();
+      Peer.configure(Peer.options().setDataDir(devDir.toString()));
     }
     return "vertomic:dev://127.0.0.1:4336/*";
+  }
+
+  /** The directory of {@link #devSystem}'s files, once it is made; null before. */
+  static synchronized Path devDir() {
+    return devDir;
   }
 
   public static ChildJvm transactor(String cluster, String system, long leaseMillis)

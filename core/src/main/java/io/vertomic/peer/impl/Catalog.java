@@ -1,9 +1,11 @@
 package io.vertomic.peer.impl;
 
 import io.vertomic.anomaly.Anomaly;
+import io.vertomic.cluster.ClusterOptions;
 import io.vertomic.db.DbValue;
 import io.vertomic.peer.Connection;
 import io.vertomic.peer.PeerOptions;
+import io.vertomic.storage.StorageSettings;
 import io.vertomic.storage.StorageUri;
 import io.vertomic.tx.TxProcessor;
 import io.vertomic.tx.Writer;
@@ -22,14 +24,24 @@ public final class Catalog {
 
   private final ConcurrentHashMap<String, Writer> mem = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, LocalConnection> connections = new ConcurrentHashMap<>();
-  private volatile PeerOptions options = new PeerOptions();
-  private final StorageDatabases durable = new StorageDatabases(this::processor);
+  private volatile PeerOptions options = fromProcess();
+  private final StorageDatabases durable = new StorageDatabases(this::processor, this::options);
 
   private Catalog() {}
 
   /** The catalog of this process. */
   public static Catalog instance() {
     return INSTANCE;
+  }
+
+  // what the process was started with: its environment and -D flags, each layer reading its own
+  private static PeerOptions fromProcess() {
+    StorageSettings storage = StorageSettings.fromProcess();
+    ClusterOptions cluster = ClusterOptions.fromProcess();
+    return PeerOptions.fromProcess()
+        .setDataDir(storage.dataDir())
+        .setClusterConfig(cluster.config())
+        .setClusterName(cluster.name());
   }
 
   /** Sets the options of this process; {@code options} is not changed afterwards. */

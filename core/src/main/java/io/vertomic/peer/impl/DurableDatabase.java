@@ -58,6 +58,7 @@ final class DurableDatabase {
       SegmentNodeSource source,
       Executor processing,
       long indexThreshold,
+      int txQueueMax,
       TxProcessor processor) {
     this.storage = storage;
     this.uri = uri;
@@ -72,9 +73,7 @@ final class DurableDatabase {
     DbValue indexed = r.indexed() ? IndexJob.load(r, source) : DbValue.bootstrap();
     DbValue db = Blocking.await(sink.catchUp(indexed), "read the log of " + rootName);
     novelty.set(sink.replayedDatoms());
-    this.writer =
-        new Writer(
-            db, processor, sink, processing, Integer.getInteger(StorageDatabases.TX_QUEUE, 10_000));
+    this.writer = new Writer(db, processor, sink, processing, txQueueMax);
     this.connection =
         new LocalConnection(writer, sink::entries, this::requestIndex, this::gcStorage);
     writer.listen(this::afterCommit);
@@ -82,7 +81,8 @@ final class DurableDatabase {
 
   /**
    * Opens the database under root {@code rootName}, its transactions processed by {@code
-   * processor}; fails {@code not-found} when there is none.
+   * processor}, indexing every {@code indexThreshold} datoms of novelty and answering busy past
+   * {@code txQueueMax} unanswered transactions; fails {@code not-found} when there is none.
    */
   static DurableDatabase open(
       Storage storage,
@@ -91,13 +91,14 @@ final class DurableDatabase {
       SegmentNodeSource source,
       Executor processing,
       long indexThreshold,
+      int txQueueMax,
       TxProcessor processor) {
     Root r = Blocking.await(storage.root(rootName), "read root of " + uri.uri());
     if (r == null) {
       throw Anomaly.notFound("db.error/db-not-found", "Could not find database " + uri.uri());
     }
     return new DurableDatabase(
-        storage, uri, rootName, r, source, processing, indexThreshold, processor);
+        storage, uri, rootName, r, source, processing, indexThreshold, txQueueMax, processor);
   }
 
   LocalConnection connection() {

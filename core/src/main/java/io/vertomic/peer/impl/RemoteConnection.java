@@ -70,9 +70,6 @@ import java.util.function.UnaryOperator;
  * state happens on this connection's one applier thread.
  */
 final class RemoteConnection implements Connection {
-  /** System property: milliseconds a transaction may take before it is answered interrupted. */
-  static final String TX_TIMEOUT = "vertomic.txTimeoutMillis";
-
   // how long an entry received before an earlier one waits for it before the log is read
   private static final long GAP_MILLIS = 50;
 
@@ -140,7 +137,8 @@ final class RemoteConnection implements Connection {
       String rootName,
       DbRoot root,
       SegmentNodeSource source,
-      Vertx vertx) {
+      Vertx vertx,
+      long txTimeoutMillis) {
     this.uri = uri;
     this.vertx = vertx;
     this.storage = storage;
@@ -150,7 +148,7 @@ final class RemoteConnection implements Connection {
     this.context = vertx.getOrCreateContext();
     this.dbId = root.id();
     this.storageLog = new StorageLog(storage, dbId);
-    this.txTimeoutMillis = Long.getLong(TX_TIMEOUT, 30_000);
+    this.txTimeoutMillis = txTimeoutMillis;
     this.applier =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -171,8 +169,10 @@ final class RemoteConnection implements Connection {
       String rootName,
       DbRoot root,
       SegmentNodeSource source,
-      Vertx vertx) {
-    RemoteConnection c = new RemoteConnection(uri, storage, rootName, root, source, vertx);
+      Vertx vertx,
+      long txTimeoutMillis) {
+    RemoteConnection c =
+        new RemoteConnection(uri, storage, rootName, root, source, vertx, txTimeoutMillis);
     EventBus bus = c.bus;
     c.consumers.add(
         bus.<Buffer>consumer(

@@ -5,14 +5,17 @@ import io.vertomic.anomaly.Category;
 import io.vertomic.cache.ClusterMapSegmentCache;
 import io.vertomic.cache.MemcachedSegmentCache;
 import io.vertomic.cache.TieredStorage;
+import io.vertomic.cluster.ClusterOptions;
 import io.vertomic.cluster.ClusteredVertx;
 import io.vertomic.cluster.bus.Addresses;
 import io.vertomic.cluster.bus.AnomalyMessages;
 import io.vertomic.cluster.bus.Lease;
 import io.vertomic.log.StorageLog;
 import io.vertomic.peer.Connection;
+import io.vertomic.peer.PeerOptions;
 import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
+import io.vertomic.storage.StorageSettings;
 import io.vertomic.storage.StorageUri;
 import io.vertomic.tx.TxProcessor;
 import io.vertomic.wire.DbRoot;
@@ -44,21 +47,6 @@ import java.util.function.Supplier;
 final class StorageDatabases {
   private static final String ROOT_PREFIX = "db/";
 
-  /** System property: bytes of decoded segments the object cache may hold (default: heap / 4). */
-  static final String CACHE_BYTES = "vertomic.objectCacheBytes";
-
-  /**
-   * System property: the distributed segment cache, {@code memcached:HOST:PORT[,HOST:PORT...]} or
-   * {@code cluster-map}; none when unset.
-   */
-  static final String SEGMENT_CACHE = "vertomic.segmentCache";
-
-  /** System property: transactions a writer holds unanswered before it answers busy (10,000). */
-  static final String TX_QUEUE = "vertomic.txQueueMax";
-
-  /** System property: novelty datoms after which the index job runs (default 100,000). */
-  static final String INDEX_THRESHOLD = "vertomic.indexThresholdDatoms";
-
   private final ConcurrentHashMap<String, Future<Storage>> storages = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, SegmentNodeSource> sources = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, DurableDatabase> databases = new ConcurrentHashMap<>();
@@ -71,12 +59,17 @@ final class StorageDatabases {
           });
   private final ConcurrentHashMap<String, RemoteConnection> remotes = new ConcurrentHashMap<>();
   private final Supplier<TxProcessor> embedded;
+  private final Supplier<PeerOptions> options;
   private volatile Vertx vertx;
   private Future<Vertx> clustered;
 
-  /** {@code embedded} makes the processor of a database this process writes with no transactor. */
-  StorageDatabases(Supplier<TxProcessor> embedded) {
+  /**
+   * {@code embedded} makes the processor of a database this process writes with no transactor;
+   * {@code options} are the settings in force, read when a storage, cache or writer is opened.
+   */
+  StorageDatabases(Supplier<TxProcessor> embedded, Supplier<PeerOptions> options) {
     this.embedded = embedded;
+    this.options = options;
   }
 
   boolean create(StorageUri uri) {
@@ -196,7 +189,15 @@ final class StorageDatabases {
         }
         DbRoot root = DbRoot.decode(r.value(), "root of " + uri.uri());
         Vertx bus = Blocking.await(clustered(), "join the cluster of the transactor");
-        remote = RemoteConnection.open(uri, s, rootName(uri), root, source(uri, s), bus);
+        remote =
+            RemoteConnection.open(
+                uri,
+                s,
+                rootName(uri),
+                root,
+                source(uri, s),
+                bus,
+                options.get().getTxTimeoutMillis());
         remotes.put(uri.uri(), remote);
       }
       return remote;
@@ -216,6 +217,7 @@ final class StorageDatabases {
       open = databases.get(uri.uri());
       if (open == null) {
         Storage s = storage(uri);
+        PeerOptions o = options.get();
         open =
             DurableDatabase.open(
                 s,
@@ -223,7 +225,8 @@ final class StorageDatabases {
                 rootName(uri),
                 source(uri, s),
                 processing,
-                Long.getLong(INDEX_THRESHOLD, 100_000),
+                o.getIndexThresholdDatoms(),
+                o.getTxQueueMax(),
                 processor);
         databases.put(uri.uri(), open);
       }
@@ -288,13 +291,15 @@ final class StorageDatabases {
 
   private SegmentNodeSource source(StorageUri uri, Storage s) {
     return sources.computeIfAbsent(
-        systemKey(uri),
-        k -> new SegmentNodeSource(s, Long.getLong(CACHE_BYTES, defaultCacheBytes())));
+        systemKey(uri), k -> new SegmentNodeSource(s, options.get().objectCacheBudget()));
   }
 
   private synchronized Future<Vertx> clustered() {
     if (clustered == null || clustered.failed()) {
-      clustered = ClusteredVertx.start(new VertxOptions());
+      PeerOptions o = options.get();
+      clustered =
+          ClusteredVertx.start(
+              new VertxOptions(), new ClusterOptions(o.getClusterConfig(), o.getClusterName()));
     }
     return clustered;
   }
@@ -307,10 +312,6 @@ final class StorageDatabases {
   /** The object cache of the storage {@code uri} names, once a connection has opened it. */
   SegmentNodeSource source(StorageUri uri) {
     return sources.get(systemKey(uri));
-  }
-
-  private static long defaultCacheBytes() {
-    return Runtime.getRuntime().maxMemory() / 4;
   }
 
   /** Closes every storage and the Vert.x instance this catalog started. */
@@ -341,13 +342,14 @@ final class StorageDatabases {
     // the instance is taken here, on the caller's thread: tiered() runs on an event loop, where
     // waiting for this catalog's lock (held by a caller awaiting the open) would deadlock
     Vertx v = vertx();
+    PeerOptions o = options.get();
     Future<Storage> f =
         storages.computeIfAbsent(
             key,
             k ->
                 StorageUri.provider(uri.kind(), uri.uri())
-                    .open(v, uri)
-                    .map(s -> tiered(s, System.getProperty(SEGMENT_CACHE), v)));
+                    .open(v, uri, new StorageSettings(o.getDataDir()))
+                    .map(s -> tiered(s, o.getSegmentCache(), v)));
     try {
       return Blocking.await(f, "open storage of " + uri.uri());
     } catch (Anomaly a) {
@@ -369,11 +371,7 @@ final class StorageDatabases {
     }
     throw Anomaly.incorrect(
         "vertomic.error/invalid-config",
-        "Unknown "
-            + SEGMENT_CACHE
-            + " '"
-            + cache
-            + "': use memcached:HOST:PORT[,...] or cluster-map");
+        "Unknown segmentCache '" + cache + "': use memcached:HOST:PORT[,...] or cluster-map");
   }
 
   /** The distributed cache in front of the storage {@code uri} names, when there is one. */

@@ -3,6 +3,7 @@ package io.vertomic.storage.dev;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageProvider;
+import io.vertomic.storage.StorageSettings;
 import io.vertomic.storage.StorageUri;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,10 +15,9 @@ import java.util.Map;
  * {@code vertomic:dev://HOST:PORT/NAME} (API.md section 1). In the finished system the transactor
  * at HOST:PORT serves the dev store to peers; until that process exists, the process that opens
  * such a URI opens the store itself, in the directory {@code BASE/HOST_PORT}, where BASE is the
- * system property {@code vertomic.dev.dir}, else the environment variable {@code
- * VERTOMIC_DATA_DIR}, else {@code ./data}. LMDB locks a store to one environment per process, so
- * opens of one directory share one {@link DevStorage}, reference counted: the last close closes the
- * files.
+ * {@link StorageSettings#dataDir} it is given ({@link StorageSettings#fromProcess} when none is).
+ * LMDB locks a store to one environment per process, so opens of one directory share one {@link
+ * DevStorage}, reference counted: the last close closes the files.
  */
 public final class DevStorageProvider implements StorageProvider {
   private static final Map<Path, Shared> OPEN = new HashMap<>();
@@ -43,17 +43,18 @@ public final class DevStorageProvider implements StorageProvider {
 
   @Override
   public Future<Storage> open(Vertx vertx, StorageUri uri) {
-    Path dir = directory(uri.system());
+    return open(vertx, uri, StorageSettings.fromProcess());
+  }
+
+  @Override
+  public Future<Storage> open(Vertx vertx, StorageUri uri, StorageSettings settings) {
+    Path dir = directory(settings, uri.system());
     return vertx.executeBlocking(() -> acquire(dir), false);
   }
 
-  /** The directory of the dev store that {@code hostPort} names. */
-  public static Path directory(String hostPort) {
-    String base = System.getProperty("vertomic.dev.dir");
-    if (base == null) {
-      base = System.getenv().getOrDefault("VERTOMIC_DATA_DIR", "data");
-    }
-    return Path.of(base, hostPort.replace(':', '_')).toAbsolutePath().normalize();
+  /** The directory of the dev store that {@code hostPort} names under {@code settings}. */
+  private static Path directory(StorageSettings settings, String hostPort) {
+    return Path.of(settings.dataDir(), hostPort.replace(':', '_')).toAbsolutePath().normalize();
   }
 
   private static synchronized Storage acquire(Path dir) {
