@@ -28,9 +28,12 @@ public final class VertomicMain {
     List<String> tokens = Arrays.asList(args);
     String name = tokens.isEmpty() ? "" : tokens.get(0);
     try {
-      if (tokens.isEmpty() || name.equals("--help") || name.equals("help")) {
-        Commands.printHelp(tokens.isEmpty() ? err : out);
-        return tokens.isEmpty() ? Exit.USAGE : Exit.OK;
+      if (tokens.isEmpty()) {
+        throw new UsageException("missing subcommand (see vertomic --help)");
+      }
+      if (name.equals("--help") || name.equals("help")) {
+        Commands.printHelp(out);
+        return Exit.OK;
       }
       Commands.Found found = Commands.find(tokens);
       name = found.command().usage().name();
