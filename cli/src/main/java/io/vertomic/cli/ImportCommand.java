@@ -1,7 +1,7 @@
 package io.vertomic.cli;
 
+import io.vertomic.anomaly.Anomaly;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,7 +93,7 @@ final class ImportCommand implements Command {
                     + positionFile);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw Anomaly.unavailable("Cannot read " + file + ": " + e.getMessage(), e);
     }
     return Exit.OK;
   }

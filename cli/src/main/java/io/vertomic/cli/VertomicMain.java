@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code ./scripts/vertomic SUBCOMMAND ARGS...}: finds the subcommand, parses its arguments, runs
@@ -17,6 +19,10 @@ public final class VertomicMain {
   private VertomicMain() {}
 
   public static void main(String[] args) {
+    // the libraries' logs (Hazelcast's through java.util.logging when joining a transactor's
+    // cluster, the drivers' through SLF4J, bound to its no-op backend) would interleave with the
+    // tool's own output and break its one-line errors: a command-line tool speaks for itself
+    Logger.getLogger("").setLevel(Level.OFF);
     int status = run(args, System.in, System.out, System.err, System.getenv());
     System.out.flush();
     System.exit(status);
@@ -49,7 +55,9 @@ public final class VertomicMain {
     } catch (UsageException e) {
       err.println("vertomic: " + oneLine(e.getMessage()));
       return Exit.USAGE;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // a fault too (a bug, or the JVM out of memory) is one line: the tool's user cannot act on
+      // a stack trace
       Anomaly a = Anomalies.from(e);
       err.println(
           "vertomic "
