@@ -2,6 +2,7 @@ package io.vertomic.cli;
 
 import io.vertomic.edn.Edn;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /** {@code vertomic q TARGET QUERY [ARG...]}: a Datalog query on the current database. */
@@ -33,7 +34,10 @@ final class QueryCommand implements Command {
     try (Target t = in.target(0)) {
       Object result = t.query(query, inputs);
       if (in.args().has("edn")) {
-        in.out().println(Edn.write(result));
+        // the same text as a peer or a client: a relation is a set, whichever way it came
+        boolean relation =
+            result instanceof List<?> l && ResultTable.findsRelation(Edn.read(query));
+        in.out().println(Edn.write(relation ? new LinkedHashSet<>((List<?>) result) : result));
       } else {
         ResultTable.of(Edn.read(query), result).print(in.out());
       }

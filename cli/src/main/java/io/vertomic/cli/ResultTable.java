@@ -48,6 +48,15 @@ record ResultTable(List<String> header, List<List<Object>> rows) {
     return new ResultTable(header, rows);
   }
 
+  /**
+   * True when {@code query}'s find spec is a relation ({@code :find ?a ?b}), a set of tuples: a
+   * peer answers a set, a peer server's JSON and MessagePack a list.
+   */
+  static boolean findsRelation(Object query) {
+    List<Object> find = findSpec(query);
+    return !find.isEmpty() && !(find.get(0) instanceof List<?>) && !find.contains(Symbol.of("."));
+  }
+
   private static List<Object> row(Object value) {
     List<Object> r = new ArrayList<>();
     r.add(value);

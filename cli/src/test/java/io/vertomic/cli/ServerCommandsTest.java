@@ -7,6 +7,8 @@ import io.vertomic.peerserver.PeerServerVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +99,32 @@ class ServerCommandsTest {
     ok(run("db", "list", url), "people\n");
     ok(run("db", "delete", db), "deleted\n");
     ok(run("db", "list", url), "");
+  }
+
+  @Test
+  void aCsvImportsThroughThePeerServer() throws IOException {
+    String db = url + "/imported";
+    ok(run("db", "create", db), "created\n");
+    Vertomic.Run schema =
+        vertomic.runWithInput(
+            "[{:db/ident :city/name :db/valueType :db.type/string"
+                + " :db/cardinality :db.cardinality/one}"
+                + " {:db/ident :city/people :db/valueType :db.type/long"
+                + " :db/cardinality :db.cardinality/one}]",
+            CREDENTIALS,
+            "transact",
+            db,
+            "-");
+    assertEquals(0, schema.exit(), schema.toString());
+    Path csv =
+        Files.writeString(
+            dir.resolve("cities.csv"), ":city/name,:city/people\nLyon,522000\nNice,348000\n");
+    Vertomic.Run r = run("import", db, csv.toString());
+    assertEquals(0, r.exit(), r.toString());
+    assertTrue(r.out().startsWith("imported 2 rows in 1 transactions ("), r.out());
+    ok(
+        run("q", db, "[:find ?n ?p :where [?c :city/name ?n] [?c :city/people ?p]]", "--edn"),
+        "#{[\"Lyon\" 522000] [\"Nice\" 348000]}\n");
   }
 
   @Test
