@@ -46,6 +46,10 @@ final class ImportCommand implements Command {
   @Override
   public int run(Invocation in) {
     Args a = in.args();
+    if (a.get(1).equals("-")) {
+      throw new UsageException(
+          "import reads a file, not standard input: its position is kept beside it");
+    }
     Path file = Path.of(a.get(1));
     String format = a.option("format", file.toString().endsWith(".csv") ? "csv" : "edn");
     if (!format.equals("csv") && !format.equals("edn")) {
