@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The backup subcommands reach core's backup tool with their arguments, in a child process: a
  * database backed up into a directory restores into another storage.
  */
+@Tag("slow") // child JVMs
 class BackupCommandsTest {
   @TempDir static Path dir;
   static Vertomic vertomic;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code vertomic import} of CSV and EDN files as a peer on a dev storage, in a child process:
  * coercion by value type, batches, the progress bar, a malformed row, and resuming.
  */
+@Tag("slow") // child JVMs
 class ImportTest {
   @TempDir static Path dir;
   static Vertomic vertomic;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every database subcommand run as a peer on a {@code vertomic:dev://} storage, in a child process:
  * its output and exit status.
  */
+@Tag("slow") // child JVMs
 class PeerCommandsTest {
   @TempDir static Path dir;
   static Vertomic vertomic;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * access key {@code ops} and secret {@code s3cret}), in a child process; and what a peer server
  * cannot do refused on one line.
  */
+@Tag("slow") // child JVMs
 class ServerCommandsTest {
   @TempDir static Path dir;
   static Vertomic vertomic;

@@ -3,19 +3,14 @@ package io.vertomic.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code --help}, and bad usage answered with one line and exit status 2. */
+@Tag("slow") // child JVMs
 class UsageTest {
   @TempDir static Path dir;
 
@@ -72,30 +67,6 @@ class UsageTest {
     failsOneLine(
         new Vertomic(dir).run("pull", "vertomic:dev://localhost:4334/x", "[*]"),
         "vertomic: missing argument: vertomic pull TARGET SELECTOR EID (see vertomic pull --help)");
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "db list", "db create", "db delete", "db rename", "db stats", "transact", "q", "pull",
-        "import", "backup", "restore", "list-backups", "verify-backup", "gc", "request-index", "db"
-      })
-  void everySubcommandHasHelp(String subcommand) {
-    String[] args = (subcommand + " --help").split(" ");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit =
-        VertomicMain.run(
-            args,
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of());
-    String help = out.toString(StandardCharsets.UTF_8);
-    assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
-    assertTrue(help.startsWith("usage: vertomic " + subcommand + " "), help);
-    assertTrue(help.contains("--help"), help);
-    assertTrue(help.contains("exit status: 0 done, 1 failed"), help);
   }
 
   @Test
