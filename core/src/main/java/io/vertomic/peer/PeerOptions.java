@@ -1,6 +1,9 @@
 package io.vertomic.peer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.vertx.core.json.JsonObject;
+import java.util.Objects;
 
 /**
  * What the peer library does in this process, set with {@link Peer#configure}. It governs the
@@ -11,6 +14,7 @@ import io.vertx.core.json.JsonObject;
  *
  * <pre>{@code
  * Peer.configure(new PeerOptions().setDatabaseFunctions(true));
+ * Peer.configure(Peer.options().setMeterRegistry(myPrometheusRegistry));
  * }</pre>
  */
 public final class PeerOptions {
@@ -18,6 +22,7 @@ public final class PeerOptions {
   public static final boolean DEFAULT_DATABASE_FUNCTIONS = false;
 
   private boolean databaseFunctions = DEFAULT_DATABASE_FUNCTIONS;
+  private MeterRegistry meterRegistry = Metrics.globalRegistry;
 
   /** The defaults. */
   public PeerOptions() {}
@@ -25,6 +30,7 @@ public final class PeerOptions {
   /** A copy of {@code other}. */
   public PeerOptions(PeerOptions other) {
     this.databaseFunctions = other.databaseFunctions;
+    this.meterRegistry = other.meterRegistry;
   }
 
   /** From JSON with the setters' names as keys ({@code {"databaseFunctions": true}}). */
@@ -44,6 +50,23 @@ public final class PeerOptions {
   /** Turns calls of database functions in transactions on or off (off by default). */
   public PeerOptions setDatabaseFunctions(boolean databaseFunctions) {
     this.databaseFunctions = databaseFunctions;
+    return this;
+  }
+
+  /**
+   * Where the peer library registers its meters (transactions, index jobs, storage, caches,
+   * queries: docs/operations.md). By default Micrometer's {@link Metrics#globalRegistry}: it
+   * records nothing until the application adds a registry to it, and an application that already
+   * publishes it gets the peer's meters with no code. Set it before the first connection: meters
+   * are registered when what they measure is opened.
+   */
+  public MeterRegistry getMeterRegistry() {
+    return meterRegistry;
+  }
+
+  /** Registers the peer library's meters in {@code meterRegistry} (not in JSON: an object). */
+  public PeerOptions setMeterRegistry(MeterRegistry meterRegistry) {
+    this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
     return this;
   }
 

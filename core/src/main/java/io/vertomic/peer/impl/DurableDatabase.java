@@ -3,6 +3,8 @@ package io.vertomic.peer.impl;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.db.DbValue;
 import io.vertomic.log.StorageLog;
+import io.vertomic.metrics.EngineMeters;
+import io.vertomic.metrics.IndexMeters;
 import io.vertomic.peer.LogEntry;
 import io.vertomic.storage.LogRecord;
 import io.vertomic.storage.Root;
@@ -41,6 +43,7 @@ final class DurableDatabase {
   private final Writer writer;
   private final LocalConnection connection;
   private final AtomicLong novelty = new AtomicLong();
+  private final IndexMeters indexMeters;
   private Root root;
   // the id never changes: a rename gives the database another root name, not another id
   private final String id;
@@ -58,7 +61,8 @@ final class DurableDatabase {
       SegmentNodeSource source,
       Executor processing,
       long indexThreshold,
-      TxProcessor processor) {
+      TxProcessor processor,
+      EngineMeters meters) {
     this.storage = storage;
     this.uri = uri;
     this.rootName = rootName;
@@ -74,15 +78,22 @@ final class DurableDatabase {
     novelty.set(sink.replayedDatoms());
     this.writer =
         new Writer(
-            db, processor, sink, processing, Integer.getInteger(StorageDatabases.TX_QUEUE, 10_000));
+            db,
+            processor,
+            sink,
+            processing,
+            Integer.getInteger(StorageDatabases.TX_QUEUE, 10_000),
+            meters.tx());
+    this.indexMeters = meters.index();
+    indexMeters.watch(novelty);
     this.connection =
         new LocalConnection(writer, sink::entries, this::requestIndex, this::gcStorage);
     writer.listen(this::afterCommit);
   }
 
   /**
-   * Opens the database under root {@code rootName}, its transactions processed by {@code
-   * processor}; fails {@code not-found} when there is none.
+   * Opens the database under root {@code rootName}, its transactions processed by {@code processor}
+   * and measured in {@code meters}; fails {@code not-found} when there is none.
    */
   static DurableDatabase open(
       Storage storage,
@@ -91,13 +102,14 @@ final class DurableDatabase {
       SegmentNodeSource source,
       Executor processing,
       long indexThreshold,
-      TxProcessor processor) {
+      TxProcessor processor,
+      EngineMeters meters) {
     Root r = Blocking.await(storage.root(rootName), "read root of " + uri.uri());
     if (r == null) {
       throw Anomaly.notFound("db.error/db-not-found", "Could not find database " + uri.uri());
     }
     return new DurableDatabase(
-        storage, uri, rootName, r, source, processing, indexThreshold, processor);
+        storage, uri, rootName, r, source, processing, indexThreshold, processor, meters);
   }
 
   LocalConnection connection() {
@@ -149,7 +161,8 @@ final class DurableDatabase {
     }
     Root before = root;
     String name = rootName;
-    Promise<Root> written = Promise.promise();
+    Promise<IndexJob.Written> written = Promise.promise();
+    long start = System.nanoTime();
     processing.execute(
         () -> {
           try {
@@ -162,7 +175,12 @@ final class DurableDatabase {
         written
             .future()
             .compose(
-                next -> {
+                w -> {
+                  Root next = w.root();
+                  indexMeters.indexed(
+                      System.nanoTime() - start,
+                      datomsBetween(current.indexBasisT(), snapshot.basisT()),
+                      w.segments());
                   synchronized (this) {
                     root = next;
                   }
@@ -174,7 +192,18 @@ final class DurableDatabase {
     indexing = job;
     indexingT = snapshot.basisT();
     job.onComplete(ar -> finished(ar.succeeded()));
+    written.future().onFailure(e -> indexMeters.failed());
     return job;
+  }
+
+  // the datoms of the transactions after t {@code from} up to t {@code through} that this writer
+  // committed (those replayed from the log when it opened are not in its log)
+  private long datomsBetween(long from, long through) {
+    long datoms = 0;
+    for (LogEntry e : writer.log().range(from + 1, through + 1)) {
+      datoms += e.data().size();
+    }
+    return datoms;
   }
 
   /**
@@ -205,11 +234,7 @@ final class DurableDatabase {
     indexing = null;
     if (indexed) {
       onIndexed.run();
-      long datoms = 0;
-      for (LogEntry e : writer.log().range(dbRoot(root).indexBasisT() + 1, Long.MAX_VALUE)) {
-        datoms += e.data().size();
-      }
-      novelty.set(datoms);
+      novelty.set(datomsBetween(dbRoot(root).indexBasisT(), Long.MAX_VALUE - 1));
     }
   }
 
@@ -278,6 +303,7 @@ final class DurableDatabase {
    */
   Future<Void> close() {
     connection.close();
+    indexMeters.forget(novelty);
     Future<Void> job;
     Future<Void> move;
     synchronized (this) {

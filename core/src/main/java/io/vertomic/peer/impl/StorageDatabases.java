@@ -10,6 +10,9 @@ import io.vertomic.cluster.bus.Addresses;
 import io.vertomic.cluster.bus.AnomalyMessages;
 import io.vertomic.cluster.bus.Lease;
 import io.vertomic.log.StorageLog;
+import io.vertomic.metrics.CacheMeters;
+import io.vertomic.metrics.EngineMeters;
+import io.vertomic.metrics.MeteredStorage;
 import io.vertomic.peer.Connection;
 import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
@@ -71,12 +74,17 @@ final class StorageDatabases {
           });
   private final ConcurrentHashMap<String, RemoteConnection> remotes = new ConcurrentHashMap<>();
   private final Supplier<TxProcessor> embedded;
+  private final Supplier<EngineMeters> meters;
   private volatile Vertx vertx;
   private Future<Vertx> clustered;
 
-  /** {@code embedded} makes the processor of a database this process writes with no transactor. */
-  StorageDatabases(Supplier<TxProcessor> embedded) {
+  /**
+   * {@code embedded} makes the processor of a database this process writes with no transactor; what
+   * opens is measured in the meters {@code meters} gives at the time.
+   */
+  StorageDatabases(Supplier<TxProcessor> embedded, Supplier<EngineMeters> meters) {
     this.embedded = embedded;
+    this.meters = meters;
   }
 
   boolean create(StorageUri uri) {
@@ -196,7 +204,9 @@ final class StorageDatabases {
         }
         DbRoot root = DbRoot.decode(r.value(), "root of " + uri.uri());
         Vertx bus = Blocking.await(clustered(), "join the cluster of the transactor");
-        remote = RemoteConnection.open(uri, s, rootName(uri), root, source(uri, s), bus);
+        remote =
+            RemoteConnection.open(
+                uri, s, rootName(uri), root, source(uri, s), bus, meters.get().bus());
         remotes.put(uri.uri(), remote);
       }
       return remote;
@@ -224,7 +234,8 @@ final class StorageDatabases {
                 source(uri, s),
                 processing,
                 Long.getLong(INDEX_THRESHOLD, 100_000),
-                processor);
+                processor,
+                meters.get());
         databases.put(uri.uri(), open);
       }
       return open;
@@ -289,7 +300,12 @@ final class StorageDatabases {
   private SegmentNodeSource source(StorageUri uri, Storage s) {
     return sources.computeIfAbsent(
         systemKey(uri),
-        k -> new SegmentNodeSource(s, Long.getLong(CACHE_BYTES, defaultCacheBytes())));
+        k -> {
+          SegmentNodeSource source =
+              new SegmentNodeSource(s, Long.getLong(CACHE_BYTES, defaultCacheBytes()));
+          meters.get().cache().watch(source);
+          return source;
+        });
   }
 
   private synchronized Future<Vertx> clustered() {
@@ -320,6 +336,7 @@ final class StorageDatabases {
     remotes.values().forEach(RemoteConnection::close);
     remotes.clear();
     sources.clear();
+    meters.get().cache().forgetAll();
     for (Future<Storage> f : storages.values()) {
       if (f.succeeded()) {
         Blocking.await(f.result().close(), "close storage");
@@ -341,13 +358,15 @@ final class StorageDatabases {
     // the instance is taken here, on the caller's thread: tiered() runs on an event loop, where
     // waiting for this catalog's lock (held by a caller awaiting the open) would deadlock
     Vertx v = vertx();
+    EngineMeters m = meters.get();
     Future<Storage> f =
         storages.computeIfAbsent(
             key,
             k ->
                 StorageUri.provider(uri.kind(), uri.uri())
                     .open(v, uri)
-                    .map(s -> tiered(s, System.getProperty(SEGMENT_CACHE), v)));
+                    .map(s -> new MeteredStorage(s, m.storage(uri.kind())))
+                    .map(s -> tiered(s, System.getProperty(SEGMENT_CACHE), v, m.cache())));
     try {
       return Blocking.await(f, "open storage of " + uri.uri());
     } catch (Anomaly a) {
@@ -356,16 +375,16 @@ final class StorageDatabases {
     }
   }
 
-  private static Storage tiered(Storage s, String cache, Vertx vertx) {
+  private static Storage tiered(Storage s, String cache, Vertx vertx, CacheMeters meters) {
     if (cache == null || cache.isBlank()) {
       return s;
     }
     if (cache.equals("cluster-map")) {
-      return new TieredStorage(s, new ClusterMapSegmentCache(vertx));
+      return watched(new TieredStorage(s, new ClusterMapSegmentCache(vertx)), meters);
     }
     if (cache.startsWith("memcached:")) {
       List<String> servers = List.of(cache.substring("memcached:".length()).split(","));
-      return new TieredStorage(s, new MemcachedSegmentCache(vertx, servers, 2000));
+      return watched(new TieredStorage(s, new MemcachedSegmentCache(vertx, servers, 2000)), meters);
     }
     throw Anomaly.incorrect(
         "vertomic.error/invalid-config",
@@ -374,6 +393,22 @@ final class StorageDatabases {
             + " '"
             + cache
             + "': use memcached:HOST:PORT[,...] or cluster-map");
+  }
+
+  private static TieredStorage watched(TieredStorage t, CacheMeters meters) {
+    meters.watch(
+        new CacheMeters.SharedCache() {
+          @Override
+          public long hits() {
+            return t.hits();
+          }
+
+          @Override
+          public long misses() {
+            return t.misses();
+          }
+        });
+    return t;
   }
 
   /** The distributed cache in front of the storage {@code uri} names, when there is one. */
