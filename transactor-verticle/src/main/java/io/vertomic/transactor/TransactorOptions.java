@@ -75,11 +75,18 @@ public record TransactorOptions(
           c.positive("indexThresholdDatoms", DEFAULT_INDEX_THRESHOLD_DATOMS),
           c.string("segmentCache", null),
           c.bool("databaseFunctions", DEFAULT_DATABASE_FUNCTIONS),
-          (int) c.atLeast("metricsPort", 0, DEFAULT_METRICS_PORT),
+          port(c.atLeast("metricsPort", 0, DEFAULT_METRICS_PORT)),
           c.jars("classpath"));
     } catch (IllegalArgumentException e) {
       throw Anomaly.incorrect(
           "vertomic.error/invalid-config", "Bad transactor config: " + e.getMessage());
     }
+  }
+
+  private static int port(long port) {
+    if (port > 65_535) {
+      throw new IllegalArgumentException("metricsPort must be at most 65535, not " + port);
+    }
+    return (int) port;
   }
 }
