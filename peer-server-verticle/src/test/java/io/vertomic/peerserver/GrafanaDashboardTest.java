@@ -38,7 +38,8 @@ class GrafanaDashboardTest extends MultiProcessTest {
   // a metric name in PromQL: the families the processes export (functions and labels are not)
   private static final Pattern METRIC = Pattern.compile("\\b(?:vertomic|jvm|process)_[a-z0-9_]+");
   private static final String METRICS_ON = " metrics on http://127.0.0.1:";
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private static void post(int port, String path, JsonObject body) throws Exception {
     HttpResponse<String> r =

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.net.BindException;
@@ -32,8 +33,10 @@ final class MetricsServer {
 
   private static Future<HttpServer> listen(
       Vertx vertx, int port, int lastPort, Handler<HttpServerRequest> handler) {
+    // plain HTTP/1.1, as Prometheus scrapes: a JDK client's h2c upgrade met a protocol error on a
+    // large scrape
     return vertx
-        .createHttpServer()
+        .createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
         .requestHandler(handler)
         .listen(port, "127.0.0.1")
         .recover(

@@ -13,7 +13,10 @@ import java.util.TreeSet;
  * name{label="value",...} number}, {@code #} lines aside.
  */
 public record Scrape(String text) {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  // HTTP/1.1 as Prometheus scrapes: the JDK client's default h2c upgrade met a protocol error on a
+  // large scrape of a Vert.x server
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   /** The body of {@code GET url}; fails unless it answers 200. */
   public static String get(String url) throws IOException, InterruptedException {
