@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The benchmark compares like with like: the load workloads, scaled down, leave the same number of
  * persons and of references in Vertomic and in Datomic.
  */
+@Tag("slow") // PostgreSQL and Datomic's peer
 class BothEnginesDoTheSameWorkTest {
   private static final List<Engine> ENGINES = List.of(new VertomicEngine(), new DatomicEngine());
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * same answer on Vertomic and on Datomic, on a small slice of each data set. All differences are
  * collected and listed in one failure. No timings.
  */
+@Tag("slow") // Datomic's peer
 class RealQueriesAnswerAlikeTest {
   @AfterAll
   static void shutDownDatomic() {

@@ -1,6 +1,9 @@
 package io.vertomic.client;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -83,5 +86,19 @@ class ArchitectureTest {
         }
       }
     };
+  }
+
+  /** The factory {@code VertomicClient.create} is the one way in to the implementation. */
+  @Test
+  void packagesHaveNoCyclesButTheFactorys() {
+    slices()
+        .matching("io.vertomic.(**)")
+        .should()
+        .beFreeOfCycles()
+        .ignoreDependency(type(VertomicClient.class), resideInAPackage("io.vertomic.client.impl.."))
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.vertomic.client"));
   }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * expectations are Datomic's behaviour. Datomic's answers are also written to {@code
  * target/datomic-answers.edn} for review.
  */
+@Tag("slow") // Datomic's peer
 class DatomicConformanceTest {
   private static final Map<String, Loaded> DATASETS = new HashMap<>();
   private static final Map<String, String> ANSWERS = new TreeMap<>();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * engines agree, so that whoever fixed it removes the mark and the case guards the fix from then
  * on.
  */
+@Tag("slow") // Datomic's peer
 class DifferencesReplayTest {
   private static final Path DIR = Path.of("src/test/resources/differences");
   private static DiffRunner runner;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * datoms, index ranges) through generated filters, composed with each other and applied before or
  * after as-of, since, history and with views, give the same answers on both engines.
  */
+@Tag("slow") // Datomic's peer
 class FiltersMatchDatomicTest {
   private static final long SEED = 20_261_205L;
 

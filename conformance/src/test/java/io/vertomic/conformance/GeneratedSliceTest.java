@@ -3,6 +3,7 @@ package io.vertomic.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
  * {@link FeatureSet#slice()} (everything but {@link FeatureSet#SWITCHED_OFF}) agree on both
  * engines.
  */
+@Tag("slow") // Datomic's peer
 class GeneratedSliceTest {
   static final long SEED = 20_260_101L;
   static final int CASES = 2_000;

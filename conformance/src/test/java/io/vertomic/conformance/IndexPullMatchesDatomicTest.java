@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code Database.indexPull} gives Datomic's {@code index-pull} answers, side by side on the same
  * data (entity ids differ between the engines, so selectors pull values only).
  */
+@Tag("slow") // Datomic's peer
 class IndexPullMatchesDatomicTest {
   private static final String SCHEMA =
       "[{:db/ident :p/name :db/valueType :db.type/string :db/cardinality :db.cardinality/one"

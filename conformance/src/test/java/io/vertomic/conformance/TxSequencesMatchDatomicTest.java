@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * unique {@code :n/name}, since entity ids differ) ends with the same datoms: partition (by ident,
  * or by id for implicit partitions, whose ids are the same in both), friend, score and tags.
  */
+@Tag("slow") // Datomic's peer
 class TxSequencesMatchDatomicTest {
   private static final String SCHEMA =
       "[{:db/ident :n/name :db/valueType :db.type/string :db/cardinality :db.cardinality/one"

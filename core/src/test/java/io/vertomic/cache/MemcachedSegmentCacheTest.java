@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The cache contract on the real memcached of 127.0.0.1:11211 (scripts/services/memcached). */
+@Tag("slow") // memcached
 class MemcachedSegmentCacheTest extends CacheContractTest {
   @Override
   protected SegmentCache open(Vertx vertx) {

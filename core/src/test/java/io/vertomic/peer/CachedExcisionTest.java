@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Excision with memcached as the distributed segment cache: after {@code syncExcise} the cache
  * holds no segment with an excised value either (every segment key the storage ever listed is
  * looked up in memcached).
  */
+@Tag("slow") // memcached
 class CachedExcisionTest extends ExcisionContractTest {
   private static final String MEMCACHED = "127.0.0.1:11211";
 

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * that answers like the log and a fulltext index that finds each value once. Each durable backend's
  * test extends it and says how its URIs look.
  */
+@Tag("slow") // child JVMs
 public abstract class CrashContractTest {
   @TempDir protected Path dir;
   private Process child;

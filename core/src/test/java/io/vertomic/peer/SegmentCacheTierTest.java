@@ -8,12 +8,14 @@ import io.vertomic.peer.impl.Catalog;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * With memcached configured as the distributed segment cache, the segments an index job writes go
  * to the cache too, and a peer that starts cold reads them from the cache rather than from storage.
  */
+@Tag("slow") // memcached
 class SegmentCacheTierTest {
   private final String uri = "vertomic:kept://tier-" + UUID.randomUUID();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * ({@code Peer.q}, which pulls every row before answering, runs out of memory in the same heap:
  * {@link #theBoundIsTighterThanTheWholeAnswer}.)
  */
+@Tag("slow") // child JVMs
 class QseqMemoryTest {
   private static final String HEAP = "-Xmx96m";
 

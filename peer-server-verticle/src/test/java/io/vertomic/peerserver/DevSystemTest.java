@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * every curl example of docs/http-api.md in order, then transactions, a kill -9 of every process of
  * the system, and {@code ./scripts/dev} again, which must have every acknowledged transaction.
  */
+@Tag("slow") // child JVMs
 class DevSystemTest extends MultiProcessTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 

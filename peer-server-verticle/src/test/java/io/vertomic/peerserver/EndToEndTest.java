@@ -26,12 +26,14 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * SDK, peer server, transactor and PostgreSQL, each in its own process: everything a remote client
  * does, through the real chain.
  */
+@Tag("slow") // child JVMs
 class EndToEndTest extends MultiProcessTest {
   private final Vertx vertx = Vertx.vertx();
 

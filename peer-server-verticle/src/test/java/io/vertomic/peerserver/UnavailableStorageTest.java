@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow") // PostgreSQL
 class UnavailableStorageTest {
   @Test
   void storageThatRefusesConnectionsIsUnavailableAndUnhealthy() {

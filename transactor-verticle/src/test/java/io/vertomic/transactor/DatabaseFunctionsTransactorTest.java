@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * {@code #db/fn} value travels over the event bus and back in the tx report, and a call runs only
  * when the transactor's config turns database functions on.
  */
+@Tag("slow") // child JVMs
 class DatabaseFunctionsTransactorTest extends MultiProcessTest {
   private static final String SCHEMA =
       "[{:db/ident :n/v :db/valueType :db.type/long :db/cardinality :db.cardinality/one}"

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the transactor's {@code classpath} config key (the jar is on no JVM's class path): the transactor
  * runs its function and its predicate for a peer that has neither.
  */
+@Tag("slow") // child JVMs
 class ExampleExtensionJarTest extends MultiProcessTest {
   private static final String SCHEMA =
       "[{:db/ident :account/id :db/valueType :db.type/string :db/cardinality"

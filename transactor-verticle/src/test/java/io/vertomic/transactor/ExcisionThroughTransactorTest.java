@@ -5,12 +5,14 @@ import io.vertomic.storage.Storage;
 import io.vertomic.storage.sql.SqlStorage;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Excision on a transactor system (this JVM a peer, the transactor a child JVM on PostgreSQL): the
  * transactor's index job cleans the stored log and segments that the peer's {@code syncExcise}
  * waits for.
  */
+@Tag("slow") // child JVMs
 class ExcisionThroughTransactorTest extends ExcisionContractTest {
   private final String cluster = "excise-" + UUID.randomUUID();
   private ChildJvm transactor;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * suite's time. The takeover times (from the kill to the standby's activation, and to the peer's
  * next acknowledgement) are written to {@code target/failover-times-STORAGE.txt}.
  */
+@Tag("slow") // child JVMs
 class FailoverTest extends MultiProcessTest {
   static final int KILLS = Integer.getInteger("failover.kills", 20);
   static final int KILLS_ELSEWHERE = 5;

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 
 /** A test that runs child JVMs: every one it starts is killed when the test ends. */
+@Tag("slow") // child JVMs
 public abstract class MultiProcessTest {
   private final List<ChildJvm> children = new ArrayList<>();
 

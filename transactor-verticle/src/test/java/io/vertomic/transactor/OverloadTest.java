@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * once (and retried by the peer), the transactor's heap stays within its small bound, and every
  * acknowledged transaction is in the database.
  */
+@Tag("slow") // child JVMs
 class OverloadTest extends MultiProcessTest {
   @Test
   void pastItsQueueTheTransactorAnswersBusyAndLosesNothingAcknowledged() throws Exception {

@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * One peer thread pipelining 10,000 transactions through a transactor on PostgreSQL, awaiting none
  * of them until all are sent: the log holds them in the order {@code transact} was called.
  */
+@Tag("slow") // child JVMs
 class PipelinedTransactionsTest extends MultiProcessTest {
   private static final int COUNT = 10_000;
 

@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The read APIs on a peer of a transactor system (this JVM, the transactor a child on the dev
  * storage): one tx-report queue per connection, and the durable log inside queries.
  */
+@Tag("slow") // child JVMs
 class RemotePeerReadApiTest extends MultiProcessTest {
   private static TxReport await(Future<TxReport> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

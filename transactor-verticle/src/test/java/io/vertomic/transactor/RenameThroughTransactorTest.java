@@ -16,6 +16,7 @@ import io.vertx.core.Future;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * this peer and of another peer process follow the database, never into another database created
  * under the old name. A taken or missing name changes nothing.
  */
+@Tag("slow") // child JVMs
 class RenameThroughTransactorTest extends MultiProcessTest {
   private static <T> T await(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

@@ -7,6 +7,7 @@ import io.vertomic.peer.Peer;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * back the transactor takes its lease again and the load goes on, and every acknowledged
  * transaction is in the log exactly once.
  */
+@Tag("slow") // child JVMs
 class StorageOutageTest extends MultiProcessTest {
   private static final Path DYNAMODB =
       Path.of("..").toAbsolutePath().normalize().resolve("scripts/services/dynamodb");

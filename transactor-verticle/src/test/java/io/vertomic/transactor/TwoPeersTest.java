@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * hundred datoms: both end with the same database, and both saw the same sequence of {@code t} in
  * their tx reports.
  */
+@Tag("slow") // child JVMs
 class TwoPeersTest extends MultiProcessTest {
   @ParameterizedTest
   @ValueSource(strings = {"sql", "dev", "cass", "ddb"})

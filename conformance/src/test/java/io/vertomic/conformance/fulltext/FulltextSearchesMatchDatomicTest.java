@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * asOf, since and history views) and on 20,000 texts find the same entities and rows as Datomic, in
  * the same order by score, and the bad ones are refused by both.
  */
+@Tag("slow") // Datomic's peer
 class FulltextSearchesMatchDatomicTest {
   static final long SEED = 20_261_205L;
 

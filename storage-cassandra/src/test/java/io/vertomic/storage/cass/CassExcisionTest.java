@@ -4,8 +4,10 @@ import io.vertomic.peer.ExcisionContractTest;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageUri;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 /** Excision on the cass storage (the real Cassandra), its table read back raw. */
+@Tag("slow") // Cassandra
 class CassExcisionTest extends ExcisionContractTest {
   @BeforeAll
   static void schema() throws Exception {

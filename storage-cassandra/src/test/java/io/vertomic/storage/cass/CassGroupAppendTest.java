@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * in {@link CassStorageTest}; these are what only the cass backend promises beyond them.
  */
 @ExtendWith(VertxExtension.class)
+@Tag("slow") // Cassandra
 class CassGroupAppendTest {
   private Storage storage;
   private String db;

@@ -6,9 +6,11 @@ import io.vertomic.storage.LogRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** How a group of log entries is cut into conditional batches (pure, no Cassandra). */
+@Tag("slow") // Cassandra
 class CassLogBatchesTest {
   @Test
   void aGroupInOneBucketUnderTheBudgetIsOneBatch() {

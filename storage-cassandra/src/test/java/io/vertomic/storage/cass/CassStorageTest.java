@@ -14,9 +14,11 @@ import io.vertx.cassandra.CassandraClient;
 import io.vertx.cassandra.CassandraClientOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The storage contract on the real single Cassandra node of 127.0.0.1:9042. */
+@Tag("slow") // Cassandra
 class CassStorageTest extends StorageContractTest {
   static final String SYSTEM = "127.0.0.1:9042/vertomic_test.store";
 

@@ -1,6 +1,7 @@
 package io.vertomic.storage.ddb;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -24,6 +25,18 @@ class ArchitectureTest {
             "io.vertx..",
             "io.netty..",
             "software.amazon.awssdk..")
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.vertomic.storage.ddb"));
+  }
+
+  @Test
+  void packagesHaveNoCycles() {
+    slices()
+        .matching("io.vertomic.(**)")
+        .should()
+        .beFreeOfCycles()
         .check(
             new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

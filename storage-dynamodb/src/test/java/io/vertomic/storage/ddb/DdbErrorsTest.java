@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
 import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
  * What DynamoDB answers that dynalite cannot be made to (throttling, refused credentials), as the
  * SDK reports it, becomes the anomaly API.md section 6 names.
  */
+@Tag("slow") // dynalite
 class DdbErrorsTest {
   private static final String STORAGE = "ddb us-east-1/t";
 

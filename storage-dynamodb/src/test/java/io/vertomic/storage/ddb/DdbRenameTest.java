@@ -2,8 +2,10 @@ package io.vertomic.storage.ddb;
 
 import io.vertomic.peer.RenameContractTest;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 /** Renames of databases kept in DynamoDB (dynalite). */
+@Tag("slow") // dynalite
 class DdbRenameTest extends RenameContractTest {
   @BeforeAll
   static void schema() throws Exception {

@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * instance carries on once the server is back. Runs its own dynalite (the one {@code
  * scripts/services/dynamodb} installed) on a free port, so the shared one is never stopped.
  */
+@Tag("slow") // dynalite
 class DdbServerRestartTest {
   @TempDir Path data;
   private final Vertx vertx = Vertx.vertx();

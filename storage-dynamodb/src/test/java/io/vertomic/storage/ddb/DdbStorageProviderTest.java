@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
 import io.vertomic.storage.StorageUri;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** ddb URIs: the region, the table, the database name and the optional endpoint. */
+@Tag("slow") // dynalite
 class DdbStorageProviderTest {
   @Test
   void aUriNamesTheRegionTheTableTheDatabaseAndTheEndpoint() {

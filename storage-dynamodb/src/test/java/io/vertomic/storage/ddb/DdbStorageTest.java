@@ -16,6 +16,7 @@ import io.vertx.core.Vertx;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * scripts/services/dynamodb} keeps on 127.0.0.1:4567, plus what is DynamoDB's own: values split
  * over items, conditional writes that lose, a missing table, a server that is not there.
  */
+@Tag("slow") // dynalite
 class DdbStorageTest extends StorageContractTest {
   static final String ENDPOINT = "http://127.0.0.1:4567";
   static final String TABLE = "vertomic-test";

@@ -1,6 +1,7 @@
 package io.vertomic.storage.sql;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -23,6 +24,18 @@ class ArchitectureTest {
             "io.vertomic.edn..",
             "io.vertx..",
             "io.netty..")
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.vertomic.storage.sql"));
+  }
+
+  @Test
+  void packagesHaveNoCycles() {
+    slices()
+        .matching("io.vertomic.(**)")
+        .should()
+        .beFreeOfCycles()
         .check(
             new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

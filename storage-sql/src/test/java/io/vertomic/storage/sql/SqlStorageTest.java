@@ -12,9 +12,11 @@ import io.vertomic.storage.StorageContractTest;
 import io.vertomic.storage.StorageUri;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The storage contract on the real PostgreSQL of 127.0.0.1:5432 (database test). */
+@Tag("slow") // PostgreSQL
 class SqlStorageTest extends StorageContractTest {
   static final String PG = "postgresql://postgres@127.0.0.1:5432/test";
 
