@@ -10,11 +10,11 @@ import io.vertx.core.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The meters of one kind of storage ({@code storage} tag: {@code sql}, {@code dev}, {@code cass},
- * {@code ddb}, {@code mem}): latency of reads (segments, roots, keys, the log) and writes
- * (segments, root swaps, log appends, deletes), and the calls that failed for want of storage. A
- * refused compare-and-swap or a log {@code t} that exists is the protocol working (a takeover, a
- * fenced writer), not an error. Thread-safe.
+ * The meters of one kind of storage ({@code storage} tag, the URI's kind: {@code sql}, {@code dev},
+ * {@code cass}, {@code ddb}; mem databases have no storage): latency of reads (segments, roots,
+ * keys, the log) and writes (segments, root swaps, log appends, deletes), and the calls that failed
+ * for want of storage. A refused compare-and-swap or a log {@code t} that exists is the protocol
+ * working (a takeover, a fenced writer), not an error. Thread-safe.
  */
 public final class StorageMeters {
   private final Timer reads;
