@@ -189,6 +189,7 @@ class ArchitectureTest {
         "io.vertomic.db",
         "io.vertomic.log",
         "io.vertomic.peer",
+        "io.vertomic.metrics",
         "io.vertx.core..",
         // database functions: Janino compiles them, a bounded cache keeps them
         "org.codehaus.commons.compiler..",
@@ -211,8 +212,15 @@ class ArchitectureTest {
             "io.vertomic.anomaly..",
             "io.vertomic.datom..",
             "io.vertomic.peer",
-            "io.vertx.core..")
+            "io.vertx.core..",
+            // PeerOptions names the registry the peer's meters go to
+            "io.micrometer.core.instrument..")
         .check(core);
+  }
+
+  @Test
+  void metricsUseOnlyMicrometerAndTheStorageSpi() {
+    mayUse("io.vertomic.metrics", "io.micrometer..", "io.vertomic.storage", "io.vertx.core..");
   }
 
   @Test

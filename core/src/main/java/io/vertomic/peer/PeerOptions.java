@@ -1,8 +1,11 @@
 package io.vertomic.peer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.vertomic.anomaly.Anomaly;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -42,6 +45,7 @@ import java.util.Properties;
  *
  * <pre>{@code
  * Peer.configure(Peer.options().setDatabaseFunctions(true).setIndexThresholdDatoms(50_000));
+ * Peer.configure(Peer.options().setMeterRegistry(myPrometheusRegistry));
  * }</pre>
  */
 public final class PeerOptions {
@@ -74,6 +78,7 @@ public final class PeerOptions {
   private String dataDir = DEFAULT_DATA_DIR;
   private String clusterConfig = DEFAULT_CLUSTER_CONFIG;
   private String clusterName;
+  private MeterRegistry meterRegistry = Metrics.globalRegistry;
 
   /** The defaults. */
   public PeerOptions() {}
@@ -81,6 +86,7 @@ public final class PeerOptions {
   /** A copy of {@code other}. */
   public PeerOptions(PeerOptions other) {
     this(other.toJson());
+    this.meterRegistry = other.meterRegistry;
   }
 
   /**
@@ -228,7 +234,27 @@ public final class PeerOptions {
     return this;
   }
 
-  /** These options as JSON, the keys {@link #PeerOptions(JsonObject)} reads. */
+  /**
+   * Where the peer library registers its meters (transactions, index jobs, storage, caches,
+   * queries: docs/operations.md). By default Micrometer's {@link Metrics#globalRegistry}: it
+   * records nothing until the application adds a registry to it, and an application that already
+   * publishes it gets the peer's meters with no code. Set it before the first connection: meters
+   * are registered when what they measure is opened.
+   */
+  public MeterRegistry getMeterRegistry() {
+    return meterRegistry;
+  }
+
+  /** Registers the peer library's meters in {@code meterRegistry} (not in JSON: an object). */
+  public PeerOptions setMeterRegistry(MeterRegistry meterRegistry) {
+    this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
+    return this;
+  }
+
+  /**
+   * These options as JSON (but the meter registry), the keys {@link #PeerOptions(JsonObject)}
+   * reads.
+   */
   public JsonObject toJson() {
     JsonObject json =
         new JsonObject()

@@ -6,6 +6,7 @@ import io.vertomic.anomaly.Category;
 import io.vertomic.db.DbValue;
 import io.vertomic.edn.Keyword;
 import io.vertomic.log.TxLog;
+import io.vertomic.metrics.TxMeters;
 import io.vertomic.peer.LogEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -35,6 +36,7 @@ public final class Writer {
   private final LogSink sink;
   private final Executor processing;
   private final int maxQueued;
+  private final TxMeters meters;
   private final TxLog log = new TxLog();
   private final List<Consumer<TxResult>> listeners = new CopyOnWriteArrayList<>();
   private volatile DbValue db;
@@ -52,25 +54,42 @@ public final class Writer {
   // bumped when a failed write invalidates what was processed on top of it
   private long generation;
 
-  /** A writer of a database that lives in memory only. */
+  /** A writer of a database that lives in memory only, measured in no registry. */
   public Writer(DbValue initial, TxProcessor processor) {
-    this(initial, processor, LogSink.NONE, Runnable::run, Integer.MAX_VALUE);
+    this(initial, processor, TxMeters.unrecorded());
+  }
+
+  /** A writer of a database that lives in memory only, measured in {@code meters}. */
+  public Writer(DbValue initial, TxProcessor processor, TxMeters meters) {
+    this(initial, processor, LogSink.NONE, Runnable::run, Integer.MAX_VALUE, meters);
+  }
+
+  /** The durable writer below, measured in no registry. */
+  public Writer(
+      DbValue initial, TxProcessor processor, LogSink sink, Executor processing, int maxQueued) {
+    this(initial, processor, sink, processing, maxQueued, TxMeters.unrecorded());
   }
 
   /**
    * A writer that makes every transaction durable in {@code sink} before answering, processes
    * transactions on {@code processing} (never an event loop: processing may read index segments
    * from storage), and answers {@code busy} at once to a transaction that arrives while {@code
-   * maxQueued} are waiting for their answer.
+   * maxQueued} are waiting for their answer. Every transaction's phases go into {@code meters}.
    */
   public Writer(
-      DbValue initial, TxProcessor processor, LogSink sink, Executor processing, int maxQueued) {
+      DbValue initial,
+      TxProcessor processor,
+      LogSink sink,
+      Executor processing,
+      int maxQueued,
+      TxMeters meters) {
     this.db = initial;
     this.speculative = initial;
     this.processor = processor;
     this.sink = sink;
     this.processing = processing;
     this.maxQueued = maxQueued;
+    this.meters = meters;
   }
 
   /** The most recent acknowledged database value. */
@@ -108,6 +127,7 @@ public final class Writer {
     Pending p;
     synchronized (this) {
       if (waiting.size() + processed.size() + writingCount >= maxQueued) {
+        meters.refused();
         return Future.failedFuture(
             new Anomaly(
                 Category.BUSY,
@@ -118,6 +138,7 @@ public final class Writer {
       p = new Pending(txData, null, deadlineNanos);
       waiting.add(p);
     }
+    meters.arrived();
     pump();
     return p.answer.future();
   }
@@ -197,7 +218,9 @@ public final class Writer {
   private void process(Pending p, DbValue base, long gen) {
     TxResult r = null;
     Throwable failure = null;
-    if (System.nanoTime() - p.deadlineNanos > 0) {
+    long start = System.nanoTime();
+    meters.queued(start - p.arrivedNanos);
+    if (start - p.deadlineNanos > 0) {
       failure = expired();
     } else {
       try {
@@ -205,6 +228,7 @@ public final class Writer {
       } catch (RuntimeException e) {
         failure = Anomalies.from(e);
       }
+      meters.processed(System.nanoTime() - start);
     }
     synchronized (this) {
       if (gen != generation) {
@@ -218,6 +242,7 @@ public final class Writer {
       }
     }
     if (failure != null) {
+      meters.failed();
       p.answer.fail(failure);
     }
   }
@@ -246,10 +271,12 @@ public final class Writer {
   private void write(List<Pending> group) {
     List<TxResult> results = new ArrayList<>(group.size());
     group.forEach(p -> results.add(p.result));
+    long start = System.nanoTime();
     sink.append(results)
         .onComplete(
             ar -> {
               if (ar.succeeded()) {
+                meters.written(group.size(), System.nanoTime() - start);
                 committed(group);
               } else {
                 writeFailed(group, ar.cause());
@@ -258,6 +285,7 @@ public final class Writer {
   }
 
   private void committed(List<Pending> group) {
+    long durable = System.nanoTime();
     synchronized (this) {
       for (Pending p : group) {
         log.append(new LogEntry(p.result.after().basisT(), p.result.txData()));
@@ -270,6 +298,7 @@ public final class Writer {
         l.accept(p.result);
       }
       p.answer.complete(p.result);
+      meters.committed(System.nanoTime() - durable);
     }
     synchronized (this) {
       writingCount = 0;
@@ -306,7 +335,11 @@ public final class Writer {
                 recovering = false;
               }
               Anomaly a = Anomalies.from(cause);
-              group.forEach(p -> p.answer.fail(a));
+              group.forEach(
+                  p -> {
+                    meters.failed();
+                    p.answer.fail(a);
+                  });
               pump();
             });
   }
@@ -325,6 +358,7 @@ public final class Writer {
     final UnaryOperator<DbValue> rebase;
     final long deadlineNanos;
     final Promise<TxResult> answer = Promise.promise();
+    final long arrivedNanos = System.nanoTime();
     TxResult result;
 
     Pending(Object txData, UnaryOperator<DbValue> rebase, long deadlineNanos) {

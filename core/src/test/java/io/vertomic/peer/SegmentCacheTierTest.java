@@ -3,6 +3,7 @@ package io.vertomic.peer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertomic.peer.impl.Catalog;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -17,18 +18,19 @@ import org.junit.jupiter.api.Test;
 @Tag("slow") // memcached
 class SegmentCacheTierTest {
   private final String uri = "vertomic:kept://tier-" + UUID.randomUUID();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
   @AfterEach
   void cleanUp() {
     Peer.shutdown();
-    Peer.configure(Peer.options().setSegmentCache(null));
+    Peer.configure(new PeerOptions());
   }
 
   @Test
   void aColdPeerReadsSegmentsFromMemcached() throws Exception {
     String tier = "memcached:127.0.0.1:11211";
     Peer.shutdown();
-    Peer.configure(Peer.options().setSegmentCache(tier));
+    Peer.configure(new PeerOptions().setMeterRegistry(registry).setSegmentCache(tier));
     Peer.createDatabase(uri);
     Connection c = Peer.connect(uri);
     tx(c, "[{:db/ident :n/v :db/valueType :db.type/long :db/cardinality :db.cardinality/one}]");
@@ -44,6 +46,13 @@ class SegmentCacheTierTest {
     Catalog.CacheStats s = Catalog.instance().cacheStats(uri);
     assertTrue(s.tierHits() > 0, "segments from memcached: " + s);
     assertTrue(s.tierHits() >= s.tierMisses(), "mostly from memcached: " + s);
+    assertEquals(s.tierHits(), count("vertomic_memcached_hits"), "the meters say the same");
+    assertEquals(s.tierMisses(), count("vertomic_memcached_misses"));
+    assertTrue(count("vertomic_object_cache_misses") > 0);
+  }
+
+  private double count(String name) {
+    return registry.find(name).functionCounter().count();
   }
 
   private static void tx(Connection c, String edn) throws Exception {

@@ -10,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,23 +18,6 @@ import org.junit.jupiter.api.Test;
  * written and acknowledged in the order it arrived.
  */
 class WriterFlowControlTest {
-  /** A log whose appends complete only when the test says so. */
-  private static final class HeldSink implements LogSink {
-    final ConcurrentLinkedQueue<Promise<Void>> held = new ConcurrentLinkedQueue<>();
-
-    @Override
-    public Future<Void> append(List<TxResult> group) {
-      Promise<Void> p = Promise.promise();
-      held.add(p);
-      return p.future();
-    }
-
-    @Override
-    public Future<DbValue> catchUp(DbValue db) {
-      return Future.succeededFuture(db);
-    }
-  }
-
   @Test
   void pastItsBoundAWriterAnswersBusyAndLosesNoAcceptedTransaction() {
     HeldSink sink = new HeldSink();

@@ -39,12 +39,15 @@ public final class PeerServerVerticle extends VerticleBase {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    Peer.configure(Peer.options().setDatabaseFunctions(o.databaseFunctions()));
     MeterRegistry vertxMetrics = BackendRegistries.getDefaultNow();
     PrometheusMeterRegistry metrics =
         vertxMetrics instanceof PrometheusMeterRegistry p
             ? p
             : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // the peer library's meters (transactions, index jobs, storage, caches, queries) beside
+    // Vert.x's
+    Peer.configure(
+        Peer.options().setDatabaseFunctions(o.databaseFunctions()).setMeterRegistry(metrics));
     admission = new Admission(vertx, o, metrics);
     Router router = routes(o, dbs, metrics);
     HttpServerOptions http = new HttpServerOptions().setHost(o.host()).setPort(o.port());

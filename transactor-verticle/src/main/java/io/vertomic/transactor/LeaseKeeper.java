@@ -29,6 +29,7 @@ final class LeaseKeeper {
   private final long leaseMillis;
   private final Function<Lease, Future<Void>> onAcquired;
   private final Consumer<Lease> onLost;
+  private final LeaseMeters meters;
   private Lease held;
   private long heldRevision;
   private boolean ticking;
@@ -41,13 +42,15 @@ final class LeaseKeeper {
       String owner,
       long leaseMillis,
       Function<Lease, Future<Void>> onAcquired,
-      Consumer<Lease> onLost) {
+      Consumer<Lease> onLost,
+      LeaseMeters meters) {
     this.vertx = vertx;
     this.storage = storage;
     this.owner = owner;
     this.leaseMillis = leaseMillis;
     this.onAcquired = onAcquired;
     this.onLost = onLost;
+    this.meters = meters;
   }
 
   /** Starts keeping the lease; the future completes after the first attempt. */
@@ -102,6 +105,7 @@ final class LeaseKeeper {
               if (gen == generation) {
                 held = next;
                 heldRevision = rev;
+                meters.renewed();
               }
             })
         .onFailure(e -> {})
@@ -123,6 +127,7 @@ final class LeaseKeeper {
               }
               held = next;
               heldRevision = rev;
+              meters.tookOver();
               return onAcquired.apply(next);
             });
   }
@@ -132,6 +137,7 @@ final class LeaseKeeper {
     held = null;
     heldRevision = 0;
     if (lost != null) {
+      meters.lost();
       onLost.accept(lost);
     }
   }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The transactor's config file with environment variables over it: the database functions switch,
- * and a classpath of jars it can read, or no start.
+ * the metrics port, and a classpath of jars it can read, or no start.
  */
 class TransactorOptionsTest {
   private static final JsonObject STORAGE =
@@ -47,6 +47,26 @@ class TransactorOptionsTest {
             () -> TransactorOptions.from(STORAGE.copy().put("databaseFunctions", "yes"), Map.of()));
     assertEquals(Category.INCORRECT, a.category());
     assertTrue(a.getMessage().contains("databaseFunctions must be true or false"), a.getMessage());
+  }
+
+  @Test
+  void theMetricsPortIs8999UnlessTheConfigOrTheEnvironmentSaysAnother() {
+    assertEquals(8999, TransactorOptions.from(STORAGE, Map.of()).metricsPort());
+    assertEquals(
+        0, TransactorOptions.from(STORAGE.copy().put("metricsPort", 0), Map.of()).metricsPort());
+    assertEquals(
+        9100,
+        TransactorOptions.from(
+                STORAGE.copy().put("metricsPort", 0), Map.of("VERTOMIC_METRICS_PORT", "9100"))
+            .metricsPort());
+    for (Object bad : List.of(-1, 70_000, "http")) {
+      Anomaly a =
+          assertThrows(
+              Anomaly.class,
+              () -> TransactorOptions.from(STORAGE.copy().put("metricsPort", bad), Map.of()));
+      assertEquals(Category.INCORRECT, a.category());
+      assertTrue(a.getMessage().contains("metricsPort"), a.getMessage());
+    }
   }
 
   @TempDir Path dir;

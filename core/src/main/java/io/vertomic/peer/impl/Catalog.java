@@ -3,6 +3,7 @@ package io.vertomic.peer.impl;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.cluster.ClusterOptions;
 import io.vertomic.db.DbValue;
+import io.vertomic.metrics.EngineMeters;
 import io.vertomic.peer.Connection;
 import io.vertomic.peer.PeerOptions;
 import io.vertomic.storage.StorageSettings;
@@ -25,7 +26,10 @@ public final class Catalog {
   private final ConcurrentHashMap<String, Writer> mem = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, LocalConnection> connections = new ConcurrentHashMap<>();
   private volatile PeerOptions options = fromProcess();
-  private final StorageDatabases durable = new StorageDatabases(this::processor, this::options);
+  // replaced when the options name another registry: what opens afterwards is measured there
+  private volatile EngineMeters meters = new EngineMeters(options.getMeterRegistry());
+  private final StorageDatabases durable =
+      new StorageDatabases(this::processor, this::options, this::meters);
 
   private Catalog() {}
 
@@ -47,6 +51,14 @@ public final class Catalog {
   /** Sets the options of this process; {@code options} is not changed afterwards. */
   public void configure(PeerOptions options) {
     this.options = options;
+    if (options.getMeterRegistry() != meters.registry()) {
+      meters = new EngineMeters(options.getMeterRegistry());
+    }
+  }
+
+  /** The meters of the registry the options in force name. */
+  public EngineMeters meters() {
+    return meters;
   }
 
   /** The options in force (not to be changed). */
@@ -72,7 +84,7 @@ public final class Catalog {
         u.database(),
         n -> {
           created[0] = true;
-          return new Writer(DbValue.bootstrap(), processor());
+          return new Writer(DbValue.bootstrap(), processor(), meters.tx());
         });
     return created[0];
   }

@@ -3,6 +3,8 @@ package io.vertomic.peer.impl;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.db.DbValue;
 import io.vertomic.log.StorageLog;
+import io.vertomic.metrics.EngineMeters;
+import io.vertomic.metrics.IndexMeters;
 import io.vertomic.peer.LogEntry;
 import io.vertomic.storage.LogRecord;
 import io.vertomic.storage.Root;
@@ -41,6 +43,7 @@ final class DurableDatabase {
   private final Writer writer;
   private final LocalConnection connection;
   private final AtomicLong novelty = new AtomicLong();
+  private final IndexMeters indexMeters;
   private Root root;
   // the id never changes: a rename gives the database another root name, not another id
   private final String id;
@@ -59,7 +62,8 @@ final class DurableDatabase {
       Executor processing,
       long indexThreshold,
       int txQueueMax,
-      TxProcessor processor) {
+      TxProcessor processor,
+      EngineMeters meters) {
     this.storage = storage;
     this.uri = uri;
     this.rootName = rootName;
@@ -73,16 +77,19 @@ final class DurableDatabase {
     DbValue indexed = r.indexed() ? IndexJob.load(r, source) : DbValue.bootstrap();
     DbValue db = Blocking.await(sink.catchUp(indexed), "read the log of " + rootName);
     novelty.set(sink.replayedDatoms());
-    this.writer = new Writer(db, processor, sink, processing, txQueueMax);
+    this.writer = new Writer(db, processor, sink, processing, txQueueMax, meters.tx());
+    this.indexMeters = meters.index();
+    indexMeters.watch(novelty);
     this.connection =
         new LocalConnection(writer, sink::entries, this::requestIndex, this::gcStorage);
     writer.listen(this::afterCommit);
   }
 
   /**
-   * Opens the database under root {@code rootName}, its transactions processed by {@code
-   * processor}, indexing every {@code indexThreshold} datoms of novelty and answering busy past
-   * {@code txQueueMax} unanswered transactions; fails {@code not-found} when there is none.
+   * Opens the database under root {@code rootName}, its transactions processed by {@code processor}
+   * and measured in {@code meters}, indexing every {@code indexThreshold} datoms of novelty and
+   * answering busy past {@code txQueueMax} unanswered transactions; fails {@code not-found} when
+   * there is none.
    */
   static DurableDatabase open(
       Storage storage,
@@ -92,13 +99,23 @@ final class DurableDatabase {
       Executor processing,
       long indexThreshold,
       int txQueueMax,
-      TxProcessor processor) {
+      TxProcessor processor,
+      EngineMeters meters) {
     Root r = Blocking.await(storage.root(rootName), "read root of " + uri.uri());
     if (r == null) {
       throw Anomaly.notFound("db.error/db-not-found", "Could not find database " + uri.uri());
     }
     return new DurableDatabase(
-        storage, uri, rootName, r, source, processing, indexThreshold, txQueueMax, processor);
+        storage,
+        uri,
+        rootName,
+        r,
+        source,
+        processing,
+        indexThreshold,
+        txQueueMax,
+        processor,
+        meters);
   }
 
   LocalConnection connection() {
@@ -150,7 +167,8 @@ final class DurableDatabase {
     }
     Root before = root;
     String name = rootName;
-    Promise<Root> written = Promise.promise();
+    Promise<IndexJob.Written> written = Promise.promise();
+    long start = System.nanoTime();
     processing.execute(
         () -> {
           try {
@@ -163,7 +181,12 @@ final class DurableDatabase {
         written
             .future()
             .compose(
-                next -> {
+                w -> {
+                  Root next = w.root();
+                  indexMeters.indexed(
+                      System.nanoTime() - start,
+                      datomsBetween(current.indexBasisT(), snapshot.basisT()),
+                      w.segments());
                   synchronized (this) {
                     root = next;
                   }
@@ -175,7 +198,18 @@ final class DurableDatabase {
     indexing = job;
     indexingT = snapshot.basisT();
     job.onComplete(ar -> finished(ar.succeeded()));
+    written.future().onFailure(e -> indexMeters.failed());
     return job;
+  }
+
+  // the datoms of the transactions after t {@code from} up to t {@code through} that this writer
+  // committed (those replayed from the log when it opened are not in its log)
+  private long datomsBetween(long from, long through) {
+    long datoms = 0;
+    for (LogEntry e : writer.log().range(from + 1, through + 1)) {
+      datoms += e.data().size();
+    }
+    return datoms;
   }
 
   /**
@@ -206,11 +240,7 @@ final class DurableDatabase {
     indexing = null;
     if (indexed) {
       onIndexed.run();
-      long datoms = 0;
-      for (LogEntry e : writer.log().range(dbRoot(root).indexBasisT() + 1, Long.MAX_VALUE)) {
-        datoms += e.data().size();
-      }
-      novelty.set(datoms);
+      novelty.set(datomsBetween(dbRoot(root).indexBasisT(), Long.MAX_VALUE - 1));
     }
   }
 
@@ -279,6 +309,7 @@ final class DurableDatabase {
    */
   Future<Void> close() {
     connection.close();
+    indexMeters.forget(novelty);
     Future<Void> job;
     Future<Void> move;
     synchronized (this) {

@@ -50,9 +50,11 @@ final class IndexJob {
 
   /**
    * Writes the indexes of {@code db} and swaps root {@code rootName} (read as {@code root}) to
-   * them; the future holds the new root as stored. Runs the encoding on the calling thread.
+   * them; the future holds the new root as stored and how many segments were written. Runs the
+   * encoding on the calling thread.
    */
-  static Future<Root> run(Storage storage, String rootName, Root root, DbRoot current, DbValue db) {
+  static Future<Written> run(
+      Storage storage, String rootName, Root root, DbRoot current, DbValue db) {
     String prefix = segmentPrefix(current.id());
     List<String> rootKeys = new ArrayList<>();
     List<Map.Entry<String, byte[]>> segments = new ArrayList<>();
@@ -76,8 +78,11 @@ final class IndexJob {
     byte[] encoded = next.encode();
     return putAll(storage, segments.iterator())
         .compose(v -> storage.cas(rootName, root.revision(), encoded))
-        .map(rev -> new Root(rootName, rev, encoded));
+        .map(rev -> new Written(new Root(rootName, rev, encoded), segments.size()));
   }
+
+  /** What a job did: the root it swapped in, and the segments it wrote for it. */
+  record Written(Root root, int segments) {}
 
   /**
    * The database {@code root} names, with its trees and fulltext index read lazily through {@code

@@ -1,13 +1,16 @@
 package io.vertomic.peer.impl;
 
 import io.vertomic.edn.Keyword;
+import io.vertomic.metrics.QueryMeters;
 import io.vertomic.peer.Log;
 import io.vertomic.query.exec.QueryExecutor;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Behind {@code Peer.q}, {@code Peer.query} and {@code Peer.explain}: unwraps the peer's {@link
@@ -18,7 +21,7 @@ public final class Queries {
   private Queries() {}
 
   public static Object q(Object query, Object... inputs) {
-    return QueryExecutor.q(query, unwrap(inputs));
+    return measured(() -> QueryExecutor.q(query, unwrap(inputs)));
   }
 
   public static Object query(Map<?, ?> request) {
@@ -28,7 +31,26 @@ public final class Queries {
         copy.put(e.getKey(), new ArrayList<>(Arrays.asList(unwrap(args.toArray()))));
       }
     }
-    return QueryExecutor.query(copy);
+    return measured(() -> QueryExecutor.query(copy));
+  }
+
+  // the query meters of the registry in force; a failed query is timed with no rows
+  private static Object measured(Supplier<Object> run) {
+    QueryMeters meters = Catalog.instance().meters().query();
+    long start = System.nanoTime();
+    long rows = -1;
+    try {
+      Object result = run.get();
+      rows = rows(result);
+      return result;
+    } finally {
+      meters.ran(System.nanoTime() - start, rows);
+    }
+  }
+
+  // a relation or collection has its size; a tuple or scalar is one row, or none when not found
+  private static long rows(Object result) {
+    return result instanceof Collection<?> c ? c.size() : result == null ? 0 : 1;
   }
 
   public static Iterable<?> qseq(Object query, Object... inputs) {

@@ -13,6 +13,7 @@ import io.vertomic.db.DbValue;
 import io.vertomic.edn.Edn;
 import io.vertomic.log.StorageLog;
 import io.vertomic.log.TxLog;
+import io.vertomic.metrics.BusMeters;
 import io.vertomic.peer.Connection;
 import io.vertomic.peer.Database;
 import io.vertomic.peer.Log;
@@ -97,6 +98,7 @@ final class RemoteConnection implements Connection {
   private final Storage storage;
   private final SegmentNodeSource source;
   private final Vertx vertx;
+  private final BusMeters busMeters;
   private final EventBus bus;
   // where the transactions waiting in the outbox are put on the bus, one flush after another
   private final Context context;
@@ -138,9 +140,11 @@ final class RemoteConnection implements Connection {
       DbRoot root,
       SegmentNodeSource source,
       Vertx vertx,
-      long txTimeoutMillis) {
+      long txTimeoutMillis,
+      BusMeters busMeters) {
     this.uri = uri;
     this.vertx = vertx;
+    this.busMeters = busMeters;
     this.storage = storage;
     this.rootName = rootName;
     this.source = source;
@@ -170,9 +174,11 @@ final class RemoteConnection implements Connection {
       DbRoot root,
       SegmentNodeSource source,
       Vertx vertx,
-      long txTimeoutMillis) {
+      long txTimeoutMillis,
+      BusMeters busMeters) {
     RemoteConnection c =
-        new RemoteConnection(uri, storage, rootName, root, source, vertx, txTimeoutMillis);
+        new RemoteConnection(
+            uri, storage, rootName, root, source, vertx, txTimeoutMillis, busMeters);
     EventBus bus = c.bus;
     c.consumers.add(
         bus.<Buffer>consumer(
@@ -285,10 +291,12 @@ final class RemoteConnection implements Connection {
     TxRequest request =
         new TxRequest(
             uri.database(), dbId, batch.stream().map(Outgoing::edn).toList(), txTimeoutMillis);
+    long sent = System.nanoTime();
     bus.<JsonObject>request(
             l.address(), request.toJson(), new DeliveryOptions().setSendTimeout(txTimeoutMillis))
         .onComplete(
             ar -> {
+              busMeters.roundTrip(System.nanoTime() - sent, ar.succeeded());
               if (ar.failed()) {
                 batch.forEach(o -> o.answer().tryFail(ar.cause()));
                 return;

@@ -6,6 +6,7 @@ import io.vertomic.anomaly.Anomaly;
 import io.vertomic.index.Node;
 import io.vertomic.index.NodeCodec;
 import io.vertomic.index.NodeSource;
+import io.vertomic.metrics.CacheMeters;
 import io.vertomic.storage.Storage;
 import io.vertomic.wire.Frame;
 
@@ -16,7 +17,7 @@ import io.vertomic.wire.Frame;
  * through {@link Blocking}, so it refuses to run on an event loop. A missing or corrupt segment is
  * a {@code fault} naming its key; unreachable storage is {@code unavailable}. Thread-safe.
  */
-final class SegmentNodeSource implements NodeSource {
+final class SegmentNodeSource implements NodeSource, CacheMeters.ObjectCache {
   private final Storage storage;
   // decoded index nodes and fulltext chunks (byte[]), by segment key
   private final Cache<String, Object> cache;
@@ -61,8 +62,24 @@ final class SegmentNodeSource implements NodeSource {
     return cache.policy().eviction().orElseThrow().weightedSize().orElse(0);
   }
 
-  long budget() {
+  @Override
+  public long budget() {
     return budget;
+  }
+
+  @Override
+  public long hits() {
+    return cache.stats().hitCount();
+  }
+
+  @Override
+  public long misses() {
+    return cache.stats().missCount();
+  }
+
+  @Override
+  public long bytes() {
+    return weightedSize();
   }
 
   /** Hits over requests since this source was made. */

@@ -11,6 +11,9 @@ import io.vertomic.cluster.bus.Addresses;
 import io.vertomic.cluster.bus.AnomalyMessages;
 import io.vertomic.cluster.bus.Lease;
 import io.vertomic.log.StorageLog;
+import io.vertomic.metrics.CacheMeters;
+import io.vertomic.metrics.EngineMeters;
+import io.vertomic.metrics.MeteredStorage;
 import io.vertomic.peer.Connection;
 import io.vertomic.peer.PeerOptions;
 import io.vertomic.storage.Root;
@@ -60,16 +63,22 @@ final class StorageDatabases {
   private final ConcurrentHashMap<String, RemoteConnection> remotes = new ConcurrentHashMap<>();
   private final Supplier<TxProcessor> embedded;
   private final Supplier<PeerOptions> options;
+  private final Supplier<EngineMeters> meters;
   private volatile Vertx vertx;
   private Future<Vertx> clustered;
 
   /**
    * {@code embedded} makes the processor of a database this process writes with no transactor;
-   * {@code options} are the settings in force, read when a storage, cache or writer is opened.
+   * {@code options} are the settings in force, read when a storage, cache or writer is opened; what
+   * opens is measured in the meters {@code meters} gives at the time.
    */
-  StorageDatabases(Supplier<TxProcessor> embedded, Supplier<PeerOptions> options) {
+  StorageDatabases(
+      Supplier<TxProcessor> embedded,
+      Supplier<PeerOptions> options,
+      Supplier<EngineMeters> meters) {
     this.embedded = embedded;
     this.options = options;
+    this.meters = meters;
   }
 
   boolean create(StorageUri uri) {
@@ -197,7 +206,8 @@ final class StorageDatabases {
                 root,
                 source(uri, s),
                 bus,
-                options.get().getTxTimeoutMillis());
+                options.get().getTxTimeoutMillis(),
+                meters.get().bus());
         remotes.put(uri.uri(), remote);
       }
       return remote;
@@ -227,7 +237,8 @@ final class StorageDatabases {
                 processing,
                 o.getIndexThresholdDatoms(),
                 o.getTxQueueMax(),
-                processor);
+                processor,
+                meters.get());
         databases.put(uri.uri(), open);
       }
       return open;
@@ -291,7 +302,12 @@ final class StorageDatabases {
 
   private SegmentNodeSource source(StorageUri uri, Storage s) {
     return sources.computeIfAbsent(
-        systemKey(uri), k -> new SegmentNodeSource(s, options.get().objectCacheBudget()));
+        systemKey(uri),
+        k -> {
+          SegmentNodeSource source = new SegmentNodeSource(s, options.get().objectCacheBudget());
+          meters.get().cache().watch(source);
+          return source;
+        });
   }
 
   private synchronized Future<Vertx> clustered() {
@@ -321,6 +337,7 @@ final class StorageDatabases {
     remotes.values().forEach(RemoteConnection::close);
     remotes.clear();
     sources.clear();
+    meters.get().cache().forgetAll();
     for (Future<Storage> f : storages.values()) {
       if (f.succeeded()) {
         Blocking.await(f.result().close(), "close storage");
@@ -343,13 +360,15 @@ final class StorageDatabases {
     // waiting for this catalog's lock (held by a caller awaiting the open) would deadlock
     Vertx v = vertx();
     PeerOptions o = options.get();
+    EngineMeters m = meters.get();
     Future<Storage> f =
         storages.computeIfAbsent(
             key,
             k ->
                 StorageUri.provider(uri.kind(), uri.uri())
                     .open(v, uri, new StorageSettings(o.getDataDir()))
-                    .map(s -> tiered(s, o.getSegmentCache(), v)));
+                    .map(s -> new MeteredStorage(s, m.storage(uri.kind())))
+                    .map(s -> tiered(s, o.getSegmentCache(), v, m.cache())));
     try {
       return Blocking.await(f, "open storage of " + uri.uri());
     } catch (Anomaly a) {
@@ -358,20 +377,36 @@ final class StorageDatabases {
     }
   }
 
-  private static Storage tiered(Storage s, String cache, Vertx vertx) {
+  private static Storage tiered(Storage s, String cache, Vertx vertx, CacheMeters meters) {
     if (cache == null || cache.isBlank()) {
       return s;
     }
     if (cache.equals("cluster-map")) {
-      return new TieredStorage(s, new ClusterMapSegmentCache(vertx));
+      return watched(new TieredStorage(s, new ClusterMapSegmentCache(vertx)), meters);
     }
     if (cache.startsWith("memcached:")) {
       List<String> servers = List.of(cache.substring("memcached:".length()).split(","));
-      return new TieredStorage(s, new MemcachedSegmentCache(vertx, servers, 2000));
+      return watched(new TieredStorage(s, new MemcachedSegmentCache(vertx, servers, 2000)), meters);
     }
     throw Anomaly.incorrect(
         "vertomic.error/invalid-config",
         "Unknown segmentCache '" + cache + "': use memcached:HOST:PORT[,...] or cluster-map");
+  }
+
+  private static TieredStorage watched(TieredStorage t, CacheMeters meters) {
+    meters.watch(
+        new CacheMeters.SharedCache() {
+          @Override
+          public long hits() {
+            return t.hits();
+          }
+
+          @Override
+          public long misses() {
+            return t.misses();
+          }
+        });
+    return t;
   }
 
   /** The distributed cache in front of the storage {@code uri} names, when there is one. */
