@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,5 +95,18 @@ class TransactorOptionsTest {
             () ->
                 TransactorOptions.from(STORAGE, Map.of("VERTOMIC_EXTENSIONS", missing.toString())));
     assertTrue(a.getMessage().contains(missing.toString()), a.getMessage());
+  }
+
+  @Test
+  void aDashDFlagWinsOverTheEnvironmentWhichWinsOverTheFile() {
+    Properties flags = new Properties();
+    flags.setProperty("vertomic.txQueueMax", "30");
+    TransactorOptions o =
+        TransactorOptions.from(
+            STORAGE.copy().put("txQueueMax", 10).put("leaseMillis", 1000),
+            Map.of("VERTOMIC_TX_QUEUE_MAX", "20", "VERTOMIC_LEASE_MILLIS", "2000"),
+            flags);
+    assertEquals(30, o.txQueueMax());
+    assertEquals(2000, o.leaseMillis());
   }
 }
