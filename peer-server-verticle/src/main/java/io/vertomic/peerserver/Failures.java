@@ -7,8 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place where a failure becomes an HTTP answer (API.md section 6): the anomaly's category
@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * fault} is logged with its stack trace under an id and the client sees only the id.
  */
 final class Failures {
-  private static final Logger LOG = Logger.getLogger(Failures.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
 
   /** Set on a request whose credentials were missing or wrong: 401 rather than 403. */
   static final String UNAUTHENTICATED = "vertomic.unauthenticated";
@@ -59,7 +59,11 @@ final class Failures {
     String message = a.getMessage();
     if (a.category() == Category.FAULT) {
       String id = UUID.randomUUID().toString();
-      LOG.log(Level.SEVERE, "fault " + id + " on " + ctx.request().path(), failure);
+      LOG.atError()
+          .addKeyValue("fault", id)
+          .addKeyValue("path", ctx.request().path())
+          .setCause(failure)
+          .log("fault " + id + " on " + ctx.request().path());
       message = "Internal error " + id + ": it is logged on the peer server";
     }
     Map<String, Object> body = new LinkedHashMap<>();
