@@ -32,10 +32,10 @@ final class LogCopy {
    * Fails {@code conflict} unless the log of database {@code dbId} in {@code to}, which holds it
    * with an index up to {@code indexBasisT}, ends at an entry the source holds too (the same bytes,
    * or the bytes an excision made of them). A log forked from the source differs from it at its
-   * last entry, so that entry is enough.
+   * last entry, so that entry is enough. The source's log counts up to {@code lastT} only.
    */
   static void checkNotForked(
-      Storage from, Storage to, String dbId, long indexBasisT, String toName) {
+      Storage from, Storage to, String dbId, long indexBasisT, String toName, long lastT) {
     LogRecord last = null;
     long next = indexBasisT;
     while (true) {
@@ -51,7 +51,9 @@ final class LogCopy {
       return;
     }
     List<LogRecord> there =
-        Reachable.await(from.readLog(dbId, last.t(), last.t() + 1, 1), "read source log");
+        last.t() > lastT
+            ? List.of()
+            : Reachable.await(from.readLog(dbId, last.t(), last.t() + 1, 1), "read source log");
     if (there.isEmpty()) {
       throw Anomaly.conflict(
           "backup/target-ahead",
@@ -66,8 +68,41 @@ final class LogCopy {
     }
   }
 
-  /** Copies the log of {@code dbId}, drawing progress on {@code out}. */
-  static Counts run(Storage from, Storage to, String dbId, String toName, PrintStream out) {
+  /**
+   * The t of the last entry of the log of {@code dbId} as it is now, reading from {@code fromT}
+   * (the index basis t of a root just read, whose entry the log holds); {@code fromT} when the log
+   * holds nothing from there. Reads only: it ends at the first short page, so transactions that
+   * keep arriving cannot keep it going.
+   */
+  static long tail(Storage storage, String dbId, long fromT) {
+    long last = fromT;
+    long next = fromT;
+    while (true) {
+      List<LogRecord> page =
+          Reachable.await(storage.readLog(dbId, next, Long.MAX_VALUE, PAGE), "read log");
+      if (!page.isEmpty()) {
+        last = page.get(page.size() - 1).t();
+        next = last + 1;
+      }
+      if (page.size() < PAGE) {
+        return last;
+      }
+    }
+  }
+
+  /**
+   * Copies the log of {@code dbId} up to and including {@code lastT}, drawing progress on {@code
+   * out}; runs {@code beforeRewrite} once before it rewrites the first entry an excision rewrote.
+   */
+  static Counts run(
+      Storage from,
+      Storage to,
+      String dbId,
+      String toName,
+      long lastT,
+      Runnable beforeRewrite,
+      PrintStream out) {
+    long untilT = lastT == Long.MAX_VALUE ? Long.MAX_VALUE : lastT + 1;
     long copied = 0;
     long skipped = 0;
     long rewritten = 0;
@@ -75,8 +110,7 @@ final class LogCopy {
     long last = 0;
     long next = 0;
     while (true) {
-      List<LogRecord> page =
-          Reachable.await(from.readLog(dbId, next, Long.MAX_VALUE, PAGE), "read log");
+      List<LogRecord> page = Reachable.await(from.readLog(dbId, next, untilT, PAGE), "read log");
       if (page.isEmpty()) {
         break;
       }
@@ -94,6 +128,9 @@ final class LogCopy {
         } else if (had != null) {
           if (!sameOrExcised(r, had)) {
             throw forked(toName, r.t());
+          }
+          if (rewritten == 0) {
+            beforeRewrite.run();
           }
           Reachable.await(to.replaceLog(dbId, r.t(), r.entry()), "rewrite log entry t=" + r.t());
           rewritten++;

@@ -1,0 +1,114 @@
+package io.vertomic.backup;
+
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.storage.Root;
+import io.vertomic.storage.Storage;
+import io.vertomic.wire.BackupPoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The points in time a backup location keeps of one database ({@link BackupPoint}, one root per t
+ * beside the database's shared segments and log). As a {@link Copy.Kept} it keeps the segments of
+ * every point through the next backup, and it is how excision reaches old points: when a backup is
+ * about to rewrite log entries an excision rewrote, every point that still has an index first loses
+ * it (becomes log-only), because the segments of an index built before the excision may hold the
+ * excised datoms. Such a point keeps its t: restoring it replays the location's log, excised like
+ * the source's, up to that t. Not thread-safe; one backup writes a location at a time (a second one
+ * fails {@code conflict} on the roots' compare-and-swap).
+ */
+final class BackupHistory implements Copy.Kept {
+  private final Storage location;
+  private final String name;
+
+  BackupHistory(Storage location, String name) {
+    this.location = location;
+    this.name = name;
+  }
+
+  /** Every point kept, oldest first. */
+  List<BackupPoint> points() {
+    List<BackupPoint> points = new ArrayList<>();
+    for (Root r : roots()) {
+      points.add(BackupPoint.decode(r.value(), "backup point " + r.name()));
+    }
+    return points;
+  }
+
+  /**
+   * The point at {@code t}, or the latest when {@code t} is null. Fails {@code not-found} naming
+   * the t's kept when there is no such point, or saying {@code where} is not a backup when it keeps
+   * none.
+   */
+  BackupPoint at(Long t, String where) {
+    List<BackupPoint> points = points();
+    if (points.isEmpty()) {
+      throw notABackup(where, "it keeps no point in time of " + name);
+    }
+    if (t == null) {
+      return points.get(points.size() - 1);
+    }
+    for (BackupPoint p : points) {
+      if (p.t() == t) {
+        return p;
+      }
+    }
+    throw Anomaly.notFound(
+        "backup/no-such-t",
+        where
+            + " has no point in time t="
+            + t
+            + "; it has t="
+            + points.stream().map(p -> Long.toString(p.t())).collect(Collectors.joining(", ")));
+  }
+
+  /**
+   * Records {@code point}, replacing the point at the same t (taken before any new transaction).
+   */
+  void add(BackupPoint point) {
+    String rootName = BackupPoint.rootName(name, point.t());
+    Root had = Reachable.await(location.root(rootName), "read " + rootName);
+    Reachable.await(
+        location.cas(rootName, had == null ? 0 : had.revision(), point.encode()),
+        "write " + rootName);
+  }
+
+  @Override
+  public List<String> indexRoots() {
+    List<String> keys = new ArrayList<>();
+    for (BackupPoint p : points()) {
+      keys.addAll(p.indexRoots());
+    }
+    return keys;
+  }
+
+  @Override
+  public void excisionSeen() {
+    for (Root r : roots()) {
+      BackupPoint p = BackupPoint.decode(r.value(), "backup point " + r.name());
+      if (!p.logOnly()) {
+        Reachable.await(
+            location.cas(r.name(), r.revision(), p.withoutIndex().encode()),
+            "drop the index of " + r.name());
+      }
+    }
+  }
+
+  /** The anomaly of a location that is not a backup: {@code where}, then {@code why}. */
+  static Anomaly notABackup(String where, String why) {
+    return Anomaly.notFound("backup/not-a-backup", where + " is not a backup location: " + why);
+  }
+
+  private List<Root> roots() {
+    List<Root> roots = new ArrayList<>();
+    for (String n :
+        Reachable.await(location.roots(BackupPoint.prefix(name)), "list backup points")) {
+      Root r = Reachable.await(location.root(n), "read " + n);
+      if (r != null) {
+        roots.add(r);
+      }
+    }
+    return roots;
+  }
+}
