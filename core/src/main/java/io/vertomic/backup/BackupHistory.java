@@ -21,19 +21,22 @@ import java.util.stream.Collectors;
 final class BackupHistory implements Copy.Kept {
   private final Storage location;
   private final String name;
+  private final String dbId;
 
-  BackupHistory(Storage location, String name) {
+  /**
+   * The points of database {@code name} of {@code location} whose id is {@code dbId}: points left
+   * by a database of the same name deleted since (whose id differs) are not this database's
+   * history.
+   */
+  BackupHistory(Storage location, String name, String dbId) {
     this.location = location;
     this.name = name;
+    this.dbId = dbId;
   }
 
   /** Every point kept, oldest first. */
   List<BackupPoint> points() {
-    List<BackupPoint> points = new ArrayList<>();
-    for (Root r : roots()) {
-      points.add(BackupPoint.decode(r.value(), "backup point " + r.name()));
-    }
-    return points;
+    return roots().stream().map(BackupHistory::decode).toList();
   }
 
   /**
@@ -86,7 +89,7 @@ final class BackupHistory implements Copy.Kept {
   @Override
   public void excisionSeen() {
     for (Root r : roots()) {
-      BackupPoint p = BackupPoint.decode(r.value(), "backup point " + r.name());
+      BackupPoint p = decode(r);
       if (!p.logOnly()) {
         Reachable.await(
             location.cas(r.name(), r.revision(), p.withoutIndex().encode()),
@@ -100,15 +103,20 @@ final class BackupHistory implements Copy.Kept {
     return Anomaly.notFound("backup/not-a-backup", where + " is not a backup location: " + why);
   }
 
+  // the roots of this database's points, oldest first
   private List<Root> roots() {
     List<Root> roots = new ArrayList<>();
     for (String n :
         Reachable.await(location.roots(BackupPoint.prefix(name)), "list backup points")) {
       Root r = Reachable.await(location.root(n), "read " + n);
-      if (r != null) {
+      if (r != null && decode(r).root().id().equals(dbId)) {
         roots.add(r);
       }
     }
     return roots;
+  }
+
+  private static BackupPoint decode(Root r) {
+    return BackupPoint.decode(r.value(), "backup point " + r.name());
   }
 }

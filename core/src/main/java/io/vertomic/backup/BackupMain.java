@@ -2,7 +2,6 @@ package io.vertomic.backup;
 
 import io.vertomic.anomaly.Anomalies;
 import io.vertomic.anomaly.Anomaly;
-import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
 import io.vertomic.wire.BackupPoint;
 import io.vertomic.wire.DbRoot;
@@ -94,24 +93,26 @@ public final class BackupMain {
   private static void backup(
       Vertx vertx, Args a, List<Storage> opened, PrintStream out, PrintStream err) {
     long takenAt = System.currentTimeMillis();
-    Location from = Location.existing(vertx, a.first(), opened);
+    Location from = Location.existing(vertx, a.first(), a.command(), opened);
     Copy.Source source = Copy.Source.current(from.storage(), from.name());
+    DbRoot root = DbRoot.decode(source.root(), "root of " + from.name());
     Location to = Location.target(vertx, a.second(), from.name(), opened);
-    BackupHistory history = new BackupHistory(to.storage(), to.name());
+    BackupHistory history = new BackupHistory(to.storage(), to.name(), root.id());
     Copy.Summary s = Copy.run(source, to.storage(), to.name(), history, err);
-    history.add(new BackupPoint(s.basisT(), takenAt, DbRoot.decode(source.root(), "root of " + s)));
-    out.println("backup " + s + "; point in time t=" + s.basisT() + " kept");
+    history.add(new BackupPoint(source.lastT(), takenAt, root));
+    out.println("backup " + s + "; point in time t=" + source.lastT() + " kept");
   }
 
+  // without --t, the source as it is now: a backup location's latest point (or, for a storage
+  // database that was also written to, what it holds now)
   private static void restore(
       Vertx vertx, Args a, List<Storage> opened, PrintStream out, PrintStream err) {
-    Location from = Location.existing(vertx, a.first(), opened);
-    BackupHistory history = new BackupHistory(from.storage(), from.name());
+    Location from = Location.existing(vertx, a.first(), a.command(), opened);
     Copy.Source source;
-    if (a.t() == null && history.points().isEmpty()) {
+    if (a.t() == null) {
       source = Copy.Source.current(from.storage(), from.name());
     } else {
-      BackupPoint p = history.at(a.t(), a.first());
+      BackupPoint p = history(from).at(a.t(), a.first());
       source = Copy.Source.at(from.storage(), from.name(), p.root().encode(), p.t());
     }
     Location to = Location.target(vertx, a.second(), from.name(), opened);
@@ -119,8 +120,8 @@ public final class BackupMain {
   }
 
   private static void list(Vertx vertx, Args a, List<Storage> opened, PrintStream out) {
-    Location at = Location.existing(vertx, a.first(), opened);
-    BackupHistory history = new BackupHistory(at.storage(), at.name());
+    Location at = Location.existing(vertx, a.first(), a.command(), opened);
+    BackupHistory history = history(at);
     history.at(null, a.first());
     for (BackupPoint p : history.points()) {
       out.println(line(p));
@@ -128,14 +129,19 @@ public final class BackupMain {
   }
 
   private static void verify(Vertx vertx, Args a, List<Storage> opened, PrintStream out) {
-    Location at = Location.existing(vertx, a.first(), opened);
-    BackupHistory history = new BackupHistory(at.storage(), at.name());
-    BackupPoint latest = history.at(null, a.first());
-    List<BackupPoint> points =
-        a.t() == null ? history.points() : List.of(history.at(a.t(), a.first()));
-    Root root = Reachable.await(at.storage().root("db/" + at.name()), "read root of " + at.name());
-    String id = root == null ? latest.root().id() : DbRoot.decode(root.value(), a.first()).id();
-    out.println("verify-backup " + at.name() + ": " + VerifyBackup.run(at.storage(), id, points));
+    Location at = Location.existing(vertx, a.first(), a.command(), opened);
+    BackupHistory history = history(at);
+    BackupPoint chosen = history.at(a.t(), a.first()); // fails when there is none
+    List<BackupPoint> points = a.t() == null ? history.points() : List.of(chosen);
+    out.println(
+        "verify-backup "
+            + at.name()
+            + ": "
+            + VerifyBackup.run(at.storage(), at.databaseId(), points));
+  }
+
+  private static BackupHistory history(Location at) {
+    return new BackupHistory(at.storage(), at.name(), at.databaseId());
   }
 
   // T TIME, and log-only for a point an excision took the index of

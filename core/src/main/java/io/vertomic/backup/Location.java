@@ -1,9 +1,11 @@
 package io.vertomic.backup;
 
 import io.vertomic.anomaly.Anomaly;
+import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageUri;
 import io.vertomic.storage.dev.DevStorage;
+import io.vertomic.wire.DbRoot;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +25,23 @@ record Location(Storage storage, String name, String where) {
    * ({@code backup/not-a-backup}) for a directory that is not a store or a store with no database,
    * without creating anything.
    */
-  static Location existing(Vertx vertx, String where, List<Storage> opened) {
+  static Location existing(Vertx vertx, String where, String verb, List<Storage> opened) {
     Location l = open(vertx, where, null, opened, false);
-    return l.name != null ? l : new Location(l.storage, onlyDatabase(l.storage, where), where);
+    return l.name != null
+        ? l
+        : new Location(l.storage, onlyDatabase(l.storage, where, verb), where);
+  }
+
+  /**
+   * The id of the database this location holds under its name; fails {@code not-found} ({@code
+   * backup/not-a-backup}) when it holds none.
+   */
+  String databaseId() {
+    Root root = Reachable.await(storage.root("db/" + name), "read root of " + name);
+    if (root == null) {
+      throw BackupHistory.notABackup(where, "it holds no database " + name);
+    }
+    return DbRoot.decode(root.value(), "root of " + name).id();
   }
 
   /**
@@ -57,7 +73,7 @@ record Location(Storage storage, String name, String where) {
     return new Location(s, defaultName, where);
   }
 
-  private static String onlyDatabase(Storage s, String where) {
+  private static String onlyDatabase(Storage s, String where, String verb) {
     List<String> roots = Reachable.await(s.roots("db/"), "list databases of " + where);
     if (roots.isEmpty()) {
       throw BackupHistory.notABackup(where, "it holds no database");
@@ -65,7 +81,13 @@ record Location(Storage storage, String name, String where) {
     if (roots.size() != 1) {
       throw Anomaly.incorrect(
           "backup/which-database",
-          where + " holds " + roots.size() + " databases, name one of them: " + roots);
+          where
+              + " holds "
+              + roots.size()
+              + " databases, "
+              + verb
+              + " needs exactly one: "
+              + roots);
     }
     return roots.get(0).substring(3);
   }

@@ -38,7 +38,10 @@ final class VerifyBackup {
 
   private VerifyBackup() {}
 
-  /** Verifies {@code points} of the database whose id is {@code dbId} in {@code location}. */
+  /**
+   * Verifies {@code points} of the database whose id is {@code dbId} in {@code location}; fails
+   * {@code fault} naming the first segment or log entry that is damaged or missing.
+   */
   static Report run(Storage location, String dbId, List<BackupPoint> points) {
     List<String> roots = new ArrayList<>();
     Set<Long> pointTs = new HashSet<>();

@@ -82,7 +82,26 @@ class BackupPointsInTimeTest {
     for (long t : ts) {
       assertSameDatoms(c.db(), t, restore(t));
     }
-    assertEquals(0, run("verify-backup", location.toString()).status);
+    Ran verified = run("verify-backup", location.toString());
+    assertEquals(0, verified.status, verified.err);
+    assertTrue(verified.out.contains("5 points in time"), verified.out);
+    System.out.printf("list-backups:%n%s%s", list.out, verified.out);
+  }
+
+  @Test
+  void pointsLeftByADeletedDatabaseOfTheSameNameAreNotItsHistory() throws Exception {
+    String at = "vertomic:dev://127.0.0.1:" + port++ + "/" + name;
+    database();
+    assertEquals(0, run("backup", uri, at).status);
+    Peer.deleteDatabase(at);
+    Peer.deleteDatabase(uri);
+    Connection again = database();
+    assertEquals(0, run("backup", uri, at).status);
+
+    Ran list = run("list-backups", at);
+    assertTrue(list.out.startsWith(again.db().basisT() + " "), list.out);
+    assertEquals(1, list.out.strip().split("\n").length, list.out);
+    assertEquals(0, run("verify-backup", at).status);
   }
 
   @Test
