@@ -12,11 +12,12 @@ import java.util.stream.Collectors;
  * The points in time a backup location keeps of one database ({@link BackupPoint}, one root per t
  * beside the database's shared segments and log). As a {@link Copy.Kept} it keeps the segments of
  * every point through the next backup, and it is how excision reaches old points: when a backup is
- * about to rewrite log entries an excision rewrote, every point that still has an index first loses
- * it (becomes log-only), because the segments of an index built before the excision may hold the
- * excised datoms. Such a point keeps its t: restoring it replays the location's log, excised like
- * the source's, up to that t. Not thread-safe; one backup writes a location at a time (a second one
- * fails {@code conflict} on the roots' compare-and-swap).
+ * about to rewrite log entries an excision rewrote, from t=firstT on, every point whose index
+ * reaches that t (index basis t at least firstT) first loses it (becomes log-only), because the
+ * segments of an index built before the excision may hold the excised datoms. Such a point keeps
+ * its t: restoring it replays the location's log, excised like the source's, up to that t. Not
+ * thread-safe; one backup writes a location at a time (a second one fails {@code conflict} on the
+ * roots' compare-and-swap).
  */
 final class BackupHistory implements Copy.Kept {
   private final Storage location;
@@ -87,10 +88,11 @@ final class BackupHistory implements Copy.Kept {
   }
 
   @Override
-  public void excisionSeen() {
+  public void excisionSeen(long firstT) {
     for (Root r : roots()) {
       BackupPoint p = decode(r);
-      if (!p.logOnly()) {
+      // an index holds the datoms up to its index basis t, so one older than firstT holds none
+      if (!p.logOnly() && p.root().indexBasisT() >= firstT) {
         Reachable.await(
             location.cas(r.name(), r.revision(), p.withoutIndex().encode()),
             "drop the index of " + r.name());

@@ -101,14 +101,17 @@ public final class Copy {
           }
 
           @Override
-          public void excisionSeen() {}
+          public void excisionSeen(long firstT) {}
         };
 
     /** The index roots of everything kept, read when the copy is about to delete segments. */
     List<String> indexRoots();
 
-    /** Called once, before the first log entry rewritten by an excision is rewritten. */
-    void excisionSeen();
+    /**
+     * Called once, before the first log entry rewritten by an excision is rewritten, with its t:
+     * the oldest t whose datoms the excision changed (log entries are copied oldest first).
+     */
+    void excisionSeen(long firstT);
   }
 
   private Copy() {}

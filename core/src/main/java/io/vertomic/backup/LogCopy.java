@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * The log half of a {@link Copy}: appends the source's entries the target lacks, skips those it
@@ -92,7 +93,8 @@ final class LogCopy {
 
   /**
    * Copies the log of {@code dbId} up to and including {@code lastT}, drawing progress on {@code
-   * out}; runs {@code beforeRewrite} once before it rewrites the first entry an excision rewrote.
+   * out}; calls {@code beforeRewrite} once, with its t, before it rewrites the first (the oldest)
+   * entry an excision rewrote.
    */
   static Counts run(
       Storage from,
@@ -100,7 +102,7 @@ final class LogCopy {
       String dbId,
       String toName,
       long lastT,
-      Runnable beforeRewrite,
+      LongConsumer beforeRewrite,
       PrintStream out) {
     long untilT = lastT == Long.MAX_VALUE ? Long.MAX_VALUE : lastT + 1;
     long copied = 0;
@@ -130,7 +132,7 @@ final class LogCopy {
             throw forked(toName, r.t());
           }
           if (rewritten == 0) {
-            beforeRewrite.run();
+            beforeRewrite.accept(r.t());
           }
           Reachable.await(to.replaceLog(dbId, r.t(), r.entry()), "rewrite log entry t=" + r.t());
           rewritten++;

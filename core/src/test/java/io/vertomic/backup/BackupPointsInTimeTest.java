@@ -236,28 +236,40 @@ class BackupPointsInTimeTest {
   }
 
   @Test
-  void anExcisionDropsTheIndexOfOlderPointsAndNoPointHoldsTheExcisedData() throws Exception {
+  void anExcisionDropsTheIndexOfOlderPointsThatHeldTheDataAndNoPointHoldsIt() throws Exception {
     String secret = "SECRET-" + UUID.randomUUID();
     Connection c = database();
+    long first = c.db().basisT(); // indexed before the secret was transacted
+    run("backup", uri, location.toString());
     long e = tx(c, "[{:db/id \"s\" :n/v -5 :n/note \"" + secret + "\"}]").tempids().get("s");
     get(c.requestIndex());
-    long before = c.db().basisT();
+    long second = c.db().basisT();
     run("backup", uri, location.toString());
+    DevStorage before = DevStorage.open(location);
+    try {
+      assertTrue(StoredBytes.holds(before, secret, new ArrayList<>()));
+    } finally {
+      get(before.close());
+    }
     long t = tx(c, "[{:db/id \"x\" :db/excise " + e + "}]").dbAfter().basisT();
     get(c.syncExcise(t));
     assertEquals(0, run("backup", uri, location.toString()).status);
 
     List<String> lines = List.of(run("list-backups", location.toString()).out.strip().split("\n"));
+    assertEquals(3, lines.size(), "" + lines);
     assertTrue(
-        lines.get(0).startsWith(before + " ") && lines.get(0).endsWith(" log-only"), "" + lines);
-    assertFalse(lines.get(1).endsWith(" log-only"), "" + lines);
-    DevStorage s = DevStorage.open(location);
+        lines.get(0).startsWith(first + " ") && !lines.get(0).endsWith("log-only"), "" + lines);
+    assertTrue(
+        lines.get(1).startsWith(second + " ") && lines.get(1).endsWith(" log-only"), "" + lines);
+    assertFalse(lines.get(2).endsWith(" log-only"), "" + lines);
+    DevStorage after = DevStorage.open(location);
     try {
-      assertFalse(StoredBytes.holds(s, secret, new ArrayList<>()));
+      assertFalse(StoredBytes.holds(after, secret, new ArrayList<>()));
     } finally {
-      get(s.close());
+      get(after.close());
     }
-    assertSameDatoms(c.db(), before, restore(before));
+    assertSameDatoms(c.db(), first, restore(first));
+    assertSameDatoms(c.db(), second, restore(second));
     assertEquals(0, run("verify-backup", location.toString()).status);
   }
 
