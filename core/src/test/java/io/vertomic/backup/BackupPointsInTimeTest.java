@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One backup location keeping many points in time, through the commands a user runs ({@link
@@ -116,18 +118,20 @@ class BackupPointsInTimeTest {
     assertSameDatoms(c.db(), latest, Peer.connect(target).db());
   }
 
-  @Test
-  void verifyBackupNamesASegmentWithAFlippedBit() throws Exception {
+  @ParameterizedTest(name = "bit flipped at byte {0}")
+  @ValueSource(ints = {5, 12, -1}) // in the stored checksum, the first payload byte, the last one
+  void verifyBackupNamesASegmentWithAFlippedBit(int at) throws Exception {
     backupsOfTwoPoints();
     String key = aSegment();
     byte[] bytes = segment(key);
-    bytes[5] ^= 0x10; // in the stored checksum
+    bytes[at < 0 ? bytes.length + at : at] ^= 0x10;
     replace(key, bytes);
 
     Ran v = run("verify-backup", location.toString());
     assertEquals(1, v.status);
     assertOneLine(v.err);
-    assertTrue(v.err.contains(key) && v.err.contains("checksum"), v.err);
+    assertTrue(v.err.startsWith("verify-backup failed (fault): Corrupt stored data: "), v.err);
+    assertTrue(v.err.contains(key), v.err);
   }
 
   @Test
