@@ -74,8 +74,7 @@ public final class BackupMain {
       }
     } catch (RuntimeException e) {
       Anomaly x = Anomalies.from(e);
-      err.println(
-          a.command() + " failed (" + x.category().name().toLowerCase() + "): " + x.getMessage());
+      err.println(a.command() + " failed (" + x.category().wireName() + "): " + x.getMessage());
       status = 1;
     } finally {
       for (Storage s : opened) {

@@ -159,7 +159,10 @@ class BackupPointsInTimeTest {
       Ran r = run(args);
       assertEquals(1, r.status, r.err);
       assertOneLine(r.err);
-      assertTrue(r.err.contains(nowhere + " is not a backup location"), r.err);
+      assertTrue(
+          r.err.startsWith(
+              args[0] + " failed (not-found): " + nowhere + " is not a backup location"),
+          r.err);
     }
     assertFalse(Files.exists(nowhere));
     Path empty = Files.createDirectory(dir.resolve("empty"));
@@ -234,7 +237,8 @@ class BackupPointsInTimeTest {
       writer.join();
     }
     assertEquals(0, b.status, b.err);
-    assertEquals(0, run("verify-backup", location.toString()).status);
+    Ran verified = run("verify-backup", location.toString());
+    assertEquals(0, verified.status, verified.err);
     long t = Long.parseLong(run("list-backups", location.toString()).out.split(" ")[0]);
     assertSameDatoms(c.db(), t, restore(t));
   }
