@@ -1,23 +1,42 @@
 package io.vertomic.backup;
 
+import io.vertomic.anomaly.Anomalies;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.storage.Storage;
-import io.vertomic.storage.StorageUri;
-import io.vertomic.storage.dev.DevStorage;
+import io.vertomic.wire.BackupPoint;
+import io.vertomic.wire.DbRoot;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
-import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code backup DB-URI TARGET} and {@code restore SOURCE DB-URI}, run by {@code scripts/backup} and
- * {@code scripts/restore}. TARGET and SOURCE are a directory (a dev file store holding the backup)
- * or another storage's database URI; a source directory or a source URI naming {@code *} means the
- * one database it holds, a target URI naming {@code *} the source's name. Prints a progress bar and
- * a summary; exits 1 with the anomaly's message when something is wrong.
+ * The backup commands, run by {@code scripts/backup}, {@code scripts/restore}, {@code
+ * scripts/list-backups}, {@code scripts/verify-backup} and {@code scripts/vertomic}:
+ *
+ * <ul>
+ *   <li>{@code backup DB-URI LOCATION}: copies the database's segments, log and root into the
+ *       location, incrementally, and records one more point in time there (its basis t and the
+ *       time);
+ *   <li>{@code restore LOCATION DB-URI [--t T]}: restores the point in time at {@code T} (default:
+ *       the latest) into a database;
+ *   <li>{@code list-backups LOCATION}: prints the points in time kept, oldest first, one per line:
+ *       {@code T TIME}, and {@code log-only} for a point an excision took the index of;
+ *   <li>{@code verify-backup LOCATION [--t T]}: reads back every segment and log entry the points
+ *       (or the one at {@code T}) need.
+ * </ul>
+ *
+ * A LOCATION is a directory (a dev file store) or a storage's database URI; a source naming {@code
+ * *} means the one database it holds, a target naming {@code *} the source's name. A source of
+ * {@code restore} that keeps no point in time (a live database) is restored as it is now. Format
+ * and policies: {@code docs/backups.md}.
  */
 public final class BackupMain {
+  private static final String USAGE =
+      "usage: backup DB-URI LOCATION | restore LOCATION DB-URI [--t T] | list-backups LOCATION"
+          + " | verify-backup LOCATION [--t T]";
+
   private BackupMain() {}
 
   public static void main(String[] args) {
@@ -25,40 +44,43 @@ public final class BackupMain {
   }
 
   /**
-   * Runs {@code args} as {@link #main} does, printing the summary on {@code out} and progress and
+   * Runs {@code args} as {@link #main} does, printing results on {@code out} and progress and
    * failures on {@code err}; answers the exit status: 0 done, 1 failed (an anomaly, whose category
-   * and message are printed), 2 bad usage. Every storage it opened is closed when it returns.
+   * and message are printed on one line), 2 bad usage. Every storage it opened is closed when it
+   * returns.
    *
    * <pre>{@code
    * BackupMain.run(new String[] {"backup", "vertomic:sql://people?postgresql://...", "/tmp/bk"},
    *     System.out, System.err); // => 0
+   * BackupMain.run(new String[] {"list-backups", "/tmp/bk"}, System.out, System.err);
+   * // prints "1005 2026-12-05T20:11:03.120Z", one line per point in time
    * }</pre>
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length != 3 || !List.of("backup", "restore").contains(args[0])) {
-      err.println("usage: backup DB-URI DIR|DB-URI  |  restore DIR|DB-URI DB-URI");
+    Args a = Args.parse(args);
+    if (a == null) {
+      err.println(USAGE);
       return 2;
     }
     Vertx vertx = Vertx.vertx();
     List<Storage> opened = new ArrayList<>();
     int status = 0;
     try {
-      End from = end(vertx, args[1], null, opened);
-      if (from.name == null) {
-        from = new End(from.storage, onlyDatabase(from.storage, args[1], args[0]));
+      switch (a.command()) {
+        case "backup" -> backup(vertx, a, opened, out, err);
+        case "restore" -> restore(vertx, a, opened, out, err);
+        case "list-backups" -> list(vertx, a, opened, out);
+        default -> verify(vertx, a, opened, out);
       }
-      End to = end(vertx, args[2], from.name, opened);
-      Copy.Summary s = Copy.run(from.storage, from.name, to.storage, to.name, err);
-      out.println(args[0] + " " + s);
-    } catch (Anomaly a) {
-      err.println(
-          args[0] + " failed (" + a.category().name().toLowerCase() + "): " + a.getMessage());
+    } catch (RuntimeException e) {
+      Anomaly x = Anomalies.from(e);
+      err.println(a.command() + " failed (" + x.category().wireName() + "): " + x.getMessage());
       status = 1;
     } finally {
       for (Storage s : opened) {
         try {
           Reachable.await(s.close(), "close");
-        } catch (Anomaly a) {
+        } catch (Anomaly x) {
           // closing after a failure: the failure is what the user needs to see
         }
       }
@@ -67,36 +89,98 @@ public final class BackupMain {
     return status;
   }
 
-  private record End(Storage storage, String name) {}
-
-  // a storage URI names its database; a directory holds the one database backed up into it, and
-  // so does a storage URI naming * (a source's only database, the source's name in a target)
-  private static End end(Vertx vertx, String where, String defaultName, List<Storage> opened) {
-    if (where.startsWith("vertomic:")) {
-      StorageUri u = StorageUri.parse(where);
-      Storage s =
-          Reachable.await(StorageUri.provider(u.kind(), where).open(vertx, u), "open " + where);
-      opened.add(s);
-      return new End(s, u.isWildcard() ? defaultName : u.database());
-    }
-    DevStorage s = DevStorage.open(Path.of(where));
-    opened.add(s);
-    return new End(s, defaultName);
+  private static void backup(
+      Vertx vertx, Args a, List<Storage> opened, PrintStream out, PrintStream err) {
+    long takenAt = System.currentTimeMillis();
+    Location from = Location.existing(vertx, a.first(), a.command(), opened);
+    Copy.Source source = Copy.Source.current(from.storage(), from.name());
+    DbRoot root = DbRoot.decode(source.root(), "root of " + from.name());
+    Location to = Location.target(vertx, a.second(), from.name(), opened);
+    BackupHistory history = new BackupHistory(to.storage(), to.name(), root.id());
+    Copy.Summary s = Copy.run(source, to.storage(), to.name(), history, err);
+    history.add(new BackupPoint(source.lastT(), takenAt, root));
+    out.println("backup " + s + "; point in time t=" + source.lastT() + " kept");
   }
 
-  private static String onlyDatabase(Storage s, String where, String verb) {
-    List<String> roots = Reachable.await(s.roots("db/"), "list databases of " + where);
-    if (roots.size() != 1) {
-      throw Anomaly.incorrect(
-          "backup/which-database",
-          where
-              + " holds "
-              + roots.size()
-              + " databases, "
-              + verb
-              + " needs exactly one: "
-              + roots);
+  // without --t, the source as it is now: a backup location's latest point (or, for a storage
+  // database that was also written to, what it holds now)
+  private static void restore(
+      Vertx vertx, Args a, List<Storage> opened, PrintStream out, PrintStream err) {
+    Location from = Location.existing(vertx, a.first(), a.command(), opened);
+    Copy.Source source;
+    if (a.t() == null) {
+      source = Copy.Source.current(from.storage(), from.name());
+    } else {
+      BackupPoint p = history(from).at(a.t(), a.first());
+      source = Copy.Source.at(from.storage(), from.name(), p.root().encode(), p.t());
     }
-    return roots.get(0).substring(3);
+    Location to = Location.target(vertx, a.second(), from.name(), opened);
+    out.println("restore " + Copy.run(source, to.storage(), to.name(), Copy.Kept.NOTHING, err));
+  }
+
+  private static void list(Vertx vertx, Args a, List<Storage> opened, PrintStream out) {
+    Location at = Location.existing(vertx, a.first(), a.command(), opened);
+    BackupHistory history = history(at);
+    history.at(null, a.first());
+    for (BackupPoint p : history.points()) {
+      out.println(line(p));
+    }
+  }
+
+  private static void verify(Vertx vertx, Args a, List<Storage> opened, PrintStream out) {
+    Location at = Location.existing(vertx, a.first(), a.command(), opened);
+    BackupHistory history = history(at);
+    BackupPoint chosen = history.at(a.t(), a.first()); // fails when there is none
+    List<BackupPoint> points = a.t() == null ? history.points() : List.of(chosen);
+    out.println(
+        "verify-backup "
+            + at.name()
+            + ": "
+            + VerifyBackup.run(at.storage(), at.databaseId(), points));
+  }
+
+  private static BackupHistory history(Location at) {
+    return new BackupHistory(at.storage(), at.name(), at.databaseId());
+  }
+
+  // T TIME, and log-only for a point an excision took the index of
+  private static String line(BackupPoint p) {
+    return p.t() + " " + Instant.ofEpochMilli(p.takenAtMillis()) + (p.logOnly() ? " log-only" : "");
+  }
+
+  /** The command line: a command, its one or two places, and {@code --t T} where it takes one. */
+  private record Args(String command, String first, String second, Long t) {
+    static Args parse(String[] args) {
+      List<String> places = new ArrayList<>();
+      Long t = null;
+      for (int i = 1; i < args.length; i++) {
+        if (args[i].equals("--t") && i + 1 < args.length && t == null) {
+          try {
+            t = Long.parseLong(args[++i]);
+          } catch (NumberFormatException e) {
+            return null;
+          }
+        } else if (args[i].startsWith("--")) {
+          return null;
+        } else {
+          places.add(args[i]);
+        }
+      }
+      if (args.length == 0) {
+        return null;
+      }
+      String command = args[0];
+      int want =
+          switch (command) {
+            case "backup", "restore" -> 2;
+            case "list-backups", "verify-backup" -> 1;
+            default -> -1;
+          };
+      boolean takesT = command.equals("restore") || command.equals("verify-backup");
+      if (places.size() != want || (t != null && !takesT)) {
+        return null;
+      }
+      return new Args(command, places.get(0), want == 2 ? places.get(1) : null, t);
+    }
   }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * The log half of a {@link Copy}: appends the source's entries the target lacks, skips those it
@@ -32,10 +33,10 @@ final class LogCopy {
    * Fails {@code conflict} unless the log of database {@code dbId} in {@code to}, which holds it
    * with an index up to {@code indexBasisT}, ends at an entry the source holds too (the same bytes,
    * or the bytes an excision made of them). A log forked from the source differs from it at its
-   * last entry, so that entry is enough.
+   * last entry, so that entry is enough. The source's log counts up to {@code lastT} only.
    */
   static void checkNotForked(
-      Storage from, Storage to, String dbId, long indexBasisT, String toName) {
+      Storage from, Storage to, String dbId, long indexBasisT, String toName, long lastT) {
     LogRecord last = null;
     long next = indexBasisT;
     while (true) {
@@ -51,7 +52,9 @@ final class LogCopy {
       return;
     }
     List<LogRecord> there =
-        Reachable.await(from.readLog(dbId, last.t(), last.t() + 1, 1), "read source log");
+        last.t() > lastT
+            ? List.of()
+            : Reachable.await(from.readLog(dbId, last.t(), last.t() + 1, 1), "read source log");
     if (there.isEmpty()) {
       throw Anomaly.conflict(
           "backup/target-ahead",
@@ -66,8 +69,42 @@ final class LogCopy {
     }
   }
 
-  /** Copies the log of {@code dbId}, drawing progress on {@code out}. */
-  static Counts run(Storage from, Storage to, String dbId, String toName, PrintStream out) {
+  /**
+   * The t of the last entry of the log of {@code dbId} as it is now, reading from {@code fromT}
+   * (the index basis t of a root just read, whose entry the log holds); {@code fromT} when the log
+   * holds nothing from there. Reads only: it ends at the first short page, so transactions that
+   * keep arriving cannot keep it going.
+   */
+  static long tail(Storage storage, String dbId, long fromT) {
+    long last = fromT;
+    long next = fromT;
+    while (true) {
+      List<LogRecord> page =
+          Reachable.await(storage.readLog(dbId, next, Long.MAX_VALUE, PAGE), "read log");
+      if (!page.isEmpty()) {
+        last = page.get(page.size() - 1).t();
+        next = last + 1;
+      }
+      if (page.size() < PAGE) {
+        return last;
+      }
+    }
+  }
+
+  /**
+   * Copies the log of {@code dbId} up to and including {@code lastT}, drawing progress on {@code
+   * out}; calls {@code beforeRewrite} once, with its t, before it rewrites the first (the oldest)
+   * entry an excision rewrote.
+   */
+  static Counts run(
+      Storage from,
+      Storage to,
+      String dbId,
+      String toName,
+      long lastT,
+      LongConsumer beforeRewrite,
+      PrintStream out) {
+    long untilT = lastT == Long.MAX_VALUE ? Long.MAX_VALUE : lastT + 1;
     long copied = 0;
     long skipped = 0;
     long rewritten = 0;
@@ -75,8 +112,7 @@ final class LogCopy {
     long last = 0;
     long next = 0;
     while (true) {
-      List<LogRecord> page =
-          Reachable.await(from.readLog(dbId, next, Long.MAX_VALUE, PAGE), "read log");
+      List<LogRecord> page = Reachable.await(from.readLog(dbId, next, untilT, PAGE), "read log");
       if (page.isEmpty()) {
         break;
       }
@@ -94,6 +130,9 @@ final class LogCopy {
         } else if (had != null) {
           if (!sameOrExcised(r, had)) {
             throw forked(toName, r.t());
+          }
+          if (rewritten == 0) {
+            beforeRewrite.accept(r.t());
           }
           Reachable.await(to.replaceLog(dbId, r.t(), r.entry()), "rewrite log entry t=" + r.t());
           rewritten++;

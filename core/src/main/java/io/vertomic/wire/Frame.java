@@ -6,8 +6,9 @@ import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
 /**
- * The envelope of every blob Vertomic writes to storage (log entries, index segments): a header
- * that names the format, then the MessagePack payload compressed with Zstandard.
+ * The envelope of every blob Vertomic writes to storage (log entries, index segments, roots, backup
+ * points in time): a header that names the format, then the MessagePack payload compressed with
+ * Zstandard.
  *
  * <pre>
  *   offset size
@@ -38,6 +39,9 @@ public final class Frame {
 
   /** A chunk of the files of a stored fulltext segment. */
   public static final byte K_FULLTEXT_CHUNK = 5;
+
+  /** A point in time kept by a backup location ({@code io.vertomic.backup.BackupPoint}). */
+  public static final byte K_BACKUP_POINT = 6;
 
   static final byte VERSION = 1;
   private static final int HEADER = 12;
@@ -105,7 +109,8 @@ public final class Frame {
     return payload;
   }
 
-  static Anomaly corrupt(String what, String why) {
+  /** The {@code fault} of stored data {@code what} that fails a check, saying {@code why}. */
+  public static Anomaly corrupt(String what, String why) {
     return Anomaly.fault("Corrupt stored data: " + what + " " + why, null);
   }
 }

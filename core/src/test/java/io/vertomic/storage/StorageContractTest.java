@@ -190,6 +190,20 @@ public abstract class StorageContractTest {
   }
 
   @Test
+  void readingTheLogUpToATWhoseBytesAreHighKeepsEveryEntryBelowIt() {
+    // 1302 is 0x0516 and 1411 0x0583: a byte compared as signed would end the range at 1302
+    String db = ns + "db";
+    for (long t : List.of(1000L, 1302L, 1410L, 1411L, 1412L)) {
+      await(storage.appendLog(db, t, bytes("tx " + t)));
+    }
+    List<LogRecord> some = await(storage.readLog(db, 0, 1411, 100));
+    assertEquals(List.of(1000L, 1302L, 1410L), some.stream().map(LogRecord::t).toList());
+    assertEquals(
+        List.of(1410L, 1411L),
+        await(storage.readLog(db, 1303, 1412, 100)).stream().map(LogRecord::t).toList());
+  }
+
+  @Test
   void appendingATheLogHasFailsConflictAndKeepsTheFirstEntry() {
     String db = ns + "db";
     await(storage.appendLog(db, 1000, bytes("first")));

@@ -287,7 +287,7 @@ class BackupAcrossStoragesTest {
   record Failed(String category, String message, String progress) {}
 
   private static final Pattern FAILURE =
-      Pattern.compile("(backup|restore) failed \\((\\w+)\\): (.*)");
+      Pattern.compile("(backup|restore) failed \\(([\\w-]+)\\): (.*)");
 
   // VERB SOURCE TARGET as the scripts run it; fails the test unless it exits 1 naming an anomaly
   static Failed failed(String verb, String source, String target) {

@@ -188,11 +188,15 @@ public final class DevStorage implements Storage {
             return out;
           }
           int n = LmdbFiles.utf8(db).length;
-          KeyRange<byte[]> range =
-              KeyRange.closedOpen(
-                  LmdbFiles.logKey(db, Math.max(0, fromT)), LmdbFiles.logKey(db, untilT));
+          // the end is checked on the key, not with a closed-open KeyRange: lmdbjava compares a
+          // range's end as signed bytes while LMDB orders keys unsigned, so a t byte of 0x80 or
+          // more (t=1411 is 0x0583) would end the range before entries that are in it
+          KeyRange<byte[]> range = KeyRange.atLeast(LmdbFiles.logKey(db, Math.max(0, fromT)));
           try (CursorIterable<byte[]> it = files.log.iterate(txn, range)) {
             for (CursorIterable.KeyVal<byte[]> kv : it) {
+              if (!LmdbFiles.isLogKeyOf(kv.key(), db) || LmdbFiles.t(kv.key(), n) >= untilT) {
+                break;
+              }
               out.add(new LogRecord(LmdbFiles.t(kv.key(), n), kv.val()));
               if (out.size() >= limit) {
                 break;

@@ -67,6 +67,14 @@ final class LmdbFiles {
     return k;
   }
 
+  /** Whether {@code key} is a log key of {@code db} (as {@link #logKey} makes them). */
+  static boolean isLogKeyOf(byte[] key, String db) {
+    byte[] d = utf8(db);
+    return key.length == d.length + 9
+        && key[d.length] == 0
+        && java.util.Arrays.equals(key, 0, d.length, d, 0, d.length);
+  }
+
   /** The t of a log key of {@code db}. */
   static long t(byte[] key, int dbLength) {
     long t = 0;
