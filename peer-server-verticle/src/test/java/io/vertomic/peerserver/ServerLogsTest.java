@@ -66,8 +66,10 @@ class ServerLogsTest {
               "could not reach postgresql://app:" + SECRET + "@db:5432/x with secret=" + SECRET);
         });
     String db = Server.freshName();
-    assertEquals(401, post("/api/databases", new JsonObject().put("name", db), "wrong").statusCode());
-    assertEquals(201, post("/api/databases", new JsonObject().put("name", db), SECRET).statusCode());
+    assertEquals(
+        401, post("/api/databases", new JsonObject().put("name", db), "wrong").statusCode());
+    assertEquals(
+        201, post("/api/databases", new JsonObject().put("name", db), SECRET).statusCode());
     HttpResponse<Buffer> r =
         post(
             "/api/databases/" + db + "/query",
