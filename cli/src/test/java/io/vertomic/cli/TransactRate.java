@@ -21,7 +21,7 @@ final class TransactRate {
 
   public static void main(String[] args) throws Exception {
     Path dir = Files.createTempDirectory("transact-rate");
-    System.setProperty("vertomic.dev.dir", dir.toString());
+    Peer.configure(Peer.options().setDataDir(dir.toString()));
     String uri = "vertomic:dev://localhost:4334/rows";
     Peer.createDatabase(uri);
     Connection c = Peer.connect(uri);

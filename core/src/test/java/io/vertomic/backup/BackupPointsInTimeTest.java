@@ -9,6 +9,8 @@ import io.vertomic.fixtures.StoredBytes;
 import io.vertomic.peer.Connection;
 import io.vertomic.peer.Database;
 import io.vertomic.peer.Peer;
+import io.vertomic.peer.PeerOptions;
+import io.vertomic.storage.StorageSettings;
 import io.vertomic.storage.dev.DevStorage;
 import io.vertx.core.Future;
 import java.io.ByteArrayOutputStream;
@@ -44,14 +46,17 @@ class BackupPointsInTimeTest {
 
   @BeforeEach
   void devDir() {
-    System.setProperty("vertomic.dev.dir", dir.toString());
+    // BackupMain reads the process's settings, as the command does; the peer has its options
+    System.setProperty(StorageSettings.DATA_DIR, dir.toString());
+    Peer.configure(Peer.options().setDataDir(dir.toString()));
     location = dir.resolve("backup");
   }
 
   @AfterEach
   void shutdown() {
     Peer.shutdown();
-    System.clearProperty("vertomic.dev.dir");
+    System.clearProperty(StorageSettings.DATA_DIR);
+    Peer.configure(Peer.options().setDataDir(PeerOptions.DEFAULT_DATA_DIR));
   }
 
   @Test
