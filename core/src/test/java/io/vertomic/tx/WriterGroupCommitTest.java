@@ -15,7 +15,6 @@ import io.vertx.core.Promise;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,25 +25,6 @@ import org.junit.jupiter.api.Test;
 class WriterGroupCommitTest {
   private static final String SCHEMA =
       "[{:db/ident :n/v :db/valueType :db.type/long :db/cardinality :db.cardinality/one}]";
-
-  /** A log whose writes complete when the test says so, recording each group's size. */
-  private static final class HeldSink implements LogSink {
-    final ConcurrentLinkedQueue<Promise<Void>> held = new ConcurrentLinkedQueue<>();
-    final List<Integer> groups = new ArrayList<>();
-
-    @Override
-    public Future<Void> append(List<TxResult> group) {
-      groups.add(group.size());
-      Promise<Void> p = Promise.promise();
-      held.add(p);
-      return p.future();
-    }
-
-    @Override
-    public Future<DbValue> catchUp(DbValue db) {
-      return Future.succeededFuture(db);
-    }
-  }
 
   private static Writer writer(HeldSink sink) {
     Writer w =
