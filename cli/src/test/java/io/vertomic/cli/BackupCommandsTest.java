@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -60,12 +61,38 @@ class BackupCommandsTest {
   }
 
   @Test
-  void listBackupsAndVerifyBackupReachTheBackupTool() {
-    String backup = dir.resolve("listed").toString();
-    for (String subcommand : new String[] {"list-backups", "verify-backup"}) {
-      Vertomic.Run r = vertomic.run(subcommand, backup, "--t", "1000");
-      assertTrue(!r.err().contains("vertomic: unknown"), r.toString());
-      assertTrue(!r.err().contains("Exception"), r.toString());
+  void aLocationKeepsEachBackupAsAPointInTimeThatListsVerifiesAndRestores() {
+    String db = "vertomic:dev://localhost:4334/points";
+    String backup = dir.resolve("points-backup").toString();
+    assertEquals(0, vertomic.run("db", "create", db).exit());
+    String schema =
+        "[{:db/ident :item/name :db/valueType :db.type/string :db/cardinality"
+            + " :db.cardinality/one}]";
+    assertEquals(0, vertomic.runWithInput(schema, Map.of(), "transact", db, "-").exit());
+    for (String item : new String[] {"ink", "nib"}) {
+      String tx = "[{:item/name \"" + item + "\"}]";
+      assertEquals(0, vertomic.runWithInput(tx, Map.of(), "transact", db, "-").exit());
+      Vertomic.Run b = vertomic.run("backup", db, backup);
+      assertEquals(0, b.exit(), b.toString());
     }
+
+    Vertomic.Run listed = vertomic.run("list-backups", backup);
+    assertEquals(0, listed.exit(), listed.toString());
+    List<String> points = listed.out().lines().toList();
+    assertEquals(2, points.size(), listed.toString());
+    String first = points.get(0).split(" ")[0];
+
+    Vertomic.Run verified = vertomic.run("verify-backup", backup);
+    assertEquals(0, verified.exit(), verified.toString());
+
+    String older = "vertomic:dev://localhost:4337/older";
+    Vertomic.Run r = vertomic.run("restore", backup, older, "--t", first);
+    assertEquals(0, r.exit(), r.toString());
+    Vertomic.Run q = vertomic.run("q", older, "[:find [?n ...] :where [_ :item/name ?n]]", "--edn");
+    assertEquals("[\"ink\"]\n", q.out(), q.toString());
+
+    Vertomic.Run missing = vertomic.run("restore", backup, older, "--t", "999999");
+    assertEquals(1, missing.exit(), missing.toString());
+    assertEquals(1, missing.errLines().size(), missing.toString());
   }
 }
