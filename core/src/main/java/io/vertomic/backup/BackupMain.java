@@ -3,6 +3,7 @@ package io.vertomic.backup;
 import io.vertomic.anomaly.Anomalies;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.storage.Storage;
+import io.vertomic.storage.StorageSettings;
 import io.vertomic.wire.BackupPoint;
 import io.vertomic.wire.DbRoot;
 import io.vertx.core.Vertx;
@@ -57,20 +58,27 @@ public final class BackupMain {
    * }</pre>
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, StorageSettings.fromProcess());
+  }
+
+  /**
+   * As {@link #run(String[], PrintStream, PrintStream)}, opening storages with {@code settings}.
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err, StorageSettings settings) {
     Args a = Args.parse(args);
     if (a == null) {
       err.println(USAGE);
       return 2;
     }
-    Vertx vertx = Vertx.vertx();
+    Opener opener = new Opener(Vertx.vertx(), settings);
     List<Storage> opened = new ArrayList<>();
     int status = 0;
     try {
       switch (a.command()) {
-        case "backup" -> backup(vertx, a, opened, out, err);
-        case "restore" -> restore(vertx, a, opened, out, err);
-        case "list-backups" -> list(vertx, a, opened, out);
-        default -> verify(vertx, a, opened, out);
+        case "backup" -> backup(opener, a, opened, out, err);
+        case "restore" -> restore(opener, a, opened, out, err);
+        case "list-backups" -> list(opener, a, opened, out);
+        default -> verify(opener, a, opened, out);
       }
     } catch (RuntimeException e) {
       Anomaly x = Anomalies.from(e);
@@ -84,18 +92,18 @@ public final class BackupMain {
           // closing after a failure: the failure is what the user needs to see
         }
       }
-      Reachable.await(vertx.close(), "close");
+      Reachable.await(opener.vertx().close(), "close");
     }
     return status;
   }
 
   private static void backup(
-      Vertx vertx, Args a, List<Storage> opened, PrintStream out, PrintStream err) {
+      Opener opener, Args a, List<Storage> opened, PrintStream out, PrintStream err) {
     long takenAt = System.currentTimeMillis();
-    Location from = Location.existing(vertx, a.first(), a.command(), opened);
+    Location from = Location.existing(opener, a.first(), a.command(), opened);
     Copy.Source source = Copy.Source.current(from.storage(), from.name());
     DbRoot root = DbRoot.decode(source.root(), "root of " + from.name());
-    Location to = Location.target(vertx, a.second(), from.name(), opened);
+    Location to = Location.target(opener, a.second(), from.name(), opened);
     BackupHistory history = new BackupHistory(to.storage(), to.name(), root.id());
     Copy.Summary s = Copy.run(source, to.storage(), to.name(), history, err);
     history.add(new BackupPoint(source.lastT(), takenAt, root));
@@ -105,8 +113,8 @@ public final class BackupMain {
   // without --t, the source as it is now: a backup location's latest point (or, for a storage
   // database that was also written to, what it holds now)
   private static void restore(
-      Vertx vertx, Args a, List<Storage> opened, PrintStream out, PrintStream err) {
-    Location from = Location.existing(vertx, a.first(), a.command(), opened);
+      Opener opener, Args a, List<Storage> opened, PrintStream out, PrintStream err) {
+    Location from = Location.existing(opener, a.first(), a.command(), opened);
     Copy.Source source;
     if (a.t() == null) {
       source = Copy.Source.current(from.storage(), from.name());
@@ -114,12 +122,12 @@ public final class BackupMain {
       BackupPoint p = history(from).at(a.t(), a.first());
       source = Copy.Source.at(from.storage(), from.name(), p.root().encode(), p.t());
     }
-    Location to = Location.target(vertx, a.second(), from.name(), opened);
+    Location to = Location.target(opener, a.second(), from.name(), opened);
     out.println("restore " + Copy.run(source, to.storage(), to.name(), Copy.Kept.NOTHING, err));
   }
 
-  private static void list(Vertx vertx, Args a, List<Storage> opened, PrintStream out) {
-    Location at = Location.existing(vertx, a.first(), a.command(), opened);
+  private static void list(Opener opener, Args a, List<Storage> opened, PrintStream out) {
+    Location at = Location.existing(opener, a.first(), a.command(), opened);
     BackupHistory history = history(at);
     history.at(null, a.first());
     for (BackupPoint p : history.points()) {
@@ -127,8 +135,8 @@ public final class BackupMain {
     }
   }
 
-  private static void verify(Vertx vertx, Args a, List<Storage> opened, PrintStream out) {
-    Location at = Location.existing(vertx, a.first(), a.command(), opened);
+  private static void verify(Opener opener, Args a, List<Storage> opened, PrintStream out) {
+    Location at = Location.existing(opener, a.first(), a.command(), opened);
     BackupHistory history = history(at);
     BackupPoint chosen = history.at(a.t(), a.first()); // fails when there is none
     List<BackupPoint> points = a.t() == null ? history.points() : List.of(chosen);

@@ -6,7 +6,6 @@ import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageUri;
 import io.vertomic.storage.dev.DevStorage;
 import io.vertomic.wire.DbRoot;
-import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,8 +24,8 @@ record Location(Storage storage, String name, String where) {
    * ({@code backup/not-a-backup}) for a directory that is not a store or a store with no database,
    * without creating anything.
    */
-  static Location existing(Vertx vertx, String where, String verb, List<Storage> opened) {
-    Location l = open(vertx, where, null, opened, false);
+  static Location existing(Opener opener, String where, String verb, List<Storage> opened) {
+    Location l = open(opener, where, null, opened, false);
     return l.name != null
         ? l
         : new Location(l.storage, onlyDatabase(l.storage, where, verb), where);
@@ -48,16 +47,18 @@ record Location(Storage storage, String name, String where) {
    * A place that is written (a backup location, or the database restored into): a directory is
    * created when missing; a URI naming {@code *}, or a directory, takes {@code defaultName}.
    */
-  static Location target(Vertx vertx, String where, String defaultName, List<Storage> opened) {
-    return open(vertx, where, defaultName, opened, true);
+  static Location target(Opener opener, String where, String defaultName, List<Storage> opened) {
+    return open(opener, where, defaultName, opened, true);
   }
 
   private static Location open(
-      Vertx vertx, String where, String defaultName, List<Storage> opened, boolean create) {
+      Opener opener, String where, String defaultName, List<Storage> opened, boolean create) {
     if (where.startsWith("vertomic:")) {
       StorageUri u = StorageUri.parse(where);
       Storage s =
-          Reachable.await(StorageUri.provider(u.kind(), where).open(vertx, u), "open " + where);
+          Reachable.await(
+              StorageUri.provider(u.kind(), where).open(opener.vertx(), u, opener.settings()),
+              "open " + where);
       opened.add(s);
       return new Location(s, u.isWildcard() ? defaultName : u.database(), where);
     }

@@ -46,8 +46,6 @@ class BackupPointsInTimeTest {
 
   @BeforeEach
   void devDir() {
-    // BackupMain reads the process's settings, as the command does; the peer has its options
-    System.setProperty(StorageSettings.DATA_DIR, dir.toString());
     Peer.configure(Peer.options().setDataDir(dir.toString()));
     location = dir.resolve("backup");
   }
@@ -55,7 +53,6 @@ class BackupPointsInTimeTest {
   @AfterEach
   void shutdown() {
     Peer.shutdown();
-    System.clearProperty(StorageSettings.DATA_DIR);
     Peer.configure(Peer.options().setDataDir(PeerOptions.DEFAULT_DATA_DIR));
   }
 
@@ -384,7 +381,8 @@ class BackupPointsInTimeTest {
         BackupMain.run(
             args,
             new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            new StorageSettings(Peer.options().getDataDir()));
     return new Ran(
         status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

@@ -295,7 +295,10 @@ class BackupAcrossStoragesTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status =
         BackupMain.run(
-            new String[] {verb, source, target}, new PrintStream(out), new PrintStream(err));
+            new String[] {verb, source, target},
+            new PrintStream(out),
+            new PrintStream(err),
+            Systems.storageSettings());
     String printed = err.toString(StandardCharsets.UTF_8);
     assertEquals(1, status, printed + out);
     Matcher m = FAILURE.matcher(printed);
@@ -308,7 +311,9 @@ class BackupAcrossStoragesTest {
     if (!opened.containsKey(kind)) {
       String system = Systems.embeddedSystem(kind);
       StorageUri u = StorageUri.parse(system);
-      opened.put(kind, get(StorageUri.provider(u.kind(), system).open(vertx, u)));
+      opened.put(
+          kind,
+          get(StorageUri.provider(u.kind(), system).open(vertx, u, Systems.storageSettings())));
     }
     return opened.get(kind);
   }
@@ -334,7 +339,10 @@ class BackupAcrossStoragesTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status =
         BackupMain.run(
-            new String[] {"backup", source, target}, new PrintStream(out), new PrintStream(err));
+            new String[] {"backup", source, target},
+            new PrintStream(out),
+            new PrintStream(err),
+            Systems.storageSettings());
     String printed = out.toString(StandardCharsets.UTF_8).trim();
     assertEquals(0, status, printed + "\n" + err.toString(StandardCharsets.UTF_8));
     Matcher m = SUMMARY.matcher(printed);

@@ -62,7 +62,8 @@ class GcThroughTransactorTest extends MultiProcessTest {
       await(conn.transact("[{:person/name \"p1\" :person/age 99}]"));
       await(conn.requestIndex());
       StorageUri parsed = StorageUri.parse(uri);
-      Storage store = await(StorageUri.provider(storage, uri).open(vertx, parsed));
+      Storage store =
+          await(StorageUri.provider(storage, uri).open(vertx, parsed, Systems.storageSettings()));
       DbRoot root = DbRoot.decode(await(store.root("db/" + parsed.database())).value(), "root");
       String prefix = "seg/" + root.id() + "/";
       int before = await(store.keys(prefix)).size();

@@ -1,6 +1,7 @@
 package io.vertomic.transactor;
 
 import io.vertomic.peer.Peer;
+import io.vertomic.storage.StorageSettings;
 import io.vertomic.storage.cass.CassSchema;
 import io.vertomic.storage.ddb.DdbSchema;
 import java.io.IOException;
@@ -78,14 +79,22 @@ public final class Systems {
 
   private static Path devDir;
 
-  /** A dev storage whose files are in a directory of this JVM's, which its children share. */
+  /**
+   * A dev storage whose files are in a directory of this JVM's, which its children share; this
+   * JVM's peer is (re)pointed at it on every call, whatever a test set since.
+   */
   public static synchronized String devSystem() throws IOException {
     if (devDir == null) {
       devDir = Files.createTempDirectory("vertomic-ha-dev");
       devDir.toFile().deleteOnExit();
-      Peer.configure(Peer.options().setDataDir(devDir.toString()));
     }
+    Peer.configure(Peer.options().setDataDir(devDir.toString()));
     return "vertomic:dev://127.0.0.1:4336/*";
+  }
+
+  /** The settings that open this JVM's storages as its peer does (the dev storage's directory). */
+  public static StorageSettings storageSettings() {
+    return new StorageSettings(Peer.options().getDataDir());
   }
 
   /** The directory of {@link #devSystem}'s files, once it is made; null before. */

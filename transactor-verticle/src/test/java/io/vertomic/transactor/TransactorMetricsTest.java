@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
 import io.vertomic.peer.Connection;
 import io.vertomic.peer.Peer;
-import io.vertomic.peer.PeerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ class TransactorMetricsTest extends MultiProcessTest {
 
   @AfterEach
   void peerDefaults() {
-    Peer.configure(new PeerOptions());
+    Peer.configure(Peer.options().setMeterRegistry(Metrics.globalRegistry));
   }
 
   private static <T> T await(Future<T> f) throws Exception {
@@ -49,7 +49,7 @@ class TransactorMetricsTest extends MultiProcessTest {
     String cluster = "metrics-" + UUID.randomUUID();
     String system = Systems.sqlSystem();
     String uri = system.replace("*", "metrics-" + UUID.randomUUID().toString().substring(0, 8));
-    Peer.configure(new PeerOptions().setMeterRegistry(peerRegistry));
+    Peer.configure(Peer.options().setMeterRegistry(peerRegistry));
     Peer.createDatabase(uri);
     // a queue of one: transactions sent together while one is written are refused busy
     String config = "\"metricsPort\": 0, \"txQueueMax\": 1, \"indexThresholdDatoms\": 100000000";
