@@ -11,7 +11,7 @@ import java.util.Properties;
 
 /**
  * The peer server's configuration, from the launcher's {@code -conf} file with environment
- * variables over it (docs/http-api.md, "Capacity"):
+ * variables over it and {@code -Dvertomic.KEY} flags over those (docs/http-api.md, "Capacity"):
  *
  * <pre>{@code
  * {"storage": "vertomic:dev://127.0.0.1:4334/*", "host": "127.0.0.1", "port": 8998,

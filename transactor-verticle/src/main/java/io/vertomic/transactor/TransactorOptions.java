@@ -10,7 +10,8 @@ import java.util.Properties;
 
 /**
  * The transactor's configuration, from the launcher's {@code -conf} file with environment variables
- * over it ({@code VERTOMIC_STORAGE}, {@code VERTOMIC_LEASE_MILLIS}, ...):
+ * over it ({@code VERTOMIC_STORAGE}, {@code VERTOMIC_LEASE_MILLIS}, ...) and {@code -Dvertomic.KEY}
+ * flags over those:
  *
  * <pre>{@code
  * {"storage": "vertomic:sql://*?postgresql://postgres@127.0.0.1:5432/test",
