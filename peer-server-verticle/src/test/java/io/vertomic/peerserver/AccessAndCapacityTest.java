@@ -3,37 +3,23 @@ package io.vertomic.peerserver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertomic.query.fn.Functions;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class AccessAndCapacityTest {
-  static final CountDownLatch entered = new CountDownLatch(1);
-  static final CountDownLatch release = new CountDownLatch(1);
+  static final HeldFunction held = new HeldFunction("test.capacity/hold");
   static Server server;
   static String db;
 
   @BeforeAll
   static void start() {
-    Functions.register(
-        "test.capacity/hold",
-        args -> {
-          entered.countDown();
-          try {
-            release.await(60, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return true;
-        });
     server =
         new Server(
             new JsonObject()
@@ -49,7 +35,7 @@ class AccessAndCapacityTest {
 
   @AfterAll
   static void stop() {
-    release.countDown();
+    held.release.countDown();
     server.close();
   }
 
@@ -132,7 +118,7 @@ class AccessAndCapacityTest {
             .post("/api/databases/" + db + "/query")
             .basicAuthentication("app", "s3cret")
             .sendJsonObject(holding);
-    assertTrue(entered.await(30, TimeUnit.SECONDS));
+    assertTrue(held.entered.await(30, TimeUnit.SECONDS));
     var second =
         Server.await(
             server
@@ -143,7 +129,7 @@ class AccessAndCapacityTest {
     assertEquals(429, second.statusCode());
     assertEquals("1", second.getHeader("Retry-After"));
     assertEquals("busy", second.bodyAsJsonObject().getString("anomaly"));
-    release.countDown();
+    held.release.countDown();
     assertEquals(200, Server.await(first).statusCode());
     String metrics = Server.await(server.http.get("/metrics").send()).bodyAsString();
     assertTrue(metrics.contains("vertomic_busy_answers_total 1.0"), metrics);

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertomic.peer.Peer;
 import io.vertomic.peer.PeerOptions;
-import io.vertomic.query.fn.Functions;
 import io.vertomic.transactor.Scrape;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the queries and the storage calls.
  */
 class PeerServerMetricsTest {
-  private static final CountDownLatch entered = new CountDownLatch(1);
-  private static final CountDownLatch release = new CountDownLatch(1);
+  private static final HeldFunction held = new HeldFunction("test.metrics/hold");
 
   @TempDir Path dir;
   private Server server;
@@ -34,17 +31,6 @@ class PeerServerMetricsTest {
   @BeforeEach
   void start() {
     Peer.configure(Peer.options().setDataDir(dir.toString()));
-    Functions.register(
-        "test.metrics/hold",
-        args -> {
-          entered.countDown();
-          try {
-            release.await(60, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return true;
-        });
     server =
         new Server(
             new JsonObject()
@@ -55,7 +41,7 @@ class PeerServerMetricsTest {
 
   @AfterEach
   void stop() {
-    release.countDown();
+    held.release.countDown();
     server.close();
     Peer.shutdown();
     Peer.configure(new PeerOptions());
@@ -85,9 +71,9 @@ class PeerServerMetricsTest {
             .sendJsonObject(
                 new JsonObject()
                     .put("query", "[:find ?x . :where [(ground 1) ?x] [(test.metrics/hold ?x)]]"));
-    assertTrue(entered.await(30, TimeUnit.SECONDS));
+    assertTrue(held.entered.await(30, TimeUnit.SECONDS));
     assertEquals(429, query(db, "[:find ?e :where [?e :db/ident]]").statusCode());
-    release.countDown();
+    held.release.countDown();
     assertEquals(200, Server.await(holding).statusCode());
     Server.await(Peer.connect("vertomic:dev://127.0.0.1:4339/" + db).requestIndex());
 
