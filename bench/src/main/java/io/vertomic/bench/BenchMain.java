@@ -26,7 +26,8 @@ import java.util.Map;
  *
  * <p>Arguments: {@code --workloads load-batch,load-single} (or the names alone, as {@code
  * fulltext}) {@code --warmup N} {@code --iterations N} {@code --quick} (one warm-up, two measured
- * runs) {@code --out DIR}.
+ * runs) {@code --out DIR} {@code --kinds dev,sql} (the storages of the section {@code storages},
+ * all four by default).
  */
 public final class BenchMain {
   private static final Map<String, Workload<?>> WORKLOADS = new LinkedHashMap<>();
@@ -88,6 +89,7 @@ public final class BenchMain {
     int warmup = 3;
     int iterations = 9;
     boolean quick = false;
+    List<String> kinds = List.of("dev", "sql", "cass", "ddb");
     Path out = Path.of("bench", "results");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -95,6 +97,7 @@ public final class BenchMain {
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
+        case "--kinds" -> kinds = List.of(args[++i].split(","));
         case "--quick" -> {
           warmup = 1;
           iterations = 2;
@@ -159,7 +162,7 @@ public final class BenchMain {
         continue;
       }
       if (name.trim().equals("storages")) {
-        storages = storages(quick);
+        storages = storages(quick, kinds);
         continue;
       }
       if (name.trim().equals("fulltext-cold")) {
@@ -218,11 +221,10 @@ public final class BenchMain {
 
   /**
    * The section {@code storages}: the same loads through a transactor, and q4 on a million datoms,
-   * on dev, sql, cass and ddb side by side (issue 18). Not in the default run: it needs Cassandra
-   * and dynalite, which {@code scripts/bench} starts only for it.
+   * on {@code kinds} (of dev, sql, cass and ddb) side by side (issue 18). Not in the default run:
+   * it needs Cassandra and dynalite, which {@code scripts/bench} starts only for it.
    */
-  private static String storages(boolean quick) throws Exception {
-    List<String> kinds = List.of("dev", "sql", "cass", "ddb");
+  private static String storages(boolean quick, List<String> kinds) throws Exception {
     String transactor =
         new TransactorBench(quick ? 200 : 3_000, quick ? 3 : 10, 0, 0, 0).runOn(kinds);
     List<String> queries = new ArrayList<>();

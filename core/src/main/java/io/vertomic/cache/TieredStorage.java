@@ -19,6 +19,8 @@ public final class TieredStorage implements Storage {
   private final SegmentCache cache;
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
+  private final AtomicLong readBytes = new AtomicLong();
+  private final AtomicLong writtenBytes = new AtomicLong();
 
   public TieredStorage(Storage storage, SegmentCache cache) {
     this.storage = storage;
@@ -35,6 +37,16 @@ public final class TieredStorage implements Storage {
     return misses.get();
   }
 
+  /** Bytes of the segments the cache answered. */
+  public long readBytes() {
+    return readBytes.get();
+  }
+
+  /** Bytes of the segments handed to the cache (it may have dropped some). */
+  public long writtenBytes() {
+    return writtenBytes.get();
+  }
+
   @Override
   public Future<byte[]> get(String key) {
     return cache
@@ -43,6 +55,7 @@ public final class TieredStorage implements Storage {
             cached -> {
               if (cached != null) {
                 hits.incrementAndGet();
+                readBytes.addAndGet(cached.length);
                 return Future.succeededFuture(cached);
               }
               misses.incrementAndGet();
@@ -51,7 +64,7 @@ public final class TieredStorage implements Storage {
                   .onSuccess(
                       bytes -> {
                         if (bytes != null) {
-                          cache.put(key, bytes);
+                          cached(key, bytes);
                         }
                       });
             });
@@ -59,7 +72,12 @@ public final class TieredStorage implements Storage {
 
   @Override
   public Future<Void> put(String key, byte[] value) {
-    return storage.put(key, value).onSuccess(v -> cache.put(key, value));
+    return storage.put(key, value).onSuccess(v -> cached(key, value));
+  }
+
+  private void cached(String key, byte[] value) {
+    writtenBytes.addAndGet(value.length);
+    cache.put(key, value);
   }
 
   @Override

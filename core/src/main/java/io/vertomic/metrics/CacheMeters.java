@@ -10,8 +10,9 @@ import java.util.function.ToDoubleFunction;
 /**
  * The meters of the segment caches of this process, summed over the storages it has opened: the
  * object cache of decoded segments (hits, misses, bytes held, its budget) and the distributed
- * cache, memcached or the cluster map (hits, misses). The caches keep their own counts; these
- * meters read them when scraped, so a cache lookup costs nothing more. Thread-safe.
+ * cache, memcached or the cluster map (hits, misses, bytes read and written). The caches keep their
+ * own counts; these meters read them when scraped, so a cache lookup costs nothing more.
+ * Thread-safe.
  */
 public final class CacheMeters {
   /** What an object cache tells about itself. */
@@ -30,6 +31,12 @@ public final class CacheMeters {
     long hits();
 
     long misses();
+
+    /** Bytes of the segments it answered. */
+    long readBytes();
+
+    /** Bytes of the segments put in it. */
+    long writtenBytes();
   }
 
   private final Set<ObjectCache> objectCaches = ConcurrentHashMap.newKeySet();
@@ -62,6 +69,20 @@ public final class CacheMeters {
     FunctionCounter.builder(
             "vertomic_memcached_misses", sharedCaches, sum(sharedCaches, SharedCache::misses))
         .description("Segment reads the distributed cache did not have")
+        .register(registry);
+    FunctionCounter.builder(
+            "vertomic_memcached_read_bytes",
+            sharedCaches,
+            sum(sharedCaches, SharedCache::readBytes))
+        .description("Bytes of the segments the distributed cache answered")
+        .baseUnit("bytes")
+        .register(registry);
+    FunctionCounter.builder(
+            "vertomic_memcached_written_bytes",
+            sharedCaches,
+            sum(sharedCaches, SharedCache::writtenBytes))
+        .description("Bytes of the segments put in the distributed cache")
+        .baseUnit("bytes")
         .register(registry);
   }
 

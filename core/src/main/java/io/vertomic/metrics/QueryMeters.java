@@ -6,9 +6,10 @@ import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The meters of the Datalog queries run in this process ({@code Peer.q}, {@code Peer.query}): how
- * long each took and how many rows it found. Lazy results ({@code qseq}) are not counted: their
- * time is spent by whoever consumes them. Thread-safe.
+ * The meters of the Datalog queries run in this process ({@code Peer.q}, {@code Peer.query}, {@code
+ * Peer.qseq}): how long each took and how many rows it found. A {@code qseq} is timed until its
+ * rows are found; the pulls it runs as they are consumed are the consumer's time, not counted.
+ * Thread-safe.
  */
 public final class QueryMeters {
   private final Timer latency;

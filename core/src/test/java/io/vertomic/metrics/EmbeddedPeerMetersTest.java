@@ -75,6 +75,7 @@ class EmbeddedPeerMetersTest {
     Peer.q("[:find ?n :where [_ :item/name ?n]]", c.db());
     Peer.q("[:find ?e . :where [?e :item/name \"item1\"]]", c.db());
     assertThrows(Anomaly.class, () -> Peer.q("[:find ?n :where [_ :no/such ?n]]", c.db()));
+    Iterable<?> lazy = Peer.qseq("[:find (pull ?e [:item/name]) :where [?e :item/name]]", c.db());
 
     assertEquals(6, count("vertomic_transactions_committed"));
     assertEquals(1, count("vertomic_transactions_failed"));
@@ -84,9 +85,12 @@ class EmbeddedPeerMetersTest {
     assertEquals(6, count("vertomic_tx_latency_seconds", "phase", "acknowledgement"));
     assertEquals(6, registry.find("vertomic_tx_group_size").summary().totalAmount());
     assertEquals(0, registry.find("vertomic_tx_queue_depth").gauge().value());
-    assertEquals(3, count("vertomic_query_latency_seconds"));
-    assertEquals(2, count("vertomic_query_rows"), "rows of the queries that answered");
-    assertEquals(6, registry.find("vertomic_query_rows").summary().totalAmount());
+    assertEquals(
+        4, count("vertomic_query_latency_seconds"), "the qseq counted once its rows are found");
+    assertEquals(3, count("vertomic_query_rows"), "rows of the queries that answered");
+    assertEquals(11, registry.find("vertomic_query_rows").summary().totalAmount());
+    lazy.forEach(row -> {});
+    assertEquals(4, count("vertomic_query_latency_seconds"), "its pulls are not another query");
   }
 
   @Test

@@ -40,6 +40,9 @@ class SegmentCacheTierTest {
     }
     tx(c, b.append(']').toString());
     c.requestIndex().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    assertTrue(
+        count("vertomic_memcached_written_bytes") > 0,
+        "the index job's segments went to memcached");
     Peer.shutdown();
     Database db = Peer.connect(uri).db();
     assertEquals(5000L, Peer.q("[:find (count ?e) . :where [?e :n/v]]", db));
@@ -48,6 +51,8 @@ class SegmentCacheTierTest {
     assertTrue(s.tierHits() >= s.tierMisses(), "mostly from memcached: " + s);
     assertEquals(s.tierHits(), count("vertomic_memcached_hits"), "the meters say the same");
     assertEquals(s.tierMisses(), count("vertomic_memcached_misses"));
+    assertTrue(
+        count("vertomic_memcached_read_bytes") >= s.tierHits(), "every segment read has bytes");
     assertTrue(count("vertomic_object_cache_misses") > 0);
   }
 

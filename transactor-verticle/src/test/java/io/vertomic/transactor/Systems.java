@@ -14,25 +14,35 @@ import java.util.Set;
 /**
  * The processes of a system for the multi-process tests, on the machine's PostgreSQL in a database
  * of their own ({@code vertomic_ha}: a transactor's lease makes every process of the storage a
- * peer), on the dev storage, or on the Cassandra node or dynalite in a table of their own.
+ * peer), on the dev storage, or on the Cassandra node or dynalite in a table of their own. The test
+ * JVMs surefire runs side by side each have their own: the second one's are {@code vertomic_ha_2},
+ * {@code vertomic_test.ha_2} and {@code vertomic-ha-2}, so one's transactor never holds the lease
+ * another's waits for.
  */
 public final class Systems {
   private Systems() {}
 
+  // "" in the first test JVM (and outside surefire's forks), "_N" in the Nth
+  private static final String FORK = forkSuffix(System.getProperty("vertomic.test.fork", "1"));
+
+  static String forkSuffix(String forkNumber) {
+    return forkNumber.isBlank() || forkNumber.equals("1") ? "" : "_" + forkNumber;
+  }
+
   public static String sqlSystem() {
-    return "vertomic:sql://*?postgresql://postgres@127.0.0.1:5432/vertomic_ha";
+    return "vertomic:sql://*?postgresql://postgres@127.0.0.1:5432/vertomic_ha" + FORK;
   }
 
   private static final Set<String> installed = new HashSet<>();
 
   /** A Cassandra table of their own ({@code vertomic_test.ha}), created once per JVM. */
   public static String cassSystem() throws Exception {
-    return cassTable("vertomic_test.ha");
+    return cassTable("vertomic_test.ha" + FORK);
   }
 
   /** A dynalite table of their own ({@code vertomic-ha}), created once per JVM. */
   public static String ddbSystem() throws Exception {
-    return ddbTable("vertomic-ha");
+    return ddbTable("vertomic-ha" + FORK.replace('_', '-'));
   }
 
   /**

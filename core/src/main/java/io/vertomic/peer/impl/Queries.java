@@ -62,9 +62,9 @@ public final class Queries {
           copy.put(e.getKey(), new ArrayList<>(Arrays.asList(unwrap(args.toArray()))));
         }
       }
-      return QueryExecutor.qseq(copy, unwrap(inputs));
+      return (Iterable<?>) measured(() -> QueryExecutor.qseq(copy, unwrap(inputs)));
     }
-    return QueryExecutor.qseq(query, unwrap(inputs));
+    return (Iterable<?>) measured(() -> QueryExecutor.qseq(query, unwrap(inputs)));
   }
 
   public static Object explain(Object query, Object... inputs) {

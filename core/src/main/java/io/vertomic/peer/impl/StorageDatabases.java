@@ -405,6 +405,16 @@ final class StorageDatabases {
           public long misses() {
             return t.misses();
           }
+
+          @Override
+          public long readBytes() {
+            return t.readBytes();
+          }
+
+          @Override
+          public long writtenBytes() {
+            return t.writtenBytes();
+          }
         });
     return t;
   }
