@@ -31,7 +31,7 @@ class DatabaseFunctionDurableTest {
   @BeforeEach
   void devStoreAndFunctionsOn() {
     Peer.configure(Peer.options().setDataDir(dir.toString()));
-    Peer.configure(new PeerOptions().setDatabaseFunctions(true));
+    Peer.configure(Peer.options().setDatabaseFunctions(true));
   }
 
   @AfterEach
