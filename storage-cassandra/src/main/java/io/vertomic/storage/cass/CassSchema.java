@@ -51,8 +51,8 @@ public final class CassSchema {
     Vertx vertx = Vertx.vertx();
     try {
       CassandraClientOptions o =
-          new CassandraClientOptions().addContactPoint(hp[0], Integer.parseInt(hp[1]));
-      o.dataStaxClusterBuilder().withLocalDatacenter(args.length > 2 ? args[2] : "datacenter1");
+          CassDriver.options(
+              hp[0], Integer.parseInt(hp[1]), args.length > 2 ? args[2] : "datacenter1");
       CassandraClient c = CassandraClient.create(vertx, o);
       install(c, kt[0], kt[1])
           .eventually(c::close)

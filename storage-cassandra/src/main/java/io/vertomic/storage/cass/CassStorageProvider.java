@@ -45,10 +45,7 @@ public final class CassStorageProvider implements StorageProvider {
   public Future<Storage> open(Vertx vertx, StorageUri uri) {
     Target t = target(uri.system(), uri.uri());
     CassandraClientOptions options =
-        new CassandraClientOptions().addContactPoint(t.host(), t.port());
-    options
-        .dataStaxClusterBuilder()
-        .withLocalDatacenter(t.params().getOrDefault("dc", "datacenter1"));
+        CassDriver.options(t.host(), t.port(), t.params().getOrDefault("dc", "datacenter1"));
     if (t.params().containsKey("user")) {
       options.setUsername(t.params().get("user")).setPassword(t.params().get("password"));
     }
