@@ -226,7 +226,7 @@ public final class BenchMain {
    */
   private static String storages(boolean quick, List<String> kinds) throws Exception {
     String transactor =
-        new TransactorBench(quick ? 200 : 3_000, quick ? 3 : 10, 0, 0, 0).runOn(kinds);
+        new TransactorBench(quick ? 200 : 10_000, quick ? 3 : 10, 0, 0, 0).runOn(kinds);
     List<String> queries = new ArrayList<>();
     for (String kind : kinds) {
       queries.add(new StorageQueryBench(quick ? 2 : 5, quick ? 20 : 200, kind).run());

@@ -46,6 +46,13 @@ final class TransactorBench {
   private final int sustained;
   private final int memorySeconds;
   private final List<String> json = new ArrayList<>();
+  // this JVM's peer meters (its event-bus round trips), and the phases of the transactor serving
+  private final io.micrometer.core.instrument.simple.SimpleMeterRegistry peerMeters =
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+  private TxPhases phases;
+  // the metrics address each transactor printed, by process id
+  private static final java.util.Map<Long, String> METRICS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   TransactorBench(int singles, int batches, int pipelined, int sustained, int memorySeconds) {
     this.singles = singles;
@@ -70,7 +77,7 @@ final class TransactorBench {
    */
   String runOn(List<String> kinds) throws Exception {
     String cluster = "bench-" + UUID.randomUUID();
-    Peer.configure(Peer.options().setClusterName(cluster));
+    Peer.configure(Peer.options().setClusterName(cluster).setMeterRegistry(peerMeters));
     printHeader();
     Result datomicSingle = datomic(1, singles, 16);
     Result datomicBatch = datomic(1000, batches, 1);
@@ -78,11 +85,12 @@ final class TransactorBench {
       String system = STORAGES.get(kind);
       StorageSchemas.install(system);
       Process transactor = startTransactor(cluster, system);
+      phases = new TxPhases(METRICS.get(transactor.pid()), peerMeters);
       try {
         print("load-single", kind, 16, vertomic(system, 1, singles, 16), datomicSingle);
         print("load-batch", kind, 1, vertomic(system, 1000, batches, 1), datomicBatch);
       } finally {
-        transactor.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        stop(transactor);
         Peer.shutdown();
       }
     }
@@ -106,12 +114,13 @@ final class TransactorBench {
 
   String run() throws Exception {
     String cluster = "bench-" + UUID.randomUUID();
-    Peer.configure(Peer.options().setClusterName(cluster));
+    Peer.configure(Peer.options().setClusterName(cluster).setMeterRegistry(peerMeters));
     printHeader();
     String dev = STORAGES.get("dev");
     String sql = STORAGES.get("sql");
     for (String[] s : List.of(new String[] {"dev", dev}, new String[] {"sql", sql})) {
       Process transactor = startTransactor(cluster, s[1]);
+      phases = new TxPhases(METRICS.get(transactor.pid()), peerMeters);
       try {
         for (String load : List.of("load-single", "load-batch")) {
           int perTx = load.equals("load-single") ? 1 : 1000;
@@ -131,7 +140,7 @@ final class TransactorBench {
               "load-sdk", s[0], SDK_CALLERS, sdk(s[1], singles), datomic(1, singles, SDK_CALLERS));
         }
       } finally {
-        transactor.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        stop(transactor);
         Peer.shutdown();
       }
     }
@@ -304,11 +313,15 @@ final class TransactorBench {
     Connection conn = Peer.connect(uri);
     conn.transact(People.SCHEMA).toCompletionStage().toCompletableFuture().get();
     List<Object> txs = txData(perTx, count + warmup(count), Edn::read);
-    return measure(
-        txs,
-        count,
-        submitters,
-        tx -> conn.transact(tx).toCompletionStage().toCompletableFuture().get());
+    TxPhases.Snapshot before = phases.now();
+    Result r =
+        measure(
+            txs,
+            count,
+            submitters,
+            tx -> conn.transact(tx).toCompletionStage().toCompletableFuture().get());
+    System.out.println(phases.since(before));
+    return r;
   }
 
   private Result datomic(int perTx, int count, int submitters) throws Exception {
@@ -489,6 +502,17 @@ final class TransactorBench {
     return startTransactor(cluster, system, List.of("-Xmx2g"));
   }
 
+  /**
+   * Stops a transactor as its operator would (SIGTERM, so a flight recording given to it in {@code
+   * JAVA_TOOL_OPTIONS} is written), killing it if it is still there after 20 s.
+   */
+  static void stop(Process transactor) throws InterruptedException {
+    transactor.destroy();
+    if (!transactor.waitFor(20, TimeUnit.SECONDS)) {
+      transactor.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
   /** The same with the given JVM options (heap, GC log). */
   static Process startTransactor(String cluster, String system, List<String> jvmOptions)
       throws IOException {
@@ -512,6 +536,10 @@ final class TransactorBench {
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line;
     while ((line = out.readLine()) != null) {
+      int metrics = line.indexOf(" metrics on ");
+      if (metrics >= 0) {
+        METRICS.put(p.pid(), line.substring(metrics + " metrics on ".length()).trim());
+      }
       if (line.contains(" active epoch ")) {
         Thread drain =
             new Thread(

@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,7 +57,7 @@ final class TransactorMemoryBench {
     try {
       done = load(system, seconds);
     } finally {
-      transactor.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      TransactorBench.stop(transactor);
       Peer.shutdown();
     }
     List<String> lines = Files.readAllLines(gcLog);
