@@ -21,6 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a new user does (API.md section 7): {@code ./scripts/dev} on a fresh data directory, then
@@ -80,6 +82,70 @@ class DevSystemTest extends MultiProcessTest {
     Set<Object> found = new HashSet<>(titles.getList());
     assertTrue(found.containsAll(acknowledged), found.toString());
     assertEquals(3 + acknowledged.size(), found.size(), found.toString());
+  }
+
+  /**
+   * {@code ./scripts/dev URI} on Cassandra or DynamoDB (dynalite) creates the storage's table when
+   * it is missing (the table names are this test's own), and the system it starts takes a
+   * transaction and answers a query.
+   */
+  @ParameterizedTest(name = "on {0}")
+  @ValueSource(
+      strings = {
+        "vertomic:cass://127.0.0.1:9042/vertomic_test.dev_system/*",
+        "vertomic:ddb://us-east-1/vertomic-dev-system/*?endpoint=http://127.0.0.1:4567"
+      })
+  void devSystemRunsOnACassandraOrDynamoDbUri(String storage) throws Exception {
+    Path data = Files.createTempDirectory("vertomic-dev-system");
+    Map<String, String> env =
+        Map.of(
+            "VERTOMIC_DATA_DIR",
+            data.toString(),
+            "VERTOMIC_CLASSPATH",
+            System.getProperty("java.class.path"),
+            "VERTOMIC_JAVA_OPTS",
+            "-Xmx512m -XX:+UseSerialGC -Dhazelcast.phone.home.enabled=false"
+                + " -Dvertomic.cluster.name=dev-system-"
+                + UUID.randomUUID(),
+            "AWS_ACCESS_KEY_ID",
+            "dev",
+            "AWS_SECRET_ACCESS_KEY",
+            "dev");
+    ChildJvm dev =
+        kept(ChildJvm.command(List.of(ROOT.resolve("scripts/dev").toString(), storage), env));
+    dev.await(l -> l.startsWith("vertomic-dev ready at http://127.0.0.1:8998"), 180, "ready line");
+
+    String db = "dev-" + UUID.randomUUID().toString().substring(0, 8);
+    String api = "curl -s -u dev:dev -X POST http://127.0.0.1:8998/api/databases";
+    assertTrue(curl(api + " -d '{\"name\": \"" + db + "\"}'").endsWith("\n201"));
+    String schema =
+        "[{:db/ident :movie/title :db/valueType :db.type/string"
+            + " :db/cardinality :db.cardinality/one}]";
+    for (String tx : List.of(schema, "[{:movie/title \"Alien\"}]")) {
+      String out =
+          curl(
+              api
+                  + "/"
+                  + db
+                  + "/transact -d '"
+                  + new JsonObject().put("tx-data", tx).encode()
+                  + "'");
+      assertTrue(out.endsWith("\n200"), out);
+    }
+    String out =
+        curl(
+            api
+                + "/"
+                + db
+                + "/query -d '"
+                + new JsonObject()
+                    .put("query", "[:find [?t ...] :where [_ :movie/title ?t]]")
+                    .encode()
+                + "'");
+    assertTrue(out.endsWith("\n200"), out);
+    assertEquals(
+        List.of("Alien"),
+        new JsonObject(out.substring(0, out.lastIndexOf('\n'))).getJsonArray("result").getList());
   }
 
   /** Runs {@code command} (curl ...) with bash; the answer, then a line with the HTTP status. */

@@ -16,6 +16,7 @@ import io.vertomic.client.TxResult;
 import io.vertomic.client.VertomicClient;
 import io.vertomic.edn.Keyword;
 import io.vertomic.transactor.MultiProcessTest;
+import io.vertomic.transactor.Systems;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.HashSet;
@@ -28,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * SDK, peer server, transactor and PostgreSQL, each in its own process: everything a remote client
@@ -52,14 +55,21 @@ class EndToEndTest extends MultiProcessTest {
 
   /** A client of a fresh system: transactor and peer server on PostgreSQL. */
   private VertomicClient client() throws Exception {
-    int port = RemoteSystem.start(this::kept, "512m", "");
+    return client("sql");
+  }
+
+  /** A client of a fresh system on the storage of {@code kind} ({@link Systems#system}). */
+  private VertomicClient client(String kind) throws Exception {
+    int port = RemoteSystem.start(this::kept, "512m", "", Systems.system(kind));
     return VertomicClient.create(
         vertx, new ClientOptions().setEndpoint("http://127.0.0.1:" + port));
   }
 
-  @Test
-  void remoteClientTransactsQueriesAndTravelsInTimeThroughTheWholeSystem() throws Exception {
-    VertomicClient client = client();
+  @ParameterizedTest(name = "on {0}")
+  @ValueSource(strings = {"sql", "cass", "ddb"})
+  void remoteClientTransactsQueriesAndTravelsInTimeThroughTheWholeSystem(String storage)
+      throws Exception {
+    VertomicClient client = client(storage);
     String name = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
 
     assertTrue(await(client.createDatabase(name)));

@@ -22,8 +22,13 @@ final class RemoteSystem {
    * after the test); the port the peer server listens on.
    */
   static int start(UnaryOperator<ChildJvm> keep, String heap, String more) throws Exception {
+    return start(keep, heap, more, Systems.sqlSystem());
+  }
+
+  /** The same on {@code storage} (a system named with {@code *}, as {@link Systems} gives). */
+  static int start(UnaryOperator<ChildJvm> keep, String heap, String more, String storage)
+      throws Exception {
     String cluster = "remote-" + UUID.randomUUID();
-    String storage = Systems.sqlSystem();
     keep.apply(transactor(cluster, storage));
     return port(keep.apply(peerServer(cluster, storage, heap, more)));
   }

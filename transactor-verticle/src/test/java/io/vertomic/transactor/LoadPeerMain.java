@@ -118,7 +118,7 @@ public final class LoadPeerMain {
               Anomaly a = (Anomaly) e;
               switch (a.category()) {
                 case UNAVAILABLE, INTERRUPTED, BUSY -> {
-                  System.out.println("retry " + id + " " + a.category());
+                  System.out.println("retry " + id + " " + a.category() + " " + a.getMessage());
                   return submit(conn, id);
                 }
                 default -> {

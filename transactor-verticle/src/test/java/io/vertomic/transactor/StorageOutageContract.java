@@ -7,26 +7,29 @@ import io.vertomic.peer.Peer;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The storage server stopped in the middle of a load through a transactor, then started again: ddb
- * on dynalite, whose service script stops and starts it in a moment. While it is down the peer's
- * transactions fail {@code unavailable} and are sent again under their idempotency keys; once it is
- * back the transactor takes its lease again and the load goes on, and every acknowledged
- * transaction is in the log exactly once.
+ * The storage server stopped in the middle of a load through a transactor, then started again by
+ * its service script. While it is down the peer's transactions fail {@code unavailable} and are
+ * sent again under their idempotency keys; once it is back the transactor takes its lease again and
+ * the load goes on, and every acknowledged transaction is in the log exactly once.
  */
-@Tag("slow") // child JVMs
-class StorageOutageTest extends MultiProcessTest {
-  private static final Path DYNAMODB =
-      Path.of("..").toAbsolutePath().normalize().resolve("scripts/services/dynamodb");
+abstract class StorageOutageContract extends MultiProcessTest {
+  private static final Path SERVICES =
+      Path.of("..").toAbsolutePath().normalize().resolve("scripts/services");
+
+  /** The storage's kind, as {@link Systems#system} names it. */
+  protected abstract String kind();
+
+  /** Its service script under {@code scripts/services}, which stops it when given {@code stop}. */
+  protected abstract String service();
 
   @Test
   void aStorageServerStoppedAndStartedAgainUnderLoadLosesNoAcknowledgedTransaction()
       throws Exception {
     String cluster = "outage-" + UUID.randomUUID();
-    String system = Systems.system("ddb");
+    String system = Systems.system(kind());
     String uri = system.replace("*", "outage-" + UUID.randomUUID().toString().substring(0, 8));
     assertTrue(Peer.createDatabase(uri));
     ChildJvm transactor = kept(Systems.transactor(cluster, system, 3000));
@@ -43,8 +46,13 @@ class StorageOutageTest extends MultiProcessTest {
     } finally {
       service("start");
     }
-    for (int i = 0; i < 50; i++) {
-      peer.await(l -> l.startsWith("ack "), 120, "acknowledgements after the outage");
+    try {
+      for (int i = 0; i < 50; i++) {
+        peer.await(l -> l.startsWith("ack "), 120, "acknowledgements after the outage");
+      }
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          e.getMessage() + "\nthe transactor said:\n" + String.join("\n", transactor.output()), e);
     }
     peer.send("stop");
     peer.await(l -> l.startsWith("done "), 120, "end of load");
@@ -52,15 +60,14 @@ class StorageOutageTest extends MultiProcessTest {
     assertTrue(acked >= 100, acked + " acknowledged");
   }
 
-  private static void service(String what) throws Exception {
+  private void service(String what) throws Exception {
+    String script = SERVICES.resolve(service()).toString();
     Process p =
         new ProcessBuilder(
-                what.equals("stop")
-                    ? java.util.List.of(DYNAMODB.toString(), "stop")
-                    : java.util.List.of(DYNAMODB.toString()))
+                what.equals("stop") ? java.util.List.of(script, "stop") : java.util.List.of(script))
             .inheritIO()
             .start();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "scripts/services/dynamodb " + what);
-    assertEquals(0, p.exitValue(), "scripts/services/dynamodb " + what);
+    assertTrue(p.waitFor(300, TimeUnit.SECONDS), script + " " + what);
+    assertEquals(0, p.exitValue(), script + " " + what);
   }
 }
