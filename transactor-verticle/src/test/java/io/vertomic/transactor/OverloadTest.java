@@ -41,7 +41,8 @@ class OverloadTest extends MultiProcessTest {
     int busy = 0;
     Set<String> acked = new HashSet<>();
     for (String l : peer.output()) {
-      if (l.startsWith("retry ") && l.endsWith(" BUSY")) {
+      // retry ID CATEGORY MESSAGE
+      if (l.startsWith("retry ") && l.split(" ")[2].equals("BUSY")) {
         busy++;
       } else if (l.startsWith("ack ")) {
         acked.add(l.split(" ")[1]);
