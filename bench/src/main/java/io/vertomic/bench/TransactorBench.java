@@ -313,14 +313,15 @@ final class TransactorBench {
     Connection conn = Peer.connect(uri);
     conn.transact(People.SCHEMA).toCompletionStage().toCompletableFuture().get();
     List<Object> txs = txData(perTx, count + warmup(count), Edn::read);
-    TxPhases.Snapshot before = phases.now();
+    TxPhases.Snapshot[] before = new TxPhases.Snapshot[1];
     Result r =
         measure(
             txs,
             count,
             submitters,
-            tx -> conn.transact(tx).toCompletionStage().toCompletableFuture().get());
-    System.out.println(phases.since(before));
+            tx -> conn.transact(tx).toCompletionStage().toCompletableFuture().get(),
+            () -> before[0] = phases.now());
+    System.out.println(phases.since(before[0]));
     return r;
   }
 
@@ -374,13 +375,26 @@ final class TransactorBench {
     void transact(Object txData) throws Exception;
   }
 
-  // the first transactions warm up; the rest are measured
   private static Result measure(List<Object> txs, int count, int submitters, Submit submit)
+      throws Exception {
+    return measure(txs, count, submitters, submit, () -> {});
+  }
+
+  /** What runs between the warm-up and the measured transactions. */
+  @FunctionalInterface
+  private interface WarmedUp {
+    void run() throws Exception;
+  }
+
+  // the first transactions warm up; the rest are measured
+  private static Result measure(
+      List<Object> txs, int count, int submitters, Submit submit, WarmedUp warmedUp)
       throws Exception {
     int warm = txs.size() - count;
     for (int i = 0; i < warm; i++) {
       submit.transact(txs.get(i));
     }
+    warmedUp.run();
     long[] nanos = new long[count];
     long[] ends = new long[count];
     AtomicInteger next = new AtomicInteger();
