@@ -77,7 +77,8 @@ public final class DbValue {
    * The database whose indexes are {@code indexes} (read back from storage) at basis {@code
    * basisT}: the schema is rebuilt from the schema datoms they hold.
    */
-  public static DbValue restore(Indexes indexes, long basisT, long nextT, long nextDbCounter) {
+  public static DbValue restore(Indexes stored, long basisT, long nextT, long nextDbCounter) {
+    Indexes indexes = withMissingBootstrap(stored);
     DatomTree eavt = indexes.current(IndexOrder.EAVT);
     DatomTree aevt = indexes.current(IndexOrder.AEVT);
     java.util.SortedSet<Long> entities = new java.util.TreeSet<>();
@@ -98,6 +99,41 @@ public final class DbValue {
                 });
     return new DbValue(indexes, schema, basisT, nextT, nextDbCounter, -1, -1, false, null);
   }
+
+  /**
+   * {@code indexes} with the bootstrap entities they lack: a database indexed before a bootstrap
+   * attribute existed ({@code :vertomic.tx/access-key} came after the others) gets its datoms as if
+   * it had always had them, at {@code t = 0}. Every process that loads the same root adds the same
+   * datoms, and the next index job stores them.
+   */
+  static Indexes withMissingBootstrap(Indexes indexes) {
+    DatomTree eavt = indexes.current(IndexOrder.EAVT);
+    List<Datom> boot = Bootstrap.datoms();
+    java.util.Set<Long> missing = new java.util.HashSet<>();
+    for (Datom d : boot) {
+      if (d.a() == IDENT_ATTR
+          && !eavt.slice(
+                  new Datom(d.e(), IDENT_ATTR, Values.MIN, Long.MIN_VALUE, true),
+                  new Datom(d.e(), IDENT_ATTR, Values.MAX, Long.MAX_VALUE, false))
+              .hasNext()) {
+        missing.add(d.e());
+      }
+    }
+    if (missing.isEmpty()) {
+      return indexes;
+    }
+    List<Datom> adds = new ArrayList<>();
+    for (Datom d : boot) {
+      boolean installs = d.a() == INSTALL_ATTR && missing.contains((Long) d.v());
+      if (missing.contains(d.e()) || installs) {
+        adds.add(d);
+      }
+    }
+    return indexes.apply(bootstrap().schema(), adds, List.of(), List.of());
+  }
+
+  private static final long IDENT_ATTR = 10;
+  private static final long INSTALL_ATTR = 13;
 
   private static List<Datom> datomsOf(List<Datom> ds, long e) {
     List<Datom> out = new ArrayList<>();

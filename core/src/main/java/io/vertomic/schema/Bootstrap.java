@@ -29,6 +29,9 @@ public final class Bootstrap {
   private static final long TX = EntityId.tToTx(0);
   private static final long IDENT = 10;
 
+  /** The id of {@code :vertomic.tx/access-key}, the peer server's audit of who transacted. */
+  public static final long ACCESS_KEY = 74;
+
   /** The id of {@code :db/fulltext}. */
   public static final long FULLTEXT = 51;
 
@@ -93,6 +96,8 @@ public final class Bootstrap {
     ident(d, 71, "db.type/tuple");
     attr(d, 72, "vertomic.tx/idempotency-key", 23, false, 37, false);
     attr(d, 73, "vertomic.tx/tempids", 23, false, 0, false);
+    // indexed: "which transactions did this key write" is an AVET lookup
+    attr(d, ACCESS_KEY, "vertomic.tx/access-key", 23, false, 0, true);
     d.add(new Datom(TX, 50, new java.util.Date(0), TX, true));
     return d;
   }

@@ -40,6 +40,12 @@ public final class Idents {
   /** The ids a keyed transaction's tempids got (an EDN map), so a retry answers the same. */
   public static final Keyword TX_TEMPIDS = Keyword.of("vertomic.tx/tempids");
 
+  /**
+   * The id of the access key a transaction came through the peer server with (docs/security.md):
+   * set by the server, never by its clients.
+   */
+  public static final Keyword TX_ACCESS_KEY = Keyword.of("vertomic.tx/access-key");
+
   public static final Keyword INSTALL_ATTRIBUTE = Keyword.of("db.install/attribute");
   public static final Keyword INSTALL_PARTITION = Keyword.of("db.install/partition");
   public static final Keyword FORCE_PARTITION = Keyword.of("db/force-partition");
