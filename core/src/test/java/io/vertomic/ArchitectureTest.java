@@ -51,6 +51,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void accessUsesOnlyTheJdk() {
+    mayUse("io.vertomic.access", "javax.crypto..");
+  }
+
+  @Test
   void storageSpiUsesOnlyTheApiAndVertx() {
     mayUse("io.vertomic.storage", "io.vertx.core..");
   }
