@@ -22,9 +22,10 @@ final class DatabasesHandler {
   }
 
   void list(RoutingContext ctx) {
+    AccessKey key = AccessKey.of(ctx);
     Routes.respond(
         ctx,
-        Routes.blocking(ctx, dbs::names),
+        Routes.blocking(ctx, () -> dbs.names().stream().filter(key::mayTouch).toList()),
         names -> Answers.send(ctx, 200, Map.of("databases", names)));
   }
 

@@ -19,7 +19,7 @@ import java.util.Properties;
  *  "maxConcurrentQueries": 8, "maxQueuedQueries": 64, "maxPendingTransactions": 1000,
  *  "queryTimeoutMillis": 30000, "maxResultRows": 100000, "maxBodyBytes": 1048576,
  *  "databaseFunctions": false,
- *  "classpath": "/opt/app/bank.jar"}
+ *  "classpath": "/opt/app/bank.jar", "accessKeysFile": "keys.json", "accessKeysCheckMillis": 2000}
  * }</pre>
  *
  * <p>{@code databaseFunctions} sets the process's {@code PeerOptions}: whether the transactions
@@ -28,6 +28,10 @@ import java.util.Properties;
  *
  * <p>{@code classpath}: jars whose extensions the server loads at start, for the {@code with} of
  * its clients (docs/extensions.md); one that is not a readable jar is refused here.
+ *
+ * <p>{@code accessKeysFile}: the access keys with their roles (docs/security.md), read again when
+ * it changes (checked every {@code accessKeysCheckMillis}); with it, {@code accessKey} and {@code
+ * secret} are not used.
  */
 public record PeerServerOptions(
     String storage,
@@ -44,7 +48,9 @@ public record PeerServerOptions(
     int maxResultRows,
     long maxBodyBytes,
     boolean databaseFunctions,
-    List<Path> classpath) {
+    List<Path> classpath,
+    String accessKeysFile,
+    long accessKeysCheckMillis) {
 
   /** The default port, as Datomic's peer server's documentation uses. */
   public static final int DEFAULT_PORT = 8998;
@@ -72,7 +78,9 @@ public record PeerServerOptions(
             .override("maxResultRows", "VERTOMIC_MAX_RESULT_ROWS")
             .override("maxBodyBytes", "VERTOMIC_MAX_BODY_BYTES")
             .override("databaseFunctions", "VERTOMIC_DATABASE_FUNCTIONS")
-            .override("classpath", "VERTOMIC_EXTENSIONS");
+            .override("classpath", "VERTOMIC_EXTENSIONS")
+            .override("accessKeysFile", "VERTOMIC_ACCESS_KEYS_FILE")
+            .override("accessKeysCheckMillis", "VERTOMIC_ACCESS_KEYS_CHECK_MILLIS");
     String storage = c.string("storage", null);
     if (storage == null || storage.isBlank()) {
       throw Anomaly.incorrect(
@@ -102,7 +110,9 @@ public record PeerServerOptions(
           (int) c.positive("maxResultRows", 100_000),
           c.positive("maxBodyBytes", 1 << 20),
           c.bool("databaseFunctions", PeerOptions.DEFAULT_DATABASE_FUNCTIONS),
-          c.jars("classpath"));
+          c.jars("classpath"),
+          c.string("accessKeysFile", null),
+          c.positive("accessKeysCheckMillis", 2_000));
     } catch (IllegalArgumentException e) {
       throw Anomaly.incorrect(
           "vertomic.error/invalid-config", "Bad peer server config: " + e.getMessage());

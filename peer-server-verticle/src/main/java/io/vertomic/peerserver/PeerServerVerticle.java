@@ -28,6 +28,7 @@ import io.vertx.micrometer.backends.BackendRegistries;
 public final class PeerServerVerticle extends VerticleBase {
   private HttpServer server;
   private Admission admission;
+  private AccessKeys accessKeys;
 
   @Override
   public Future<?> start() {
@@ -49,6 +50,7 @@ public final class PeerServerVerticle extends VerticleBase {
     Peer.configure(
         Peer.options().setDatabaseFunctions(o.databaseFunctions()).setMeterRegistry(metrics));
     admission = new Admission(vertx, o, metrics);
+    accessKeys = new AccessKeys(vertx, o);
     Router router = routes(o, dbs, metrics);
     HttpServerOptions http = new HttpServerOptions().setHost(o.host()).setPort(o.port());
     if (o.tls()) {
@@ -59,6 +61,7 @@ public final class PeerServerVerticle extends VerticleBase {
     // a storage that is down now may come up later: the server starts anyway, unhealthy
     return vertx
         .executeBlocking(() -> prepare(dbs, o))
+        .compose(v -> accessKeys.start())
         .compose(v -> vertx.createHttpServer(http).requestHandler(router).listen())
         .onSuccess(
             s -> {
@@ -93,6 +96,9 @@ public final class PeerServerVerticle extends VerticleBase {
     if (admission != null) {
       admission.close();
     }
+    if (accessKeys != null) {
+      accessKeys.close();
+    }
     return server == null ? Future.succeededFuture() : server.close();
   }
 
@@ -108,8 +114,9 @@ public final class PeerServerVerticle extends VerticleBase {
 
     r.get("/health").handler(guard(new HealthHandler(dbs)::health));
     r.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
-    r.route("/api/*").handler(new AccessKeys(o.accessKey(), o.secret())::handle);
+    r.route("/api/*").handler(accessKeys::handle);
     r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(o.maxBodyBytes()));
+    RouteRights.install(r); // every /api route below needs its line there
     r.get("/api/databases").handler(guard(databases::list));
     r.post("/api/databases").handler(guard(databases::create));
     r.get("/api/databases/:db").handler(guard(databases::describe));
