@@ -3,11 +3,13 @@ package io.vertomic.peerserver;
 import io.vertomic.peer.TxReport;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code POST /api/databases/{db}/transact} and {@code .../with}: a transaction sent to the
- * database's writer (the transactor), or applied speculatively to the read view.
+ * database's writer (the transactor), or applied speculatively to the read view; both with the
+ * access key's id on the transaction entity ({@link Audit}).
  */
 final class TransactHandler {
   private final Databases dbs;
@@ -22,7 +24,7 @@ final class TransactHandler {
 
   void transact(RoutingContext ctx) {
     String name = ctx.pathParam("db");
-    String txData = txData(Fields.of(ctx));
+    List<Object> txData = txData(ctx, Fields.of(ctx));
     Routes.respond(
         ctx,
         admission.transaction(
@@ -33,7 +35,7 @@ final class TransactHandler {
   void with(RoutingContext ctx) {
     String name = ctx.pathParam("db");
     Fields f = Fields.of(ctx);
-    String txData = txData(f);
+    List<Object> txData = txData(ctx, f);
     Routes.respond(
         ctx,
         admission.read(
@@ -41,9 +43,9 @@ final class TransactHandler {
         report -> Answers.send(ctx, 200, answer(report)));
   }
 
-  private static String txData(Fields f) {
-    f.requiredEdn("tx-data"); // an EDN error names the field here, before anything is sent
-    return f.requiredString("tx-data");
+  // an EDN error names the field here, before anything is sent
+  private static List<Object> txData(RoutingContext ctx, Fields f) {
+    return Audit.stamped(f.requiredEdn("tx-data"), AccessKey.of(ctx));
   }
 
   static Map<String, Object> answer(TxReport r) {
