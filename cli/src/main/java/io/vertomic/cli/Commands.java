@@ -27,7 +27,8 @@ final class Commands {
           new BackupCommand(BackupCommand.LIST_BACKUPS),
           new BackupCommand(BackupCommand.VERIFY_BACKUP),
           new GcCommand(),
-          new RequestIndexCommand());
+          new RequestIndexCommand(),
+          new AccessKeyAdd());
 
   private static final Map<String, Command> BY_NAME = new LinkedHashMap<>();
 
@@ -55,8 +56,17 @@ final class Commands {
       }
       return new Found(c, tokens.subList(2, tokens.size()));
     }
+    if (first.equals("access-key")) {
+      // one subcommand so far: its help stands for the group's
+      boolean named = tokens.size() > 1 && !tokens.get(1).startsWith("--");
+      Command c = BY_NAME.get(named ? "access-key " + tokens.get(1) : "access-key add");
+      if (c == null) {
+        throw unknown("access-key " + tokens.get(1));
+      }
+      return new Found(c, tokens.subList(named ? 2 : 1, tokens.size()));
+    }
     Command c = BY_NAME.get(first);
-    if (c == null || first.startsWith("db ")) {
+    if (c == null || first.contains(" ")) {
       throw unknown(first);
     }
     return new Found(c, tokens.subList(1, tokens.size()));

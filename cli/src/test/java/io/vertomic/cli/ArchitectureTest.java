@@ -8,6 +8,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.vertomic.access.SecretHash;
 import io.vertomic.backup.BackupMain;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,10 @@ class ArchitectureTest {
                     "io.vertomic.peer",
                     "io.vertomic.datom",
                     "io.vertomic.client",
-                    "io.vertx.core")
-                .or(equivalentTo(BackupMain.class)))
+                    "io.vertx.core",
+                    "io.vertx.core.json")
+                .or(equivalentTo(BackupMain.class))
+                .or(equivalentTo(SecretHash.class)))
         .check(cli);
   }
 

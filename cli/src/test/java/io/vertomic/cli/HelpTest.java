@@ -38,7 +38,8 @@ class HelpTest {
   @ValueSource(
       strings = {
         "db list", "db create", "db delete", "db rename", "db stats", "transact", "q", "pull",
-        "import", "backup", "restore", "list-backups", "verify-backup", "gc", "request-index", "db"
+        "import", "backup", "restore", "list-backups", "verify-backup", "gc", "request-index", "db",
+        "access-key add"
       })
   void everySubcommandHasHelp(String subcommand) {
     Run r = run((subcommand + " --help").split(" "));
