@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The peer server's config: a classpath of jars it can read, or no start. */
+/** The peer server's config: a classpath of jars it can read, or no start; the keys file. */
 class PeerServerOptionsTest {
   @TempDir Path dir;
 
@@ -29,5 +29,25 @@ class PeerServerOptionsTest {
     assertTrue(
         a.getMessage().startsWith("Bad peer server config: classpath: " + text + " is not"),
         a.getMessage());
+  }
+
+  @Test
+  void theKeysFileComesFromTheConfigOrTheEnvironmentAndIsAbsentByDefault() {
+    JsonObject config = new JsonObject().put("storage", "vertomic:mem://*");
+    PeerServerOptions none = PeerServerOptions.from(config, Map.of());
+    assertEquals(null, none.accessKeysFile());
+    assertEquals("dev", none.accessKey());
+    assertEquals(2_000, none.accessKeysCheckMillis());
+    PeerServerOptions fromConfig =
+        PeerServerOptions.from(config.copy().put("accessKeysFile", "/etc/keys.json"), Map.of());
+    assertEquals("/etc/keys.json", fromConfig.accessKeysFile());
+    PeerServerOptions fromEnv =
+        PeerServerOptions.from(
+            config.copy().put("accessKeysFile", "/etc/keys.json"),
+            Map.of(
+                "VERTOMIC_ACCESS_KEYS_FILE", "/run/keys.json",
+                "VERTOMIC_ACCESS_KEYS_CHECK_MILLIS", "500"));
+    assertEquals("/run/keys.json", fromEnv.accessKeysFile());
+    assertEquals(500, fromEnv.accessKeysCheckMillis());
   }
 }
