@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * Missing or wrong credentials are {@code forbidden}, answered 401; the key a request passed with
  * is left on its context ({@link AccessKey#of}) for {@link RouteRights} to check.
  *
- * <p>A secret new to a table costs one PBKDF2, on a worker; at most {@link #MAX_VERIFYING} run at
- * once and more are {@code busy}, so guessing cannot take every thread. Lifecycle: {@link #start}
- * once, {@link #close} at stop.
+ * <p>A secret new to a table costs one PBKDF2, on a worker, shared by the requests that bring it
+ * meanwhile; at most {@link #MAX_VERIFYING} run at once and more are {@code busy}, so guessing
+ * cannot take every thread. Lifecycle: {@link #start} once, {@link #close} at stop.
  */
 final class AccessKeys {
   private static final Logger LOG = LoggerFactory.getLogger(AccessKeys.class);
@@ -157,36 +157,35 @@ final class AccessKeys {
       decide(ctx, key, known);
       return;
     }
-    if (verifying.incrementAndGet() > MAX_VERIFYING) {
-      verifying.decrementAndGet();
-      ctx.fail(
-          new Anomaly(
-              Category.BUSY,
-              Keyword.of("vertomic.error/peer-server-busy"),
-              "The peer server is verifying "
-                  + MAX_VERIFYING
-                  + " access-key secrets new to it: try again later",
-              null));
-      return;
+    Future<Boolean> verified = t.pending(key, digest);
+    if (verified == null) {
+      if (verifying.incrementAndGet() > MAX_VERIFYING) {
+        verifying.decrementAndGet();
+        ctx.fail(
+            new Anomaly(
+                Category.BUSY,
+                Keyword.of("vertomic.error/peer-server-busy"),
+                "The peer server is verifying "
+                    + MAX_VERIFYING
+                    + " access-key secrets new to it: try again later",
+                null));
+        return;
+      }
+      verified =
+          t.verify(key, digest, vertx.executeBlocking(() -> key.secret().matches(secret), false));
+      verified.onComplete(ar -> verifying.decrementAndGet());
     }
     // the body waits while the secret is verified off the event loop
     if (!ctx.request().isEnded()) {
       ctx.request().pause();
     }
-    vertx
-        .executeBlocking(() -> key.secret().matches(secret), false)
-        .onComplete(
-            ar -> {
-              verifying.decrementAndGet();
-              boolean ok = ar.succeeded() && ar.result();
-              if (ar.succeeded()) {
-                t.remember(key, digest, ok);
-              }
-              if (!ctx.request().isEnded()) {
-                ctx.request().resume();
-              }
-              decide(ctx, key, ok);
-            });
+    verified.onComplete(
+        ar -> {
+          if (!ctx.request().isEnded()) {
+            ctx.request().resume();
+          }
+          decide(ctx, key, ar.succeeded() && ar.result());
+        });
   }
 
   private static void decide(RoutingContext ctx, AccessKey key, boolean ok) {

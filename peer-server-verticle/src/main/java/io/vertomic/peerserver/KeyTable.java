@@ -1,6 +1,7 @@
 package io.vertomic.peerserver;
 
 import io.vertomic.access.SecretHash;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -8,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -25,8 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  *
  * <p>A table also remembers, per key, the SHA-256 of the last secret that verified and of the last
- * one that did not, so a request pays PBKDF2 only for a secret new to it. A reload makes a new
- * table: what the old one remembered goes with it. Thread-safe.
+ * one that did not, and the verifications under way, so a request pays PBKDF2 only for a secret new
+ * to it. A reload makes a new table: what the old one remembered goes with it. Thread-safe.
  */
 final class KeyTable {
   private static final Set<String> FIELDS = Set.of("id", "secretHash", "role", "databases");
@@ -34,6 +36,7 @@ final class KeyTable {
   private final Map<String, AccessKey> keys;
   private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
   private final Map<String, byte[]> refused = new ConcurrentHashMap<>();
+  private final Map<String, Future<Boolean>> pending = new ConcurrentHashMap<>();
 
   private KeyTable(Map<String, AccessKey> keys) {
     this.keys = keys;
@@ -150,9 +153,30 @@ final class KeyTable {
     return null;
   }
 
-  /** Remembers that {@code secretDigest} did (or did not) verify for {@code key}. */
-  void remember(AccessKey key, byte[] secretDigest, boolean ok) {
-    (ok ? verified : refused).put(key.id(), secretDigest);
+  /** The verification of {@code secretDigest} for {@code key} under way, or null. */
+  Future<Boolean> pending(AccessKey key, byte[] secretDigest) {
+    return pending.get(pendingKey(key, secretDigest));
+  }
+
+  /**
+   * Remembers {@code verification} of {@code secretDigest} for {@code key} as under way, so the
+   * requests that bring the same secret meanwhile wait for it rather than start their own, and
+   * remembers its answer once it has one.
+   */
+  Future<Boolean> verify(AccessKey key, byte[] secretDigest, Future<Boolean> verification) {
+    String k = pendingKey(key, secretDigest);
+    pending.put(k, verification);
+    return verification.andThen(
+        ar -> {
+          pending.remove(k);
+          if (ar.succeeded()) {
+            (ar.result() ? verified : refused).put(key.id(), secretDigest);
+          }
+        });
+  }
+
+  private static String pendingKey(AccessKey key, byte[] secretDigest) {
+    return key.id() + ":" + HexFormat.of().formatHex(secretDigest);
   }
 
   /** The SHA-256 of {@code secret}: what a table remembers instead of the secret. */

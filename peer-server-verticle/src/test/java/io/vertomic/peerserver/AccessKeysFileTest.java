@@ -125,6 +125,37 @@ class AccessKeysFileTest {
   }
 
   @Test
+  void requestsBringingOneNewSecretAtOnceShareItsVerificationAndAllPass() {
+    String slowHash = SecretHash.of(KeysFile.secretOf("frank"), 200_000).encoded();
+    KeysFile keys = new KeysFile();
+    keys.writeText(
+        new JsonObject()
+            .put(
+                "keys",
+                new io.vertx.core.json.JsonArray()
+                    .add(
+                        new JsonObject()
+                            .put("id", "frank")
+                            .put("secretHash", slowHash)
+                            .put("role", "read")))
+            .encode());
+    try (Server s = serve(keys)) {
+      List<io.vertx.core.Future<Integer>> all = new java.util.ArrayList<>();
+      for (int i = 0; i < 4 * AccessKeys.MAX_VERIFYING; i++) {
+        all.add(
+            s.http
+                .get("/api/databases")
+                .basicAuthentication("frank", KeysFile.secretOf("frank"))
+                .send()
+                .map(r -> r.statusCode()));
+      }
+      for (var f : all) {
+        assertEquals(200, Server.await(f));
+      }
+    }
+  }
+
+  @Test
   void aMissingFileStopsTheStartNamingIt() {
     String message = failedStart(Path.of("/nonexistent/keys.json").toString());
     assertTrue(message.contains("Access keys file /nonexistent/keys.json cannot be read"), message);
