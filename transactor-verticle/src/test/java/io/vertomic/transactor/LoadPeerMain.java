@@ -7,6 +7,7 @@ import io.vertomic.peer.Database;
 import io.vertomic.peer.Peer;
 import io.vertomic.peer.TxReport;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -100,30 +103,47 @@ public final class LoadPeerMain {
     System.exit(0);
   }
 
+  // a retry comes a moment later, as a client's would, and starts a new chain of futures: sent
+  // again at once and from inside the last attempt's callback, a load through an outage of seconds
+  // would nest thousands of attempts
+  private static final ScheduledExecutorService RETRIES =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "load-retries");
+            t.setDaemon(true);
+            return t;
+          });
+
   private static Future<Void> submit(Connection conn, String id) {
+    Promise<Void> done = Promise.promise();
+    attempt(conn, id, done);
+    return done.future();
+  }
+
+  private static void attempt(Connection conn, String id, Promise<Void> done) {
     String tx =
         "[{:db/id \"datomic.tx\" :vertomic.tx/idempotency-key \""
             + id
             + "\"} {:load/id \""
             + id
             + "\"}]";
-    return conn.transact(tx)
-        .map(
-            r -> {
-              System.out.println("ack " + id + " " + r.dbAfter().basisT());
-              return (Void) null;
-            })
-        .recover(
-            e -> {
-              Anomaly a = (Anomaly) e;
+    conn.transact(tx)
+        .onComplete(
+            ar -> {
+              if (ar.succeeded()) {
+                System.out.println("ack " + id + " " + ar.result().dbAfter().basisT());
+                done.complete();
+                return;
+              }
+              Anomaly a = (Anomaly) ar.cause();
               switch (a.category()) {
                 case UNAVAILABLE, INTERRUPTED, BUSY -> {
                   System.out.println("retry " + id + " " + a.category() + " " + a.getMessage());
-                  return submit(conn, id);
+                  RETRIES.schedule(() -> attempt(conn, id, done), 20, TimeUnit.MILLISECONDS);
                 }
                 default -> {
                   System.out.println("fail " + id + " " + a);
-                  return Future.succeededFuture();
+                  done.complete();
                 }
               }
             });

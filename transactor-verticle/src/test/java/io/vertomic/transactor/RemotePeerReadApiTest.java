@@ -69,4 +69,33 @@ class RemotePeerReadApiTest extends MultiProcessTest {
         List.of(EntityId.tToTx(schema.dbAfter().basisT()), EntityId.tToTx(one.dbAfter().basisT())),
         ((List<?>) txs).stream().sorted().toList());
   }
+
+  @Test
+  void aCallbackThatThrowsOnOneAnswerLeavesTheOtherAnswersAndTheConnectionWorking()
+      throws Exception {
+    String system = Systems.devSystem();
+    String uri = system.replace("*", "callbacks-" + UUID.randomUUID().toString().substring(0, 8));
+    assertTrue(Peer.createDatabase(uri));
+    servedBy(system, "callbacks");
+    Connection conn = Peer.connect(uri);
+    await(
+        conn.transact(
+            "[{:db/ident :n/v :db/valueType :db.type/long :db/cardinality :db.cardinality/one}]"));
+
+    // sent together, so answered in one message: the refused one first
+    Future<TxReport> refused = conn.transact("[{:n/v \"not a long\"}]");
+    refused.onFailure(
+        e -> {
+          throw new IllegalStateException("a caller's callback that throws");
+        });
+    List<Future<TxReport>> others = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      others.add(conn.transact("[{:n/v " + i + "}]"));
+    }
+    for (Future<TxReport> f : others) {
+      assertTrue(await(f).dbAfter().basisT() > 0, "answered despite the callback");
+    }
+    assertTrue(refused.failed(), "the refused one failed");
+    assertTrue(await(conn.transact("[{:n/v 9}]")).dbAfter().basisT() > 0, "and later ones too");
+  }
 }

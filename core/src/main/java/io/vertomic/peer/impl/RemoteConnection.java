@@ -419,7 +419,11 @@ final class RemoteConnection implements Connection {
       return;
     }
     if (db.nextT() == stuckAt) {
-      catchUp();
+      try {
+        catchUp();
+      } catch (RuntimeException e) {
+        expectMissing(); // storage unreachable: the waiters wait on, and the log is read again
+      }
     } else {
       expectMissing(); // reports are still coming: give them time
     }
@@ -473,8 +477,12 @@ final class RemoteConnection implements Connection {
     if (a != null) {
       p.complete(a);
     } else if (t < db.nextT()) { // applied before: its db-after is the database at t
-      LogEntry e = StorageLogSink.first(StorageLogSink.entries(storageLog, t, t + 1));
-      p.complete(new Applied(db.at(t - 1), db.at(t), e == null ? List.of() : e.data()));
+      try {
+        LogEntry e = StorageLogSink.first(StorageLogSink.entries(storageLog, t, t + 1));
+        p.complete(new Applied(db.at(t - 1), db.at(t), e == null ? List.of() : e.data()));
+      } catch (RuntimeException e) {
+        p.fail(Anomalies.from(e)); // storage unreachable: the caller learns it, not waits forever
+      }
     } else {
       waiters.computeIfAbsent(t, k -> new ArrayList<>()).add(p);
       expectMissing();

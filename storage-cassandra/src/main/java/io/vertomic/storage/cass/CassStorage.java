@@ -4,6 +4,9 @@ import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.NoNodeAvailableException;
+import com.datastax.oss.driver.api.core.connection.BusyConnectionException;
+import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
+import com.datastax.oss.driver.api.core.connection.HeartbeatException;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
@@ -351,6 +354,9 @@ public final class CassStorage implements Storage {
     if (e instanceof AllNodesFailedException
         || e instanceof NoNodeAvailableException
         || e instanceof DriverTimeoutException
+        || e instanceof ClosedConnectionException
+        || e instanceof HeartbeatException
+        || e instanceof BusyConnectionException
         || e instanceof QueryExecutionException
         || e instanceof java.io.IOException
         || e.getCause() instanceof java.net.ConnectException) {

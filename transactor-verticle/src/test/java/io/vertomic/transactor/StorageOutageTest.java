@@ -8,25 +8,27 @@ import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The storage server stopped in the middle of a load through a transactor, then started again: ddb
- * on dynalite, whose service script stops and starts it in a moment. While it is down the peer's
- * transactions fail {@code unavailable} and are sent again under their idempotency keys; once it is
- * back the transactor takes its lease again and the load goes on, and every acknowledged
- * transaction is in the log exactly once.
+ * on dynalite and cass on the single Cassandra node, each stopped and started by its service
+ * script. While it is down the peer's transactions fail {@code unavailable} and are sent again
+ * under their idempotency keys; once it is back the transactor takes its lease again and the load
+ * goes on, and every acknowledged transaction is in the log exactly once.
  */
 @Tag("slow") // child JVMs
-class DdbOutageTest extends MultiProcessTest {
-  private static final Path DYNAMODB =
-      Path.of("..").toAbsolutePath().normalize().resolve("scripts/services/dynamodb");
+class StorageOutageTest extends MultiProcessTest {
+  private static final Path SERVICES =
+      Path.of("..").toAbsolutePath().normalize().resolve("scripts/services");
 
-  @Test
-  void aStorageServerStoppedAndStartedAgainUnderLoadLosesNoAcknowledgedTransaction()
-      throws Exception {
+  @ParameterizedTest
+  @CsvSource({"ddb,dynamodb", "cass,cassandra"})
+  void aStorageServerStoppedAndStartedAgainUnderLoadLosesNoAcknowledgedTransaction(
+      String kind, String serviceName) throws Exception {
     String cluster = "outage-" + UUID.randomUUID();
-    String system = Systems.system("ddb");
+    String system = Systems.system(kind);
     String uri = system.replace("*", "outage-" + UUID.randomUUID().toString().substring(0, 8));
     assertTrue(Peer.createDatabase(uri));
     ChildJvm transactor = kept(Systems.transactor(cluster, system, 3000));
@@ -38,10 +40,10 @@ class DdbOutageTest extends MultiProcessTest {
       peer.await(l -> l.startsWith("ack "), 120, "acknowledgements before the outage");
     }
     try {
-      service("stop");
+      service(serviceName, "stop");
       peer.await(l -> l.startsWith("retry "), 120, "a transaction sent again during the outage");
     } finally {
-      service("start");
+      service(serviceName, "start");
     }
     try {
       for (int i = 0; i < 50; i++) {
@@ -49,7 +51,12 @@ class DdbOutageTest extends MultiProcessTest {
       }
     } catch (AssertionError e) {
       throw new AssertionError(
-          e.getMessage() + "\nthe transactor said:\n" + String.join("\n", transactor.output()), e);
+          e.getMessage()
+              + "\nthe transactor said:\n"
+              + String.join("\n", transactor.output())
+              + "\nthe peer said:\n"
+              + String.join("\n", peer.output()),
+          e);
     }
     peer.send("stop");
     peer.await(l -> l.startsWith("done "), 120, "end of load");
@@ -57,8 +64,8 @@ class DdbOutageTest extends MultiProcessTest {
     assertTrue(acked >= 100, acked + " acknowledged");
   }
 
-  private static void service(String what) throws Exception {
-    String script = DYNAMODB.toString();
+  private static void service(String name, String what) throws Exception {
+    String script = SERVICES.resolve(name).toString();
     Process p =
         new ProcessBuilder(
                 what.equals("stop") ? java.util.List.of(script, "stop") : java.util.List.of(script))
