@@ -28,6 +28,8 @@ import io.vertx.micrometer.backends.BackendRegistries;
 public final class PeerServerVerticle extends VerticleBase {
   private HttpServer server;
   private Admission admission;
+  private ServerLimits limits;
+  private RequestDeadline deadline;
 
   @Override
   public Future<?> start() {
@@ -35,6 +37,7 @@ public final class PeerServerVerticle extends VerticleBase {
     Databases dbs;
     try {
       o = PeerServerOptions.from(config(), System.getenv(), System.getProperties());
+      limits = ServerLimits.from(config(), System.getenv(), System.getProperties());
       dbs = new Databases(o.storage());
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
@@ -49,8 +52,10 @@ public final class PeerServerVerticle extends VerticleBase {
     Peer.configure(
         Peer.options().setDatabaseFunctions(o.databaseFunctions()).setMeterRegistry(metrics));
     admission = new Admission(vertx, o, metrics);
+    deadline = new RequestDeadline(vertx, limits, metrics);
     Router router = routes(o, dbs, metrics);
-    HttpServerOptions http = new HttpServerOptions().setHost(o.host()).setPort(o.port());
+    HttpServerOptions http =
+        limits.apply(new HttpServerOptions().setHost(o.host()).setPort(o.port()), o.tls());
     if (o.tls()) {
       http.setSsl(true)
           .setKeyCertOptions(
@@ -59,7 +64,14 @@ public final class PeerServerVerticle extends VerticleBase {
     // a storage that is down now may come up later: the server starts anyway, unhealthy
     return vertx
         .executeBlocking(() -> prepare(dbs, o))
-        .compose(v -> vertx.createHttpServer(http).requestHandler(router).listen())
+        .compose(
+            v ->
+                vertx
+                    .createHttpServer(http)
+                    .connectionHandler(deadline::opened)
+                    .invalidRequestHandler(req -> InvalidRequests.answer(req, limits))
+                    .requestHandler(router)
+                    .listen())
         .onSuccess(
             s -> {
               server = s;
@@ -98,6 +110,7 @@ public final class PeerServerVerticle extends VerticleBase {
 
   private Router routes(PeerServerOptions o, Databases dbs, PrometheusMeterRegistry metrics) {
     Router r = Router.router(vertx);
+    r.route().handler(deadline::received);
     DatabasesHandler databases = new DatabasesHandler(dbs, o);
     TransactHandler tx = new TransactHandler(dbs, admission, o);
     QueryHandler query = new QueryHandler(dbs, admission, o);
@@ -109,6 +122,7 @@ public final class PeerServerVerticle extends VerticleBase {
     r.get("/health").handler(guard(new HealthHandler(dbs)::health));
     r.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
     r.route("/api/*").handler(new AccessKeys(o.accessKey(), o.secret())::handle);
+    r.route("/api/*").handler(new StreamQuota(limits.maxStreamsPerClient())::admit);
     r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(o.maxBodyBytes()));
     r.get("/api/databases").handler(guard(databases::list));
     r.post("/api/databases").handler(guard(databases::create));
