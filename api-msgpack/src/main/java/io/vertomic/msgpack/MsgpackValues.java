@@ -351,7 +351,6 @@ public final class MsgpackValues {
   }
 
   private static Anomaly bad(String what) {
-    return new Anomaly(
-        Category.FAULT, BAD_MSGPACK, "Undecodable MessagePack answer: " + what, null);
+    return new Anomaly(Category.FAULT, BAD_MSGPACK, "Undecodable MessagePack: " + what, null);
   }
 }
