@@ -113,7 +113,7 @@ public final class PeerServerVerticle extends VerticleBase {
     r.route().handler(deadline::received);
     DatabasesHandler databases = new DatabasesHandler(dbs, o);
     TransactHandler tx = new TransactHandler(dbs, admission, o);
-    QueryHandler query = new QueryHandler(dbs, admission, o);
+    QueryHandler query = new QueryHandler(dbs, admission, o, limits);
     PullHandler pull = new PullHandler(dbs, admission, o);
     DatomsHandler datoms = new DatomsHandler(dbs, admission, o);
     TxRangeHandler txRange = new TxRangeHandler(dbs, admission, o);
@@ -146,6 +146,15 @@ public final class PeerServerVerticle extends VerticleBase {
                 Anomaly.notFound(
                     "vertomic.error/no-route",
                     "No route " + ctx.request().method() + " " + ctx.request().path())));
+    r.errorHandler(
+        400,
+        ctx ->
+            Failures.answer(
+                ctx,
+                Anomaly.incorrect(
+                    "vertomic.error/bad-request",
+                    "Malformed request"
+                        + (ctx.failure() == null ? "" : ": " + ctx.failure().getMessage()))));
     r.errorHandler(
         405,
         ctx ->
