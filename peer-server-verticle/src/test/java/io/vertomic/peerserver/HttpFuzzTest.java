@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertomic.transactor.ChildJvm;
 import io.vertomic.transactor.MultiProcessTest;
-import io.vertomic.transactor.Systems;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -30,6 +29,10 @@ class HttpFuzzTest extends MultiProcessTest {
   private static final int REQUESTS = Integer.getInteger("vertomic.fuzz.requests", 10_000);
   private static final long SEED = Long.getLong("vertomic.fuzz.seed", 20260421L);
   private static final long HEAP = 256L << 20;
+  // a PostgreSQL database of its own (scripts/services/postgres makes it): no transactor of another
+  // test holds its lease, and the fuzzer's databases are the only ones there
+  private static final String SYSTEM =
+      "vertomic:sql://*?postgresql://postgres@127.0.0.1:5432/vertomic_fuzz";
   private final Vertx vertx = Vertx.vertx();
 
   @AfterEach
@@ -50,7 +53,7 @@ class HttpFuzzTest extends MultiProcessTest {
             "\"requestDeadlineMillis\": 2000, \"maxStreamsPerClient\": 8, \"maxConcurrentQueries\": 4,"
                 + " \"maxIntermediateRows\": 100000,"
                 + " \"queryTimeoutMillis\": 5000",
-            Systems.sqlSystem());
+            SYSTEM);
     ChildJvm peerServer = children.get(children.size() - 1);
     WebClient http =
         WebClient.create(
@@ -61,13 +64,15 @@ class HttpFuzzTest extends MultiProcessTest {
       people(http, db);
     }
     List<JsonObject> before = describe(http, dbs);
+    JsonObject listBefore = list(http);
 
-    HttpFuzzer fuzz = new HttpFuzzer("127.0.0.1", port).run(SEED, REQUESTS, 16, dbs);
+    HttpFuzzer fuzz = new HttpFuzzer("127.0.0.1", port).run(SEED, REQUESTS, 32, dbs);
     System.out.print(fuzz.report());
 
     assertEquals(REQUESTS, fuzz.total());
     assertTrue(fuzz.problems.isEmpty(), fuzz.report());
     assertEquals(before, describe(http, dbs), "a database changed under the fuzzing");
+    assertEquals(listBefore, list(http), "a database was created or deleted under the fuzzing");
     HttpResponse<Buffer> health = Server.await(http.get("/health").send());
     assertEquals(200, health.statusCode(), health.bodyAsString());
     assertTrue(fuzz.peakHeap.get() < HEAP, fuzz.report());
@@ -112,6 +117,11 @@ class HttpFuzzTest extends MultiProcessTest {
 
   private static HttpResponse<Buffer> ok(HttpResponse<Buffer> r) {
     return Server.ok(r);
+  }
+
+  private static JsonObject list(WebClient http) {
+    return ok(Server.await(http.get("/api/databases").basicAuthentication("dev", "dev").send()))
+        .bodyAsJsonObject();
   }
 
   private static List<JsonObject> describe(WebClient http, List<String> dbs) {
