@@ -3,6 +3,7 @@ package io.vertomic.peerserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.handler.codec.DecoderException;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.peer.Peer;
 import io.vertomic.peer.impl.Catalog;
@@ -181,6 +182,11 @@ public final class PeerServerVerticle extends VerticleBase {
   }
 
   private static Throwable failure(RoutingContext ctx, PeerServerOptions o) {
+    // the HTTP decoder gave up on a body (a chunk line thousands of bytes long): the client's error
+    if (ctx.failure() instanceof DecoderException d) {
+      return Anomaly.incorrect(
+          "vertomic.error/bad-request", "Malformed HTTP request body: " + d.getMessage());
+    }
     if (ctx.failure() != null) {
       return ctx.failure();
     }

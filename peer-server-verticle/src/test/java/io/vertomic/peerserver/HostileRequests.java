@@ -107,8 +107,9 @@ final class HostileRequests {
       b.append('"').append(FIELDS[random.nextInt(FIELDS.length)]).append("\":");
       b.append(wrongValue());
     }
-    // a transaction or a database this could make is never a valid one
-    return b.append(",\"tx-data\":").append(quote(NOPE + " [")).append("}").toString();
+    // a transaction or a database this could make is never a valid one (the last of two fields
+    // of one name is the one read)
+    return b.append(",\"tx-data\":").append(quote(NOPE + " [")).append(",\"name\":17}").toString();
   }
 
   private String wrongValue() {

@@ -3,6 +3,9 @@ package io.vertomic.peerserver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,9 +14,11 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP door's own limits (docs/security.md, "Limits and hardening"), driven over raw sockets as
@@ -110,6 +115,30 @@ class HttpDoorLimitsTest {
         exchange("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(5000) + "\r\n\r\n");
     assertEquals(431, status(answer), answer);
     assertTrue(answer.contains("The request headers are over the limit of 2048 bytes"), answer);
+  }
+
+  @Test
+  void aChunkedBodyTheDecoderGivesUpOnClosesTheConnectionAndIsNoFault() throws Exception {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.setContext(context);
+    logged.start();
+    context.getLogger(Failures.class).addAppender(logged);
+    try {
+      String answer =
+          exchange(
+              "POST /api/databases HTTP/1.1\r\nHost: x\r\n"
+                  + AUTH
+                  + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                  + "1".repeat(5000)
+                  + "\r\n");
+      assertEquals("", answer, "the decoder closes the connection: no answer can follow");
+      // the server's one event loop handled the failure before it answers this
+      assertEquals(200, Server.ok(server.get("/health")).statusCode());
+      assertEquals(List.of(), logged.list.stream().map(ILoggingEvent::getMessage).toList());
+    } finally {
+      context.getLogger(Failures.class).detachAppender(logged);
+    }
   }
 
   @Test
