@@ -43,6 +43,8 @@ class HttpFuzzTest extends MultiProcessTest {
   @Test
   void hostileRequestsGetAnomaliesAndChangeNoDatabase() throws Exception {
     List<ChildJvm> children = new ArrayList<>();
+    // a request deadline short enough that slow senders end soon, long enough that a megabyte
+    // body sent among 32 others on a busy machine is in well before it
     int port =
         RemoteSystem.start(
             c -> {
@@ -50,7 +52,7 @@ class HttpFuzzTest extends MultiProcessTest {
               return kept(c);
             },
             "256m",
-            "\"requestDeadlineMillis\": 2000, \"maxStreamsPerClient\": 8, \"maxConcurrentQueries\": 4,"
+            "\"requestDeadlineMillis\": 5000, \"maxStreamsPerClient\": 8, \"maxConcurrentQueries\": 4,"
                 + " \"maxIntermediateRows\": 100000,"
                 + " \"queryTimeoutMillis\": 5000",
             SYSTEM);
