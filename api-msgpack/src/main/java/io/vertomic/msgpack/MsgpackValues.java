@@ -76,6 +76,9 @@ public final class MsgpackValues {
 
   private static final Keyword BAD_MSGPACK = Keyword.of("vertomic.error/bad-msgpack");
 
+  /** Collections nested deeper than this do not decode, as in {@code io.vertomic.edn}. */
+  static final int MAX_DEPTH = 512;
+
   private MsgpackValues() {}
 
   /**
@@ -114,8 +117,8 @@ public final class MsgpackValues {
    *     wrong when the bytes are not exactly one value of this encoding
    */
   public static Object decode(byte[] bytes, int offset, int length) {
-    try (MessageUnpacker u = MessagePack.newDefaultUnpacker(bytes, offset, length)) {
-      Object v = unpack(u);
+    try (MessageUnpacker u = unpacker(bytes, offset, length)) {
+      Object v = unpack(u, length, 0);
       if (u.hasNext()) {
         throw bad("trailing bytes after the value at offset " + u.getTotalReadBytes());
       }
@@ -210,7 +213,23 @@ public final class MsgpackValues {
     p.writePayload(payload);
   }
 
-  private static Object unpack(MessageUnpacker u) throws IOException {
+  // a string can be no longer than the bytes it is read from: a forged length must not allocate
+  private static MessageUnpacker unpacker(byte[] bytes, int offset, int length) {
+    return new MessagePack.UnpackerConfig()
+        .withStringSizeLimit(length)
+        .newUnpacker(bytes, offset, length);
+  }
+
+  /**
+   * The next value of {@code u}, which reads {@code size} bytes in all; {@code depth} collections
+   * enclose it. Nesting and lengths are checked before anything is allocated, so a few hostile
+   * bytes (an array header claiming four billion elements, a thousand nested arrays) fail as
+   * undecodable rather than exhausting the heap or the stack.
+   */
+  private static Object unpack(MessageUnpacker u, long size, int depth) throws IOException {
+    if (depth > MAX_DEPTH) {
+      throw new IllegalArgumentException("nesting deeper than " + MAX_DEPTH + " levels");
+    }
     MessageFormat f = u.getNextFormat();
     switch (f.getValueType()) {
       case NIL:
@@ -225,19 +244,19 @@ public final class MsgpackValues {
       case STRING:
         return u.unpackString();
       case BINARY:
-        return u.readPayload(u.unpackBinaryHeader());
+        return u.readPayload(payloadLength(u, u.unpackBinaryHeader(), size));
       case ARRAY:
-        return Collections.unmodifiableList(elements(u, u.unpackArrayHeader()));
+        return Collections.unmodifiableList(elements(u, u.unpackArrayHeader(), size, depth + 1));
       case MAP:
         int n = u.unpackMapHeader();
         Map<Object, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
-          m.put(unpack(u), unpack(u));
+          m.put(unpack(u, size, depth + 1), unpack(u, size, depth + 1));
         }
         return Collections.unmodifiableMap(m);
       case EXTENSION:
         ExtensionTypeHeader h = u.unpackExtensionTypeHeader();
-        return ext(h.getType(), u.readPayload(h.getLength()));
+        return ext(h.getType(), u.readPayload(payloadLength(u, h.getLength(), size)), depth + 1);
       default:
         throw new IllegalArgumentException("unexpected MessagePack format " + f);
     }
@@ -247,15 +266,29 @@ public final class MsgpackValues {
     return b.bitLength() < 64 ? (Object) b.longValue() : b;
   }
 
-  private static List<Object> elements(MessageUnpacker u, int n) throws IOException {
+  private static int payloadLength(MessageUnpacker u, int n, long size) {
+    if (n < 0 || n > size - u.getTotalReadBytes()) {
+      throw new IllegalArgumentException(
+          "a length of " + n + " bytes past the end at offset " + u.getTotalReadBytes());
+    }
+    return n;
+  }
+
+  private static List<Object> elements(MessageUnpacker u, int n, long size, int depth)
+      throws IOException {
+    // every element takes at least one byte: a count past the bytes left is a lie
+    if (n < 0 || n > size - u.getTotalReadBytes()) {
+      throw new IllegalArgumentException(
+          "a count of " + n + " elements past the end at offset " + u.getTotalReadBytes());
+    }
     List<Object> items = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      items.add(unpack(u));
+      items.add(unpack(u, size, depth));
     }
     return items;
   }
 
-  private static Object ext(byte type, byte[] payload) throws IOException {
+  private static Object ext(byte type, byte[] payload, int depth) throws IOException {
     switch (type) {
       case KEYWORD:
         return Keyword.of(text(payload));
@@ -277,8 +310,8 @@ public final class MsgpackValues {
       case BIG_DECIMAL:
         return new BigDecimal(text(payload));
       case SET:
-        try (MessageUnpacker u = MessagePack.newDefaultUnpacker(payload)) {
-          List<Object> items = elements(u, u.unpackArrayHeader());
+        try (MessageUnpacker u = unpacker(payload, 0, payload.length)) {
+          List<Object> items = elements(u, u.unpackArrayHeader(), payload.length, depth);
           return Collections.unmodifiableSet(new LinkedHashSet<>(items));
         }
       case FN:
@@ -318,7 +351,6 @@ public final class MsgpackValues {
   }
 
   private static Anomaly bad(String what) {
-    return new Anomaly(
-        Category.FAULT, BAD_MSGPACK, "Undecodable MessagePack answer: " + what, null);
+    return new Anomaly(Category.FAULT, BAD_MSGPACK, "Undecodable MessagePack: " + what, null);
   }
 }

@@ -26,6 +26,14 @@ import java.util.function.Function;
  * compile, then apply the datoms to the indexes and check entity specs on the result.
  */
 public final class TxProcessor {
+  /**
+   * The most operations (assertions and retractions, after expansion) one transaction may hold.
+   * Datomic sets no hard limit and advises transactions of thousands of datoms; this only keeps one
+   * runaway transaction from taking the writer's heap and a log entry of gigabytes, so it is
+   * generous: split an import into transactions smaller than this.
+   */
+  public static final int MAX_TX_OPS = 1_000_000;
+
   private final Function<DbValue, Database> view;
   private final BooleanSupplier databaseFunctions;
 
@@ -55,6 +63,15 @@ public final class TxProcessor {
     DbValue base = db.unfiltered();
     long t = base.nextT();
     List<Op> ops = TxExpander.expand(base, txData, view, databaseFunctions.getAsBoolean());
+    if (ops.size() > MAX_TX_OPS) {
+      throw Anomaly.incorrect(
+          "db.error/transaction-too-large",
+          "The transaction has "
+              + ops.size()
+              + " operations, more than the limit of "
+              + MAX_TX_OPS
+              + ": split it into smaller transactions");
+    }
     Object key = Idempotency.key(ops);
     if (key != null) {
       Idempotency.refuseIfCommitted(base, key);

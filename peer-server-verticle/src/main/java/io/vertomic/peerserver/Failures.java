@@ -3,6 +3,7 @@ package io.vertomic.peerserver;
 import io.vertomic.anomaly.Anomalies;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +33,10 @@ final class Failures {
   /** Answers {@code failure} on {@code ctx}, in the format the request accepts. */
   static void answer(RoutingContext ctx, Throwable failure) {
     if (ctx.response().ended()) {
+      return;
+    }
+    // the client went away (or was cut off) before its request was in: nobody to answer, no bug
+    if (failure instanceof HttpClosedException && ctx.response().closed()) {
       return;
     }
     Map<String, Object> body = body(ctx, failure);

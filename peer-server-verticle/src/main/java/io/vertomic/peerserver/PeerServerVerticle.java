@@ -3,6 +3,7 @@ package io.vertomic.peerserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.handler.codec.DecoderException;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.peer.Peer;
 import io.vertomic.peer.impl.Catalog;
@@ -29,6 +30,8 @@ public final class PeerServerVerticle extends VerticleBase {
   private HttpServer server;
   private Admission admission;
   private AccessKeys accessKeys;
+  private ServerLimits limits;
+  private RequestDeadline deadline;
 
   @Override
   public Future<?> start() {
@@ -36,6 +39,7 @@ public final class PeerServerVerticle extends VerticleBase {
     Databases dbs;
     try {
       o = PeerServerOptions.from(config(), System.getenv(), System.getProperties());
+      limits = ServerLimits.from(config(), System.getenv(), System.getProperties());
       dbs = new Databases(o.storage());
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
@@ -51,8 +55,10 @@ public final class PeerServerVerticle extends VerticleBase {
         Peer.options().setDatabaseFunctions(o.databaseFunctions()).setMeterRegistry(metrics));
     admission = new Admission(vertx, o, metrics);
     accessKeys = new AccessKeys(vertx, o);
+    deadline = new RequestDeadline(vertx, limits, metrics);
     Router router = routes(o, dbs, metrics);
-    HttpServerOptions http = new HttpServerOptions().setHost(o.host()).setPort(o.port());
+    HttpServerOptions http =
+        limits.apply(new HttpServerOptions().setHost(o.host()).setPort(o.port()), o.tls());
     if (o.tls()) {
       http.setSsl(true)
           .setKeyCertOptions(
@@ -62,7 +68,14 @@ public final class PeerServerVerticle extends VerticleBase {
     return vertx
         .executeBlocking(() -> prepare(dbs, o))
         .compose(v -> accessKeys.start())
-        .compose(v -> vertx.createHttpServer(http).requestHandler(router).listen())
+        .compose(
+            v ->
+                vertx
+                    .createHttpServer(http)
+                    .connectionHandler(deadline::opened)
+                    .invalidRequestHandler(req -> InvalidRequests.answer(req, limits))
+                    .requestHandler(router)
+                    .listen())
         .onSuccess(
             s -> {
               server = s;
@@ -104,9 +117,10 @@ public final class PeerServerVerticle extends VerticleBase {
 
   private Router routes(PeerServerOptions o, Databases dbs, PrometheusMeterRegistry metrics) {
     Router r = Router.router(vertx);
+    r.route().handler(deadline::received);
     DatabasesHandler databases = new DatabasesHandler(dbs, o);
     TransactHandler tx = new TransactHandler(dbs, admission, o);
-    QueryHandler query = new QueryHandler(dbs, admission, o);
+    QueryHandler query = new QueryHandler(dbs, admission, o, limits);
     PullHandler pull = new PullHandler(dbs, admission, o);
     DatomsHandler datoms = new DatomsHandler(dbs, admission, o);
     TxRangeHandler txRange = new TxRangeHandler(dbs, admission, o);
@@ -115,6 +129,7 @@ public final class PeerServerVerticle extends VerticleBase {
     r.get("/health").handler(guard(new HealthHandler(dbs)::health));
     r.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
     r.route("/api/*").handler(accessKeys::handle);
+    r.route("/api/*").handler(new StreamQuota(limits.maxStreamsPerClient())::admit);
     r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(o.maxBodyBytes()));
     RouteRights.install(r); // every /api route below needs its line there
     r.get("/api/databases").handler(guard(databases::list));
@@ -139,6 +154,15 @@ public final class PeerServerVerticle extends VerticleBase {
                 Anomaly.notFound(
                     "vertomic.error/no-route",
                     "No route " + ctx.request().method() + " " + ctx.request().path())));
+    r.errorHandler(
+        400,
+        ctx ->
+            Failures.answer(
+                ctx,
+                Anomaly.incorrect(
+                    "vertomic.error/bad-request",
+                    "Malformed request"
+                        + (ctx.failure() == null ? "" : ": " + ctx.failure().getMessage()))));
     r.errorHandler(
         405,
         ctx ->
@@ -165,6 +189,11 @@ public final class PeerServerVerticle extends VerticleBase {
   }
 
   private static Throwable failure(RoutingContext ctx, PeerServerOptions o) {
+    // the HTTP decoder gave up on a body (a chunk line thousands of bytes long): the client's error
+    if (ctx.failure() instanceof DecoderException d) {
+      return Anomaly.incorrect(
+          "vertomic.error/bad-request", "Malformed HTTP request body: " + d.getMessage());
+    }
     if (ctx.failure() != null) {
       return ctx.failure();
     }

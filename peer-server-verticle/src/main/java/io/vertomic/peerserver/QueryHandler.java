@@ -22,15 +22,18 @@ final class QueryHandler {
   private static final Keyword QUERY = Keyword.of("query");
   private static final Keyword ARGS = Keyword.of("args");
   private static final Keyword TIMEOUT = Keyword.of("timeout");
+  private static final Keyword ROW_LIMIT = Keyword.of("row-limit");
 
   private final Databases dbs;
   private final Admission admission;
   private final PeerServerOptions options;
+  private final ServerLimits limits;
 
-  QueryHandler(Databases dbs, Admission admission, PeerServerOptions options) {
+  QueryHandler(Databases dbs, Admission admission, PeerServerOptions options, ServerLimits limits) {
     this.dbs = dbs;
     this.admission = admission;
     this.options = options;
+    this.limits = limits;
   }
 
   /**
@@ -63,6 +66,7 @@ final class QueryHandler {
               request.put(QUERY, query);
               request.put(ARGS, inputs);
               request.put(TIMEOUT, timeout);
+              request.put(ROW_LIMIT, limits.maxIntermediateRows());
               boolean many =
                   !(find instanceof FindSpec.FindTuple || find instanceof FindSpec.FindScalar);
               Object result = Peer.query(request);

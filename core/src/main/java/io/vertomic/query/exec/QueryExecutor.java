@@ -91,6 +91,17 @@ public final class QueryExecutor {
 
   private static Object solve(
       Object query, Object[] inputs, long timeoutMs, long rowLimit, boolean lazy) {
+    try {
+      return solveOnStack(query, inputs, timeoutMs, rowLimit, lazy);
+    } catch (StackOverflowError e) {
+      // the limits on EDN nesting and rule depth should keep every query well inside the stack;
+      // should one still run out, it is a query too deep, not a broken server
+      throw QueryErrors.incorrect("too-deep", "The query nests too deeply for the stack");
+    }
+  }
+
+  private static Object solveOnStack(
+      Object query, Object[] inputs, long timeoutMs, long rowLimit, boolean lazy) {
     Query q = ParseCache.query(query);
     LogInputs.check(q, inputs);
     Inputs in = Inputs.bind(q, inputs);

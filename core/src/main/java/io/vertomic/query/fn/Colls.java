@@ -81,8 +81,9 @@ final class Colls {
     }
     List<Object> out = new ArrayList<>();
     for (long i = start; step > 0 ? i < end : i > end; i += step) {
-      if (out.size() >= 10_000_000) {
-        throw Args.invalid("range", "more than 10,000,000 values");
+      // a million Longs is tens of megabytes already; a query wanting more binds an input
+      if (out.size() >= 1_000_000) {
+        throw Args.invalid("range", "more than 1,000,000 values");
       }
       out.add(i);
     }

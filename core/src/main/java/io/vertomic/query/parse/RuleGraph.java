@@ -3,6 +3,7 @@ package io.vertomic.query.parse;
 import io.vertomic.edn.Symbol;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +21,20 @@ import java.util.Set;
  * Immutable.
  */
 public final class RuleGraph {
+  /**
+   * The most rules one query may define. Finding components walks the call graph depth first on the
+   * Java stack, so a query of a hundred thousand rules calling one another in a chain must be
+   * refused before the walk; real rule sets have tens.
+   */
+  public static final int MAX_RULES = 1000;
+
+  /**
+   * The longest chain of calls from one rule into another component's: evaluation completes a
+   * callee's component inside the caller's, on the Java stack, so this bounds its depth (recursion
+   * within a component is semi-naive iteration and costs no stack). Real rule sets nest a few deep.
+   */
+  public static final int MAX_CALL_DEPTH = 100;
+
   private final Map<Symbol, Integer> component;
   private final Set<Integer> recursive;
 
@@ -30,6 +45,11 @@ public final class RuleGraph {
 
   /** The graph of {@code rules} (by name), checked. */
   public static RuleGraph of(Map<Symbol, List<Rule>> rules) {
+    if (rules.size() > MAX_RULES) {
+      throw QueryErrors.incorrect(
+          "too-many-rules",
+          "The query defines " + rules.size() + " rules, more than the limit of " + MAX_RULES);
+    }
     Map<Symbol, Map<Symbol, Boolean>> edges = new LinkedHashMap<>();
     for (Map.Entry<Symbol, List<Rule>> e : rules.entrySet()) {
       Map<Symbol, Boolean> out = new LinkedHashMap<>();
@@ -62,9 +82,38 @@ public final class RuleGraph {
                     }
                   }
                 }));
+    checkCallDepth(edges, comp);
     RuleGraph g = new RuleGraph(comp, recursive);
     g.checkBaseCases(rules);
     return g;
+  }
+
+  // components are numbered callees first, so one pass in that order sees every callee's depth
+  private static void checkCallDepth(
+      Map<Symbol, Map<Symbol, Boolean>> edges, Map<Symbol, Integer> comp) {
+    List<Symbol> byComponent = new ArrayList<>(edges.keySet());
+    byComponent.sort(Comparator.comparing(comp::get));
+    Map<Integer, Integer> depth = new HashMap<>();
+    for (Symbol from : byComponent) {
+      int c = comp.get(from);
+      int d = depth.getOrDefault(c, 1);
+      for (Symbol to : edges.get(from).keySet()) {
+        if (comp.get(to) != c) {
+          d = Math.max(d, depth.get(comp.get(to)) + 1);
+        }
+      }
+      depth.put(c, d);
+      if (d > MAX_CALL_DEPTH) {
+        throw QueryErrors.incorrect(
+            "rules-too-deep",
+            "Rule "
+                + from
+                + " starts a chain of calls "
+                + d
+                + " rules deep, more than the limit of "
+                + MAX_CALL_DEPTH);
+      }
+    }
   }
 
   /** The component of rule {@code name}: rules with the same one are mutually recursive. */
