@@ -65,7 +65,9 @@ import java.util.function.UnaryOperator;
  * together, applied strictly in {@code t} order: an entry past the next expected {@code t} waits
  * for the ones before it, and if they do not come the gap is filled from the log in storage, which
  * has every acknowledged transaction. When the transactor changes, the next transaction finds the
- * new one through the lease in storage. The connection is to the database's id, not its name: when
+ * new one through the lease in storage. Every request carries the secret of the lease it is sent
+ * under (see {@link TransactorSecret}); one refused for it because the lease has been taken over
+ * since is sent again under the new one. The connection is to the database's id, not its name: when
  * the database is renamed it follows (the transactor's notice gives it the new name). Index and
  * storage GC requests go to the transactor too, which owns the index. Thread-safe: every change of
  * state happens on this connection's one applier thread.
