@@ -133,7 +133,7 @@ public final class TransactorVerticle extends VerticleBase {
 
   private Future<Void> activate(Lease lease) {
     held = lease;
-    endpoint.activate();
+    endpoint.activate(lease);
     say("active epoch " + lease.epoch());
     return Future.succeededFuture();
   }

@@ -53,6 +53,40 @@ public final class AnomalyMessages {
     return a.code().toString().equals(":" + TRANSACTOR_GONE);
   }
 
+  /**
+   * The code of a request the transactor refused because it did not carry the secret of the
+   * transactor's epoch (see {@link TransactorSecret}): nothing was applied. A peer whose lease is
+   * stale (a takeover since) reads it again and sends the request again; anyone else stays refused.
+   */
+  public static final String WRONG_SECRET = "vertomic.error/wrong-secret";
+
+  public static Anomaly wrongSecret(long epoch) {
+    return Anomaly.forbidden(
+        WRONG_SECRET,
+        "Request to the transactor without the storage secret of epoch "
+            + epoch
+            + ": only a process that reads the transactor's lease in storage may send it requests");
+  }
+
+  /** True when {@code a} says the transactor refused the request for its secret. */
+  public static boolean wrongSecret(Anomaly a) {
+    return a.code().toString().equals(":" + WRONG_SECRET);
+  }
+
+  /**
+   * The anomaly of a request refused for the secret of the lease of {@code epoch} that a takeover
+   * has since replaced: no active transactor took it, so it is sent again under the new lease.
+   */
+  public static Anomaly staleLease(long epoch) {
+    return new Anomaly(
+        Category.UNAVAILABLE,
+        Keyword.of(NO_TRANSACTOR),
+        "The transactor lease of epoch "
+            + epoch
+            + " that this peer read has been taken over: read the lease for the active transactor",
+        null);
+  }
+
   /** True when {@code a} says no active transactor received the request. */
   public static boolean notDelivered(Anomaly a) {
     return a.code().toString().equals(":" + NO_TRANSACTOR);

@@ -5,6 +5,7 @@ import io.vertomic.anomaly.Anomaly;
 import io.vertomic.cluster.bus.Addresses;
 import io.vertomic.cluster.bus.AnomalyMessages;
 import io.vertomic.cluster.bus.Lease;
+import io.vertomic.cluster.bus.TransactorSecret;
 import io.vertomic.cluster.bus.TxReply;
 import io.vertomic.cluster.bus.TxReports;
 import io.vertomic.cluster.bus.TxRequest;
@@ -33,7 +34,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -65,7 +65,9 @@ import java.util.function.UnaryOperator;
  * together, applied strictly in {@code t} order: an entry past the next expected {@code t} waits
  * for the ones before it, and if they do not come the gap is filled from the log in storage, which
  * has every acknowledged transaction. When the transactor changes, the next transaction finds the
- * new one through the lease in storage. The connection is to the database's id, not its name: when
+ * new one through the lease in storage. Every request carries the secret of the lease it is sent
+ * under (see {@link TransactorSecret}); one refused for it because the lease has been taken over
+ * since is sent again under the new one. The connection is to the database's id, not its name: when
  * the database is renamed it follows (the transactor's notice gives it the new name). Index and
  * storage GC requests go to the transactor too, which owns the index. Thread-safe: every change of
  * state happens on this connection's one applier thread.
@@ -293,12 +295,18 @@ final class RemoteConnection implements Connection {
             uri.database(), dbId, batch.stream().map(Outgoing::edn).toList(), txTimeoutMillis);
     long sent = System.nanoTime();
     bus.<JsonObject>request(
-            l.address(), request.toJson(), new DeliveryOptions().setSendTimeout(txTimeoutMillis))
+            l.address(), request.toJson(), TransactorSecret.options(l, txTimeoutMillis))
         .onComplete(
             ar -> {
               busMeters.roundTrip(System.nanoTime() - sent, ar.succeeded());
               if (ar.failed()) {
-                batch.forEach(o -> o.answer().tryFail(ar.cause()));
+                takenOver(l, AnomalyMessages.from(ar.cause(), "transaction on " + uri.uri()))
+                    .onComplete(
+                        now -> {
+                          Throwable e =
+                              now.succeeded() ? AnomalyMessages.staleLease(l.epoch()) : now.cause();
+                          batch.forEach(o -> o.answer().tryFail(e));
+                        });
                 return;
               }
               List<Object> outcomes;
@@ -346,6 +354,21 @@ final class RemoteConnection implements Connection {
 
   private static boolean answered(List<Outgoing> batch) {
     return batch.stream().allMatch(o -> o.answer().future().isComplete());
+  }
+
+  // a refusal for the secret of a lease that storage no longer holds (a takeover since, by the same
+  // transactor) is a request no active transactor took: the lease storage holds now, to send it
+  // again under. With the secret storage holds, the refusal stands; any other failure too
+  private Future<Lease> takenOver(Lease sentWith, Anomaly failure) {
+    if (!AnomalyMessages.wrongSecret(failure)) {
+      return Future.failedFuture(failure);
+    }
+    return readLease()
+        .transform(
+            now ->
+                now.succeeded() && !Objects.equals(now.result().secret(), sentWith.secret())
+                    ? Future.succeededFuture(now.result())
+                    : Future.failedFuture(failure));
   }
 
   private Future<Lease> currentLease() {
@@ -572,19 +595,28 @@ final class RemoteConnection implements Connection {
         .map(answer -> answer.getLong("deleted"));
   }
 
-  // a request to the writer of this database, at the transactor the lease names
+  // a request to the writer of this database, at the transactor the lease names; sent once more
+  // when its secret was refused because the lease had been taken over
   private Future<JsonObject> ask(
       UnaryOperator<String> address, JsonObject body, long timeoutMillis, String what) {
     body.put("db", uri.database()).put("id", dbId);
+    String about = what + " of " + uri.uri();
     return currentLease()
         .compose(
             l ->
-                bus.<JsonObject>request(
-                    address.apply(l.address()),
-                    body,
-                    new DeliveryOptions().setSendTimeout(timeoutMillis)))
+                ask(l, address, body, timeoutMillis, about)
+                    .recover(
+                        e ->
+                            takenOver(l, (Anomaly) e)
+                                .compose(now -> ask(now, address, body, timeoutMillis, about))));
+  }
+
+  private Future<JsonObject> ask(
+      Lease l, UnaryOperator<String> address, JsonObject body, long timeoutMillis, String about) {
+    return bus.<JsonObject>request(
+            address.apply(l.address()), body, TransactorSecret.options(l, timeoutMillis))
         .map(Message::body)
-        .recover(e -> Future.failedFuture(AnomalyMessages.from(e, what + " of " + uri.uri())));
+        .recover(e -> Future.failedFuture(AnomalyMessages.from(e, about)));
   }
 
   /**

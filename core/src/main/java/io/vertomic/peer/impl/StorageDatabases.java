@@ -10,6 +10,7 @@ import io.vertomic.cluster.ClusteredVertx;
 import io.vertomic.cluster.bus.Addresses;
 import io.vertomic.cluster.bus.AnomalyMessages;
 import io.vertomic.cluster.bus.Lease;
+import io.vertomic.cluster.bus.TransactorSecret;
 import io.vertomic.log.StorageLog;
 import io.vertomic.metrics.CacheMeters;
 import io.vertomic.metrics.EngineMeters;
@@ -25,9 +26,9 @@ import io.vertomic.wire.DbRoot;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -129,21 +130,38 @@ final class StorageDatabases {
       return;
     }
     Vertx bus = Blocking.await(clustered(), "join the cluster of the transactor");
+    Lease l = Lease.decode(lease.value());
+    try {
+      askRename(bus, l, from, to);
+    } catch (Anomaly a) {
+      // refused for the secret of a lease taken over since: once more, under the one read now
+      Root now = Blocking.await(s.root(Lease.ROOT), "read the transactor lease of " + from.uri());
+      Lease again = now == null ? null : Lease.decode(now.value());
+      if (!AnomalyMessages.wrongSecret(a)
+          || again == null
+          || Objects.equals(again.secret(), l.secret())) {
+        throw a;
+      }
+      askRename(bus, again, from, to);
+    }
+    RemoteConnection c = remotes.get(from.uri());
+    if (c != null) {
+      c.renamed(to.database());
+    }
+  }
+
+  private static void askRename(Vertx bus, Lease l, StorageUri from, StorageUri to) {
     String what = "rename of " + from.uri();
     // the transactor may first wait for an index job of the database: answer before we give up
     long timeout = TimeUnit.SECONDS.toMillis(Blocking.TIMEOUT_SECONDS - 10);
     Blocking.await(
         bus.eventBus()
             .request(
-                Addresses.rename(Lease.decode(lease.value()).address()),
+                Addresses.rename(l.address()),
                 new JsonObject().put("db", from.database()).put("to", to.database()),
-                new DeliveryOptions().setSendTimeout(timeout))
+                TransactorSecret.options(l, timeout))
             .recover(e -> Future.failedFuture(AnomalyMessages.from(e, what))),
         what);
-    RemoteConnection c = remotes.get(from.uri());
-    if (c != null) {
-      c.renamed(to.database());
-    }
   }
 
   /**

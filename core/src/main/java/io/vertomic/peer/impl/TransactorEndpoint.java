@@ -3,6 +3,7 @@ package io.vertomic.peer.impl;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.cluster.bus.Addresses;
 import io.vertomic.cluster.bus.AnomalyMessages;
+import io.vertomic.cluster.bus.Lease;
 import io.vertomic.cluster.bus.TxReply;
 import io.vertomic.cluster.bus.TxReports;
 import io.vertomic.cluster.bus.TxRequest;
@@ -31,7 +32,9 @@ import java.util.function.UnaryOperator;
  * transactions at the address of its lease, hands each to the database's single {@link
  * io.vertomic.tx.Writer} (opened on first use, caught up from the log), answers once the log has
  * it, and publishes every group of transactions the log took as one tx report (their log entries),
- * and every new durable index as a notice. Internal: the transactor verticle's engine.
+ * and every new durable index as a notice. Every request must carry the secret of the lease held
+ * (see {@link TransactorGate}): a cluster member that cannot read storage changes nothing.
+ * Internal: the transactor verticle's engine.
  */
 public final class TransactorEndpoint {
   private final Vertx vertx;
@@ -44,7 +47,8 @@ public final class TransactorEndpoint {
   // the writers whose transactions and index jobs are announced on the bus (once each)
   private final Set<DurableDatabase> announced = ConcurrentHashMap.newKeySet();
   private List<MessageConsumer<JsonObject>> consumers = List.of();
-  private volatile boolean active;
+  // what a request must bring: the secret of the lease held, none while a standby
+  private final TransactorGate gate = new TransactorGate();
 
   private TransactorEndpoint(Vertx vertx, StorageUri system, boolean databaseFunctions) {
     this.vertx = vertx;
@@ -80,7 +84,7 @@ public final class TransactorEndpoint {
   }
 
   /**
-   * Starts taking requests at {@code address}: refused until {@link #activate()} (a standby is
+   * Starts taking requests at {@code address}: refused until {@link #activate} (a standby is
    * reachable before it takes over, so its takeover registers nothing in the cluster).
    */
   public Future<Void> serve(String address) {
@@ -94,9 +98,13 @@ public final class TransactorEndpoint {
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
   }
 
-  /** Takes transactions from now on: this transactor holds the lease. */
-  public void activate() {
-    active = true;
+  /**
+   * Takes requests from now on: this transactor holds {@code lease}. Only the requests that carry
+   * the lease's secret, which a process learns by reading the lease in storage, are served; any
+   * other is refused {@code forbidden}, changes nothing and is logged.
+   */
+  public void activate(Lease lease) {
+    gate.open(lease);
   }
 
   /**
@@ -105,7 +113,7 @@ public final class TransactorEndpoint {
    * next activation reads every database afresh.
    */
   public void deactivate() {
-    active = false;
+    gate.close();
     open.values().forEach(f -> f.onSuccess(databases::closeWriter));
     open.clear();
     announced.clear();
@@ -121,8 +129,7 @@ public final class TransactorEndpoint {
   }
 
   private void transact(Message<JsonObject> m) {
-    if (!active) {
-      AnomalyMessages.fail(m, AnomalyMessages.notActive());
+    if (refused(m)) {
       return;
     }
     TxRequest r;
@@ -178,8 +185,7 @@ public final class TransactorEndpoint {
   }
 
   private void index(Message<JsonObject> m) {
-    if (!active) {
-      AnomalyMessages.fail(m, AnomalyMessages.notActive());
+    if (refused(m)) {
       return;
     }
     database(m.body().getString("db"), m.body().getString("id"))
@@ -189,8 +195,7 @@ public final class TransactorEndpoint {
   }
 
   private void gc(Message<JsonObject> m) {
-    if (!active) {
-      AnomalyMessages.fail(m, AnomalyMessages.notActive());
+    if (refused(m)) {
       return;
     }
     Long olderThan = m.body().getLong("olderThan");
@@ -206,8 +211,7 @@ public final class TransactorEndpoint {
 
   // the rename happens here, where the database's writer and its index jobs are; peers hear of it
   private void rename(Message<JsonObject> m) {
-    if (!active) {
-      AnomalyMessages.fail(m, AnomalyMessages.notActive());
+    if (refused(m)) {
       return;
     }
     String from = m.body().getString("db");
@@ -232,6 +236,15 @@ public final class TransactorEndpoint {
               m.reply(new JsonObject().put("renamed", true));
             })
         .onFailure(e -> AnomalyMessages.fail(m, e));
+  }
+
+  // a standby refuses every request, and the holder of the lease any without its secret
+  private boolean refused(Message<JsonObject> m) {
+    Anomaly refusal = gate.refusal(m);
+    if (refusal != null) {
+      AnomalyMessages.fail(m, refusal);
+    }
+    return refusal != null;
   }
 
   // the id a peer sends is the database it connected to: under the name it has now (it may have
