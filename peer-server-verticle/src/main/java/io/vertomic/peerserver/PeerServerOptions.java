@@ -62,6 +62,13 @@ public record PeerServerOptions(
   /** As {@link #from(JsonObject, Map)}, with the system properties {@code props} over both. */
   public static PeerServerOptions from(
       JsonObject config, Map<String, String> env, Properties props) {
+    if (props.getProperty("vertomic.secret") != null) {
+      // a -D flag is part of the command line, which any user of the machine can read with ps
+      throw Anomaly.incorrect(
+          "vertomic.error/invalid-config",
+          "The secret is not taken from -Dvertomic.secret, which ps shows to every user: give it"
+              + " in VERTOMIC_SECRET or the config file");
+    }
     ProcessConfig c =
         ProcessConfig.of(config, env, props)
             .override("storage", "VERTOMIC_STORAGE")

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,20 @@ class PeerServerOptionsTest {
     assertTrue(
         a.getMessage().startsWith("Bad peer server config: classpath: " + text + " is not"),
         a.getMessage());
+  }
+
+  @Test
+  void aSecretOnTheCommandLineIsRefusedWithoutQuotingIt() {
+    JsonObject config = new JsonObject().put("storage", "vertomic:mem://*");
+    Properties props = new Properties();
+    props.setProperty("vertomic.secret", "hunter2");
+    Anomaly a = assertThrows(Anomaly.class, () -> PeerServerOptions.from(config, Map.of(), props));
+    assertEquals(Keyword.of("vertomic.error/invalid-config"), a.code());
+    assertTrue(a.getMessage().contains("VERTOMIC_SECRET"), a.getMessage());
+    assertTrue(!a.getMessage().contains("hunter2"), a.getMessage());
+    assertEquals(
+        "s3",
+        PeerServerOptions.from(config, Map.of("VERTOMIC_SECRET", "s3"), new Properties()).secret());
   }
 
   @Test
