@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * go}, transacts {@code args[2]} values (-1: until the line {@code stop}) named {@code args[1]-i}
  * with at most {@code args[3]} in flight, printing {@code ack NAME t} for each acknowledged one.
  * Every transaction carries its name as idempotency key, so one that fails {@code unavailable},
- * {@code interrupted} (its transactor died) or {@code busy} is simply sent again, after a line
+ * {@code interrupted} (its transactor died) or {@code busy} is sent again 20 ms later, after a line
  * {@code retry NAME CATEGORY MESSAGE}: if it had committed, the answer is the original one. Then,
  * on the line {@code report}, prints its database ({@code db BASIS-T DIGEST}) and, for a bounded
  * load, the t of every tx report it received ({@code txs T,T,...}); on {@code exit}, exits.

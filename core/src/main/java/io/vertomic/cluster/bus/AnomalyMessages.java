@@ -50,7 +50,7 @@ public final class AnomalyMessages {
   }
 
   public static boolean transactorGone(Anomaly a) {
-    return a.code().toString().equals(":" + TRANSACTOR_GONE);
+    return has(a, TRANSACTOR_GONE);
   }
 
   /**
@@ -70,7 +70,7 @@ public final class AnomalyMessages {
 
   /** True when {@code a} says the transactor refused the request for its secret. */
   public static boolean wrongSecret(Anomaly a) {
-    return a.code().toString().equals(":" + WRONG_SECRET);
+    return has(a, WRONG_SECRET);
   }
 
   /**
@@ -89,7 +89,11 @@ public final class AnomalyMessages {
 
   /** True when {@code a} says no active transactor received the request. */
   public static boolean notDelivered(Anomaly a) {
-    return a.code().toString().equals(":" + NO_TRANSACTOR);
+    return has(a, NO_TRANSACTOR);
+  }
+
+  private static boolean has(Anomaly a, String code) {
+    return a.code().toString().equals(":" + code);
   }
 
   private AnomalyMessages() {}
