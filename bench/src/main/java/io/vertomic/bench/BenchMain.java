@@ -12,10 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The benchmark: runs the chosen workloads on Vertomic and Datomic's in-memory peer in this one
- * JVM, prints a table with both medians and p99s, the ratio Datomic / Vertomic and the bytes one
- * run allocated on the calling thread per engine, and writes the same as JSON to {@code
- * bench/results/} (with the JIT's compilation time while each workload was measured).
+ * The benchmark: runs the chosen workloads on Vertomic and Datomic's in-memory peer in this one JVM
+ * (the loads onto a durable storage against Datomic Local on disk, {@link DatomicLocalEngine}),
+ * prints a table with both medians and p99s, the ratio Datomic / Vertomic and the bytes one run
+ * allocated on the calling thread per engine, and writes the same as JSON to {@code bench/results/}
+ * (with the JIT's compilation time while each workload was measured).
  *
  * <p>Workloads {@code storage-queries}, {@code transactor}, {@code remote} and {@code
  * fulltext-cold} are sections of their own ({@link StorageQueryBench}, {@link TransactorBench},
@@ -37,6 +38,9 @@ public final class BenchMain {
   static final String DEV_DIR =
       System.getProperty("java.io.tmpdir") + "/vertomic-bench-dev-" + ProcessHandle.current().pid();
 
+  /** Datomic on disk, the reference of the loads onto Vertomic's durable storages. */
+  private static final DatomicLocalEngine DATOMIC_LOCAL = new DatomicLocalEngine();
+
   static {
     Engine dev = new VertomicEngine("vertomic-dev", "vertomic:dev://127.0.0.1:4334/%s");
     Engine sql =
@@ -48,8 +52,8 @@ public final class BenchMain {
       WORKLOADS.put(w.name(), w);
     }
     for (LoadWorkload w : List.of(LoadWorkload.loadBatch(), LoadWorkload.loadSingle())) {
-      WORKLOADS.put(w.name() + "-dev", w.on("dev", dev));
-      WORKLOADS.put(w.name() + "-sql", w.on("sql", sql));
+      WORKLOADS.put(w.name() + "-dev", w.on("dev", dev, DATOMIC_LOCAL));
+      WORKLOADS.put(w.name() + "-sql", w.on("sql", sql, DATOMIC_LOCAL));
     }
     for (Workload<?> w : QueryWorkload.all()) {
       WORKLOADS.put(w.name(), w);
@@ -197,7 +201,7 @@ public final class BenchMain {
       rows.add(r);
       System.out.printf(
           Locale.ROOT,
-          "%-12s %10.2fms %10.2fms %10.2fms %10.2fms %8.2f %12.1f %12.1f%s%n",
+          "%-12s %10.2fms %10.2fms %10.2fms %10.2fms %8.2f %12.1f %12.1f%s%s%n",
           r.workload(),
           r.vertomic().medianMs(),
           r.vertomic().p99Ms(),
@@ -206,6 +210,7 @@ public final class BenchMain {
           r.ratio(),
           r.vertomicAllocBytes() / 1024,
           r.datomicAllocBytes() / 1024,
+          r.reference().equals("datomic-mem") ? "" : "  (against " + r.reference() + ")",
           r.jitMsMeasuring() * 1e6 > 0.1 * r.wallNs()
               ? "  (JIT " + r.jitMsMeasuring() + " ms while measured)"
               : "");
@@ -216,6 +221,7 @@ public final class BenchMain {
     RealWorkload.problems().forEach(p -> System.out.println("PROBLEM " + p));
     System.out.println("checksum " + runner.blackhole);
     write(out, rows, warmup, iterations, storage, transactor, remote, storages, fulltextCold);
+    DATOMIC_LOCAL.deleteStorage();
     datomic.Peer.shutdown(false);
   }
 
@@ -260,11 +266,12 @@ public final class BenchMain {
           .append(
               String.format(
                   Locale.ROOT,
-                  "{\"workload\": \"%s\", \"vertomic_median_ms\": %.3f, \"vertomic_p99_ms\": %.3f, "
+                  "{\"workload\": \"%s\", \"reference\": \"%s\", \"vertomic_median_ms\": %.3f, \"vertomic_p99_ms\": %.3f, "
                       + "\"datomic_median_ms\": %.3f, \"datomic_p99_ms\": %.3f, \"ratio\": %.3f, "
                       + "\"vertomic_alloc_bytes\": %.0f, \"datomic_alloc_bytes\": %.0f, "
                       + "\"measured_ms\": %d, \"jit_ms_while_measured\": %d}",
                   r.workload(),
+                  r.reference(),
                   r.vertomic().medianMs(),
                   r.vertomic().p99Ms(),
                   r.datomic().medianMs(),

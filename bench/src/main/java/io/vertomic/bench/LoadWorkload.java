@@ -9,39 +9,51 @@ import java.util.function.IntFunction;
  * load-batch (all 20,000 in transactions of 1,000), load-single (2,000 transactions of one) and
  * load-single-edn (the same, each transaction given as EDN text that the engine reads).
  */
-record LoadWorkload(String name, int persons, int batch, Engine storage, boolean edn)
+record LoadWorkload(
+    String name, int persons, int batch, Engine storage, Engine durableReference, boolean edn)
     implements Workload<Engine.Session> {
+  LoadWorkload(String name, int persons, int batch, boolean edn) {
+    this(name, persons, batch, null, null, edn);
+  }
+
   static LoadWorkload loadBatch() {
-    return new LoadWorkload("load-batch", People.COUNT, 1_000, null, false);
+    return new LoadWorkload("load-batch", People.COUNT, 1_000, false);
   }
 
   static LoadWorkload loadSingle() {
-    return new LoadWorkload("load-single", 2_000, 1, null, false);
+    return new LoadWorkload("load-single", 2_000, 1, false);
   }
 
   static LoadWorkload loadSingleEdn() {
-    return new LoadWorkload("load-single-edn", 2_000, 1, null, true);
+    return new LoadWorkload("load-single-edn", 2_000, 1, true);
   }
 
   /**
-   * The same load with Vertomic on a durable storage ({@code storage}) and Datomic, the reference,
-   * still in memory: Datomic's durable storages need its transactor process, which is not on Maven
-   * Central.
+   * The same load with Vertomic on a durable storage ({@code storage}) and Datomic on disk too
+   * ({@code durableReference}, Datomic Local): both answer each transaction once it is durable.
    */
-  LoadWorkload on(String suffix, Engine storage) {
-    return new LoadWorkload(name + "-" + suffix, persons, batch, storage, edn);
+  LoadWorkload on(String suffix, Engine storage, Engine durableReference) {
+    return new LoadWorkload(name + "-" + suffix, persons, batch, storage, durableReference, edn);
   }
 
   /** This load with fewer persons (for tests). */
   LoadWorkload withPersons(int n, int batchSize) {
-    return new LoadWorkload(name, n, batchSize, storage, edn);
+    return new LoadWorkload(name, n, batchSize, storage, durableReference, edn);
   }
 
   @Override
   public Engine.Session setUp(Engine engine, String dbName) {
-    return storage != null && engine instanceof VertomicEngine
+    if (storage == null) {
+      return engine.fresh(dbName);
+    }
+    return engine instanceof VertomicEngine
         ? storage.fresh(dbName)
-        : engine.fresh(dbName);
+        : durableReference.fresh(dbName);
+  }
+
+  @Override
+  public String reference() {
+    return storage == null ? Workload.super.reference() : durableReference.name();
   }
 
   @Override

@@ -30,10 +30,12 @@ final class Runner {
    * The measured result of one workload, with the median bytes one run allocated on the calling
    * thread per engine (the whole work of a Vertomic query; for Datomic's, whose query pool shares
    * the work, and for loads through a transactor, only the caller's share), the wall time of the
-   * measurement and the JIT's compilation time in it.
+   * measurement and the JIT's compilation time in it. {@code reference} names the Datomic measured
+   * ({@link Workload#reference}).
    */
   record Row(
       String workload,
+      String reference,
       Stats vertomic,
       Stats datomic,
       double vertomicAllocBytes,
@@ -119,6 +121,7 @@ final class Runner {
     }
     return new Row(
         w.name(),
+        w.reference(),
         Stats.of(samples[0].nanos()),
         Stats.of(samples[1].nanos()),
         Stats.median(samples[0].bytes()),

@@ -28,4 +28,9 @@ interface Workload<S extends Workload.Prepared> {
   default int samplesFactor() {
     return 1;
   }
+
+  /** The Datomic this workload is measured against: the in-memory peer unless it says otherwise. */
+  default String reference() {
+    return "datomic-mem";
+  }
 }

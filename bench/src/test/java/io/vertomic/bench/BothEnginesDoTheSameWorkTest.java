@@ -14,32 +14,35 @@ import org.junit.jupiter.api.Test;
 @Tag("slow") // PostgreSQL and Datomic's peer
 class BothEnginesDoTheSameWorkTest {
   private static final List<Engine> ENGINES = List.of(new VertomicEngine(), new DatomicEngine());
+  private static final DatomicLocalEngine DATOMIC_LOCAL = new DatomicLocalEngine();
 
   @AfterAll
   static void shutDownDatomic() {
+    DATOMIC_LOCAL.deleteStorage();
     datomic.Peer.shutdown(false);
   }
 
   @Test
   void batchLoadLeavesTheSamePersonsInBothEngines() {
-    assertSamePersons(new LoadWorkload("load-batch-small", 300, 100, null, false), 300);
+    assertSamePersons(new LoadWorkload("load-batch-small", 300, 100, false), 300);
   }
 
   @Test
-  void aLoadOnSqlStorageLeavesTheSamePersonsAsDatomic() {
+  void aLoadOnSqlStorageLeavesTheSamePersonsAsDatomicOnDisk() {
     assertSamePersons(
-        LoadWorkload.loadBatch()
+        LoadWorkload.loadSingle()
             .on(
                 "sql",
                 new VertomicEngine(
-                    "vertomic-sql", "vertomic:sql://%s?postgresql://postgres@127.0.0.1:5432/test"))
+                    "vertomic-sql", "vertomic:sql://%s?postgresql://postgres@127.0.0.1:5432/test"),
+                DATOMIC_LOCAL)
             .withPersons(300, 100),
         300);
   }
 
   @Test
   void singleLoadLeavesTheSamePersonsInBothEngines() {
-    assertSamePersons(new LoadWorkload("load-single-small", 40, 1, null, false), 40);
+    assertSamePersons(new LoadWorkload("load-single-small", 40, 1, false), 40);
   }
 
   @Test
@@ -49,7 +52,7 @@ class BothEnginesDoTheSameWorkTest {
 
   @Test
   void queriesGiveResultsOfTheSameSizeInBothEngines() {
-    LoadWorkload load = new LoadWorkload("load-for-queries", 2_000, 500, null, false);
+    LoadWorkload load = new LoadWorkload("load-for-queries", 2_000, 500, false);
     try (Engine.Session v = load.setUp(ENGINES.get(0), "smoke-q");
         Engine.Session d = load.setUp(ENGINES.get(1), "smoke-q")) {
       load.run(v);
