@@ -10,10 +10,12 @@ import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.io.File;
 import java.io.FileNotFoundException;
+import java.nio.file.Path;
 
 /**
  * The one way Vertomic's processes start a clustered Vert.x: Hazelcast configured as {@link
- * ClusterOptions} say. The event bus listens on 127.0.0.1 unless the options say otherwise.
+ * ClusterOptions} say. The event bus listens on 127.0.0.1 unless the options say otherwise, and
+ * speaks mutual TLS when the options name a cluster certificate ({@link ClusterTls}).
  *
  * <pre>{@code
  * ClusteredVertx.start(new VertxOptions(), ClusterOptions.DEFAULT).onSuccess(vertx -> ...);
@@ -48,6 +50,9 @@ public final class ClusteredVertx {
     VertxOptions o = new VertxOptions(options);
     if (o.getEventBusOptions().getHost() == null) {
       o.getEventBusOptions().setHost("127.0.0.1");
+    }
+    if (cluster.tls() != null) {
+      ClusterTls.in(Path.of(cluster.tls())).apply(o.getEventBusOptions());
     }
     return Vertx.builder().with(o).withClusterManager(new HazelcastClusterManager(config));
   }

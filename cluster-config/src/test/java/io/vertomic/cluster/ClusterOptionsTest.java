@@ -25,4 +25,16 @@ class ClusterOptionsTest {
             props);
     assertEquals(new ClusterOptions("cluster-multicast.xml", "from-flag"), o);
   }
+
+  @Test
+  void theTlsDirectoryComesFromTheEnvironmentAndOffTurnsItOff() {
+    ClusterOptions o =
+        ClusterOptions.from(Map.of("VERTOMIC_CLUSTER_TLS", "/etc/vertomic/tls"), new Properties());
+    assertEquals("/etc/vertomic/tls", o.tls());
+    Properties props = new Properties();
+    props.setProperty(ClusterOptions.TLS, ClusterOptions.TLS_OFF);
+    assertEquals(
+        null,
+        ClusterOptions.from(Map.of("VERTOMIC_CLUSTER_TLS", "/etc/vertomic/tls"), props).tls());
+  }
 }

@@ -39,6 +39,8 @@ import java.util.Properties;
  *       <td>cluster.xml</td></tr>
  *   <tr><td>clusterName</td><td>VERTOMIC_CLUSTER_NAME</td><td>vertomic.cluster.name</td>
  *       <td>the configuration's</td></tr>
+ *   <tr><td>clusterTls</td><td>VERTOMIC_CLUSTER_TLS</td><td>vertomic.cluster.tls</td>
+ *       <td>none: plain TCP (the scripts give their checkout's)</td></tr>
  *   <tr><td>databaseFunctions</td><td>VERTOMIC_DATABASE_FUNCTIONS</td>
  *       <td>vertomic.databaseFunctions</td><td>false</td></tr>
  * </table>
@@ -78,6 +80,7 @@ public final class PeerOptions {
   private String dataDir = DEFAULT_DATA_DIR;
   private String clusterConfig = DEFAULT_CLUSTER_CONFIG;
   private String clusterName;
+  private String clusterTls;
   private MeterRegistry meterRegistry = Metrics.globalRegistry;
 
   /** The defaults. */
@@ -104,6 +107,7 @@ public final class PeerOptions {
     setDataDir(json.getString("dataDir", DEFAULT_DATA_DIR));
     setClusterConfig(json.getString("clusterConfig", DEFAULT_CLUSTER_CONFIG));
     setClusterName(json.getString("clusterName"));
+    setClusterTls(json.getString("clusterTls"));
   }
 
   /**
@@ -235,6 +239,22 @@ public final class PeerOptions {
   }
 
   /**
+   * The directory of the cluster certificate with which this process's event bus speaks mutual TLS
+   * to the transactor and other members ({@code member-key.pem}, {@code member-cert.pem}, {@code
+   * trusted-certs.pem}: docs/security.md); null (or {@code off}) for plain TCP. A transactor
+   * started with a certificate accepts only members that hold one it trusts.
+   */
+  public String getClusterTls() {
+    return clusterTls;
+  }
+
+  /** Sets {@link #getClusterTls}; null, blank or {@code off} for plain TCP. */
+  public PeerOptions setClusterTls(String clusterTls) {
+    this.clusterTls = clusterTls == null || clusterTls.isBlank() ? null : clusterTls.trim();
+    return this;
+  }
+
+  /**
    * Where the peer library registers its meters (transactions, index jobs, storage, caches,
    * queries: docs/operations.md). By default Micrometer's {@link Metrics#globalRegistry}: it
    * records nothing until the application adds a registry to it, and an application that already
@@ -270,6 +290,9 @@ public final class PeerOptions {
     }
     if (clusterName != null) {
       json.put("clusterName", clusterName);
+    }
+    if (clusterTls != null) {
+      json.put("clusterTls", clusterTls);
     }
     return json;
   }

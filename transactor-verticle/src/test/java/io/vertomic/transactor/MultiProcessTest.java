@@ -40,7 +40,7 @@ public abstract class MultiProcessTest {
       c.close();
       Files.write(dir.resolve(getClass().getSimpleName() + "-" + c.pid() + ".log"), c.output());
     }
-    Peer.configure(Peer.options().setClusterName(null));
+    Peer.configure(Peer.options().setClusterName(null).setClusterTls(null));
     Peer.shutdown();
   }
 }

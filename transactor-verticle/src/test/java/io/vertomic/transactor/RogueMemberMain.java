@@ -21,9 +21,13 @@ import java.util.concurrent.TimeUnit;
  * cluster named by {@code vertomic.cluster.name}, and sends the transactor what a peer would, made
  * by hand: a transaction without the secret, one with a made-up secret, an index request and a
  * rename without it. Prints {@code joined}, then {@code KIND refused CATEGORY CODE} or {@code KIND
- * accepted} for each, then {@code done}, and exits.
+ * accepted} for each, then {@code done}, and exits. Given the lease's secret in the environment
+ * variable {@value #SECRET} (a rogue that could read storage), it sends only a transaction with
+ * that secret, as {@code transact-with-secret}.
  */
 public final class RogueMemberMain {
+  static final String SECRET = "ROGUE_SECRET";
+
   public static void main(String[] args) throws Exception {
     String address = args[0];
     String db = args[1];
@@ -31,6 +35,12 @@ public final class RogueMemberMain {
     System.out.println("joined");
     JsonObject tx =
         new TxRequest(db, null, List.of("[{:db/ident :rogue/was-here}]"), 10_000).toJson();
+    String secret = System.getenv(SECRET);
+    if (secret != null) {
+      send(vertx, "transact-with-secret", address, tx, secret);
+      System.out.println("done");
+      System.exit(0);
+    }
     send(vertx, "transact", address, tx, null);
     send(vertx, "transact-made-up-secret", address, tx, TransactorSecret.fresh());
     send(vertx, "index", Addresses.index(address), new JsonObject().put("db", db), null);

@@ -3,9 +3,16 @@ package io.vertomic.transactor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertomic.cluster.ClusterOptions;
 import io.vertomic.cluster.bus.Addresses;
+import io.vertomic.cluster.bus.Lease;
 import io.vertomic.peer.Connection;
 import io.vertomic.peer.Peer;
+import io.vertomic.storage.Storage;
+import io.vertomic.storage.StorageUri;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 21's rule that access to storage is the authority: a process that joins the transactor's
@@ -62,8 +70,88 @@ class RogueMemberTest extends MultiProcessTest {
     assertEquals(before + 1, conn.db().basisT(), "the peer that reads storage still transacts");
   }
 
-  // a JVM with the cluster's name and nothing of its storage: no dev directory, no storage URI
+  /**
+   * With a cluster certificate, the rogue that has read the lease's secret from storage but has no
+   * certificate joins Hazelcast, yet cannot reach the transactor's TLS event bus: its transaction
+   * is never answered, and a peer holding the certificate transacts as before.
+   */
+  @Test
+  void aMemberWithTheSecretButWithoutTheClusterCertificateCannotReachTheTransactor(
+      @TempDir Path tmp) throws Exception {
+    String tls = tmp.resolve("cluster-tls").toString();
+    Process made =
+        new ProcessBuilder(Path.of("..", "scripts", "lib", "cluster-tls").toString(), tls)
+            .inheritIO()
+            .start();
+    assertEquals(0, made.waitFor(), "scripts/lib/cluster-tls");
+    String system = Systems.devSystem();
+    String name = "rogue-tls-" + UUID.randomUUID().toString().substring(0, 8);
+    String uri = system.replace("*", name);
+    assertTrue(Peer.createDatabase(uri));
+    String cluster = "rogue-tls-" + UUID.randomUUID();
+    ChildJvm transactor =
+        kept(
+            ChildJvm.start(
+                cluster,
+                List.of("-D" + ClusterOptions.TLS + "=" + tls),
+                TransactorMain.class.getName(),
+                "-conf",
+                Systems.config(system, 5000, "\"txTimeoutMillis\": 10000").toString()));
+    String active = transactor.await(l -> l.contains(" active epoch "), 120, "activation");
+    Peer.configure(Peer.options().setClusterName(cluster).setClusterTls(tls));
+    Connection conn = Peer.connect(uri);
+    tx(conn, "[{:db/ident :n/v :db/valueType :db.type/long :db/cardinality :db.cardinality/one}]");
+    long before = conn.db().basisT();
+
+    String address = Addresses.transactor(active.split(" ")[1]);
+    ChildJvm rogue =
+        kept(rogue(cluster, address, name, Map.of(RogueMemberMain.SECRET, secret(uri))));
+    rogue.await(l -> l.equals("joined"), 120, "the rogue joining Hazelcast");
+    String answer =
+        rogue.await(l -> l.startsWith("transact-with-secret "), 60, "the rogue's transaction");
+    assertTrue(answer.startsWith("transact-with-secret refused "), answer);
+    rogue.await(l -> l.equals("done"), 60, "the rogue's end");
+
+    assertEquals(
+        before,
+        conn.sync().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).basisT(),
+        "nothing in the log");
+    assertEquals(null, conn.db().entid(":rogue/was-here"));
+    tx(conn, "[{:n/v 1}]");
+    assertEquals(before + 1, conn.db().basisT(), "the peer with the certificate still transacts");
+  }
+
+  // the secret the transactor wrote with its lease, read from storage as a peer reads it
+  private static String secret(String uri) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      StorageUri parsed = StorageUri.parse(uri);
+      Storage store =
+          await(
+              StorageUri.provider(parsed.kind(), uri)
+                  .open(vertx, parsed, Systems.storageSettings()));
+      try {
+        return Lease.decode(await(store.root(Lease.ROOT)).value()).secret();
+      } finally {
+        await(store.close());
+      }
+    } finally {
+      await(vertx.close());
+    }
+  }
+
+  private static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
   private static ChildJvm rogue(String cluster, String address, String db) throws Exception {
+    return rogue(cluster, address, db, Map.of());
+  }
+
+  // a JVM with the cluster's name and nothing of its storage: no dev directory, no storage URI, no
+  // cluster certificate; only what env gives it
+  private static ChildJvm rogue(String cluster, String address, String db, Map<String, String> env)
+      throws Exception {
     return ChildJvm.command(
         List.of(
             Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
@@ -76,7 +164,7 @@ class RogueMemberTest extends MultiProcessTest {
             RogueMemberMain.class.getName(),
             address,
             db),
-        Map.of());
+        env);
   }
 
   private static void tx(Connection c, String edn) throws Exception {

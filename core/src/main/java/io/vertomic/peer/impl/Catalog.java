@@ -45,7 +45,8 @@ public final class Catalog {
     return PeerOptions.fromProcess()
         .setDataDir(storage.dataDir())
         .setClusterConfig(cluster.config())
-        .setClusterName(cluster.name());
+        .setClusterName(cluster.name())
+        .setClusterTls(cluster.tls());
   }
 
   /** Sets the options of this process; {@code options} is not changed afterwards. */

@@ -333,7 +333,8 @@ final class StorageDatabases {
       PeerOptions o = options.get();
       clustered =
           ClusteredVertx.start(
-              new VertxOptions(), new ClusterOptions(o.getClusterConfig(), o.getClusterName()));
+              new VertxOptions(),
+              new ClusterOptions(o.getClusterConfig(), o.getClusterName(), o.getClusterTls()));
     }
     return clustered;
   }
