@@ -44,6 +44,11 @@ final class Args {
       int eq = t.indexOf('=');
       String name = t.substring(2, eq < 0 ? t.length() : eq);
       Option o = known.get(name);
+      if (name.equals(Option.SECRET_REFUSED)) {
+        throw new UsageException(
+            "--secret is refused: a command line is visible to every user of the machine (ps);"
+                + " set VERTOMIC_SECRET instead");
+      }
       if (o == null) {
         throw new UsageException(
             "unknown option --" + name + " for " + usage.name() + " (see " + helpOf(usage) + ")");

@@ -27,7 +27,12 @@ record Option(String name, String value, String help) {
       valued(
           "access-key",
           "KEY",
-          "the peer server's access key (default $VERTOMIC_ACCESS_KEY, else dev)");
-  static final Option SECRET =
-      valued("secret", "SECRET", "the peer server's secret (default $VERTOMIC_SECRET, else dev)");
+          "the peer server's access key (default $VERTOMIC_ACCESS_KEY, else dev; the secret is"
+              + " $VERTOMIC_SECRET, else dev)");
+
+  /**
+   * Not an option: the secret comes from {@code VERTOMIC_SECRET} only, since {@code ps} shows a
+   * command line to every user of the machine. Named so that {@code --secret} is refused saying so.
+   */
+  static final String SECRET_REFUSED = "secret";
 }

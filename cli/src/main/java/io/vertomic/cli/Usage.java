@@ -25,7 +25,6 @@ record Usage(
     List<Option> all = new ArrayList<>(options);
     if (opensTarget) {
       all.add(Option.ACCESS_KEY);
-      all.add(Option.SECRET);
     }
     all.add(Option.HELP);
     return all;

@@ -131,14 +131,25 @@ class ServerCommandsTest {
   }
 
   @Test
-  void credentialsGivenAsOptionsAreUsedAndWrongOnesAreForbidden() {
-    Vertomic.Run r = vertomic.run("db", "list", url, "--access-key", "ops", "--secret", "s3cret");
+  void theKeyFromItsOptionAndTheSecretFromTheEnvironmentAreUsedAndWrongOnesAreForbidden() {
+    Vertomic.Run r =
+        vertomic.runWithInput(
+            null, Map.of("VERTOMIC_SECRET", "s3cret"), "db", "list", url, "--access-key", "ops");
     assertEquals(0, r.exit(), r.toString());
-    Vertomic.Run wrong = vertomic.run("db", "list", url, "--access-key", "ops", "--secret", "no");
+    Vertomic.Run wrong =
+        vertomic.runWithInput(
+            null, Map.of("VERTOMIC_SECRET", "no"), "db", "list", url, "--access-key", "ops");
     assertEquals(1, wrong.exit(), wrong.toString());
     assertEquals(1, wrong.err().lines().count(), wrong.err());
     assertTrue(wrong.err().startsWith("vertomic db list failed (forbidden): "), wrong.err());
-    assertTrue(!wrong.err().contains("s3cret"), wrong.err());
+  }
+
+  @Test
+  void aSecretOnTheCommandLineIsRefusedWithoutUsingOrShowingIt() {
+    Vertomic.Run r = vertomic.run("db", "list", url, "--access-key", "ops", "--secret", "s3cret");
+    assertEquals(2, r.exit(), r.toString());
+    assertTrue(r.err().contains("set VERTOMIC_SECRET"), r.err());
+    assertTrue(!r.err().contains("s3cret") && !r.out().contains("s3cret"), r.toString());
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The backup commands, run by {@code scripts/backup}, {@code scripts/restore}, {@code
@@ -29,9 +30,11 @@ import java.util.List;
  * </ul>
  *
  * A LOCATION is a directory (a dev file store) or a storage's database URI; a source naming {@code
- * *} means the one database it holds, a target naming {@code *} the source's name. A source of
- * {@code restore} that keeps no point in time (a live database) is restored as it is now. Format
- * and policies: {@code docs/backups.md}.
+ * *} means the one database it holds, a target naming {@code *} the source's name. {@code env:NAME}
+ * in place of a LOCATION or DB-URI is the value of the environment variable {@code NAME}: the
+ * scripts pass URIs that way, since a URI may hold a password and {@code ps} shows a command line
+ * to every user of the machine. A source of {@code restore} that keeps no point in time (a live
+ * database) is restored as it is now. Format and policies: {@code docs/backups.md}.
  */
 public final class BackupMain {
   private static final String USAGE =
@@ -65,7 +68,7 @@ public final class BackupMain {
    * As {@link #run(String[], PrintStream, PrintStream)}, opening storages with {@code settings}.
    */
   public static int run(String[] args, PrintStream out, PrintStream err, StorageSettings settings) {
-    Args a = Args.parse(args);
+    Args a = Args.parse(args, System.getenv());
     if (a == null) {
       err.println(USAGE);
       return 2;
@@ -158,7 +161,7 @@ public final class BackupMain {
 
   /** The command line: a command, its one or two places, and {@code --t T} where it takes one. */
   private record Args(String command, String first, String second, Long t) {
-    static Args parse(String[] args) {
+    static Args parse(String[] args, Map<String, String> env) {
       List<String> places = new ArrayList<>();
       Long t = null;
       for (int i = 1; i < args.length; i++) {
@@ -170,6 +173,12 @@ public final class BackupMain {
           }
         } else if (args[i].startsWith("--")) {
           return null;
+        } else if (args[i].startsWith("env:")) {
+          String value = env.get(args[i].substring("env:".length()));
+          if (value == null || value.isBlank()) {
+            return null;
+          }
+          places.add(value);
         } else {
           places.add(args[i]);
         }
