@@ -1,6 +1,8 @@
 package io.vertomic.peer;
 
 import io.vertomic.cache.MemcachedSegmentCache;
+import io.vertomic.cache.SealedSegmentCache;
+import io.vertomic.cache.SegmentCache;
 import io.vertomic.fixtures.KeptMemStorageProvider;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageUri;
@@ -46,7 +48,11 @@ class CachedExcisionTest extends ExcisionContractTest {
 
   @Override
   protected List<byte[]> cached(Collection<String> keys) throws Exception {
-    MemcachedSegmentCache cache = new MemcachedSegmentCache(vertx, List.of(MEMCACHED), 5_000);
+    // read as the peer reads it: the values are sealed under the storage's key
+    SegmentCache cache =
+        get(
+            SealedSegmentCache.open(
+                storage(), new MemcachedSegmentCache(vertx, List.of(MEMCACHED), 5_000)));
     try {
       List<byte[]> out = new ArrayList<>();
       for (String key : keys) {

@@ -4,6 +4,8 @@ import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
 import io.vertomic.cache.ClusterMapSegmentCache;
 import io.vertomic.cache.MemcachedSegmentCache;
+import io.vertomic.cache.SealedSegmentCache;
+import io.vertomic.cache.SegmentCache;
 import io.vertomic.cache.TieredStorage;
 import io.vertomic.cluster.ClusterOptions;
 import io.vertomic.cluster.ClusteredVertx;
@@ -387,7 +389,7 @@ final class StorageDatabases {
                 StorageUri.provider(uri.kind(), uri.uri())
                     .open(v, uri, new StorageSettings(o.getDataDir()))
                     .map(s -> new MeteredStorage(s, m.storage(uri.kind())))
-                    .map(s -> tiered(s, o.getSegmentCache(), v, m.cache())));
+                    .compose(s -> tiered(s, o.getSegmentCache(), v, m.cache())));
     try {
       return Blocking.await(f, "open storage of " + uri.uri());
     } catch (Anomaly a) {
@@ -396,20 +398,26 @@ final class StorageDatabases {
     }
   }
 
-  private static Storage tiered(Storage s, String cache, Vertx vertx, CacheMeters meters) {
+  // the cache's values are sealed under a key kept in the storage (SealedSegmentCache)
+  private static Future<Storage> tiered(Storage s, String cache, Vertx vertx, CacheMeters meters) {
     if (cache == null || cache.isBlank()) {
-      return s;
+      return Future.succeededFuture(s);
     }
+    SegmentCache plain;
     if (cache.equals("cluster-map")) {
-      return watched(new TieredStorage(s, new ClusterMapSegmentCache(vertx)), meters);
-    }
-    if (cache.startsWith("memcached:")) {
+      plain = new ClusterMapSegmentCache(vertx);
+    } else if (cache.startsWith("memcached:")) {
       List<String> servers = List.of(cache.substring("memcached:".length()).split(","));
-      return watched(new TieredStorage(s, new MemcachedSegmentCache(vertx, servers, 2000)), meters);
+      plain = new MemcachedSegmentCache(vertx, servers, 2000);
+    } else {
+      return Future.failedFuture(
+          Anomaly.incorrect(
+              "vertomic.error/invalid-config",
+              "Unknown segmentCache '"
+                  + cache
+                  + "': use memcached:HOST:PORT[,...] or cluster-map"));
     }
-    throw Anomaly.incorrect(
-        "vertomic.error/invalid-config",
-        "Unknown segmentCache '" + cache + "': use memcached:HOST:PORT[,...] or cluster-map");
+    return SealedSegmentCache.open(s, plain).map(c -> watched(new TieredStorage(s, c), meters));
   }
 
   private static TieredStorage watched(TieredStorage t, CacheMeters meters) {
