@@ -26,8 +26,10 @@ import java.util.Map;
  * real-data workloads.
  *
  * <p>Arguments: {@code --workloads load-batch,load-single} (or the names alone, as {@code
- * fulltext}) {@code --warmup N} {@code --iterations N} {@code --quick} (one warm-up, two measured
- * runs) {@code --out DIR} {@code --kinds dev,sql} (the storages of the section {@code storages},
+ * fulltext}) {@code --warmup N} {@code --iterations N} {@code --passes N} (3 by default: each
+ * workload is measured in a share of its runs in each pass over the chosen workloads, see {@link
+ * Runner}; sections run once, in the first) {@code --quick} (one warm-up, two measured runs, one
+ * pass) {@code --out DIR} {@code --kinds dev,sql} (the storages of the section {@code storages},
  * all four by default).
  */
 public final class BenchMain {
@@ -92,6 +94,7 @@ public final class BenchMain {
     String names = String.join(",", WORKLOADS.keySet()) + ",storage-queries,transactor,remote";
     int warmup = 3;
     int iterations = 9;
+    int passes = 3;
     boolean quick = false;
     List<String> kinds = List.of("dev", "sql", "cass", "ddb");
     Path out = Path.of("bench", "results");
@@ -100,11 +103,13 @@ public final class BenchMain {
         case "--workloads" -> names = args[++i];
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
+        case "--passes" -> passes = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--kinds" -> kinds = List.of(args[++i].split(","));
         case "--quick" -> {
           warmup = 1;
           iterations = 2;
+          passes = 1;
           quick = true;
         }
         default -> {
@@ -116,8 +121,120 @@ public final class BenchMain {
       }
     }
     Runner runner =
-        new Runner(List.of(new VertomicEngine(), new DatomicEngine()), warmup, iterations);
+        new Runner(List.of(new VertomicEngine(), new DatomicEngine()), warmup, iterations, passes);
+    MachineProbe probe = new MachineProbe();
+    List<Double> probes = new ArrayList<>();
+    List<Workload<?>> measured = new ArrayList<>();
+    Map<String, String> sections = new LinkedHashMap<>();
+    List<String> groups = new ArrayList<>();
+    for (String name : names.split(",")) {
+      groups.add(name.trim().equals("fulltext") ? FULLTEXT : name.trim());
+    }
+    List<String> all =
+        List.of(RealWorkload.expandGroups(String.join(",", groups), REAL).split(","));
+    for (int pass = 0; pass < passes; pass++) {
+      probes.add(probe.roundsPerSecond());
+      boolean lastPass = pass == passes - 1;
+      for (int n = 0; n < all.size(); n++) {
+        String name = all.get(n).trim();
+        if (SECTIONS.containsKey(name)) {
+          if (pass == 0) {
+            sections.put(SECTIONS.get(name), section(name, quick, kinds, runner));
+          }
+          continue;
+        }
+        Workload<?> w = WORKLOADS.getOrDefault(name, FULLTEXT_WORKLOADS.get(name));
+        if (w == null) {
+          throw new IllegalArgumentException(
+              "unknown workload "
+                  + name
+                  + "; known: "
+                  + WORKLOADS.keySet()
+                  + ", "
+                  + FULLTEXT
+                  + ", groups fulltext, mbrainz, social");
+        }
+        if (w instanceof RealWorkload real && !real.check()) {
+          continue;
+        }
+        if (w instanceof FulltextWorkload f) {
+          f.check();
+        }
+        System.err.printf("pass %d of %d: %s%n", pass + 1, passes, name);
+        runner.pass(w);
+        if (pass == 0) {
+          measured.add(w);
+        }
+        if (lastPass
+            && w instanceof FulltextWorkload
+            && all.subList(n + 1, all.size()).stream()
+                .noneMatch(x -> FULLTEXT_WORKLOADS.containsKey(x.trim()))) {
+          FulltextWorkload.closeAll(); // frees both engines' 200,000 values
+        }
+      }
+    }
     List<Runner.Row> rows = new ArrayList<>();
+    measured.forEach(w -> rows.add(runner.row(w)));
+    print(rows);
+    System.out.println(
+        "(ratio = Datomic median / Vertomic median; above 1 means Vertomic is faster;"
+            + " KB = median kilobytes one run allocated on the calling thread)");
+    RealWorkload.problems().forEach(p -> System.out.println("PROBLEM " + p));
+    System.out.println("checksum " + runner.blackhole);
+    write(out, rows, warmup, iterations, passes, probes, sections);
+    DATOMIC_LOCAL.deleteStorage();
+    datomic.Peer.shutdown(false);
+  }
+
+  /** The sections, by name, and the key of each one's result in the JSON. */
+  private static final Map<String, String> SECTIONS =
+      Map.of(
+          "remote", "remote",
+          "transactor", "transactor",
+          "storage-queries", "storage",
+          "storages", "storages",
+          "fulltext-cold", "fulltext_cold");
+
+  /** Runs the section {@code name} (measured once, in the first pass); returns its JSON. */
+  private static String section(String name, boolean quick, List<String> kinds, Runner runner)
+      throws Exception {
+    switch (name) {
+      case "remote" -> {
+        RemoteBench b =
+            new RemoteBench(quick ? 500 : 3_000, quick ? 200 : 2_000, quick ? 2_000 : 20_000);
+        String json = b.run();
+        runner.blackhole += b.blackhole;
+        return json;
+      }
+      case "transactor" -> {
+        return new TransactorBench(
+                quick ? 200 : 5_000,
+                quick ? 5 : 20,
+                quick ? 1_000 : 10_000,
+                quick ? 20_000 : 150_000,
+                quick ? 20 : 330)
+            .run();
+      }
+      case "storage-queries" -> {
+        StorageQueryBench b = new StorageQueryBench(quick ? 2 : 5, quick ? 20 : 200, "sql");
+        String json = b.run();
+        runner.blackhole += b.blackhole;
+        return json;
+      }
+      case "storages" -> {
+        return storages(quick, kinds);
+      }
+      case "fulltext-cold" -> {
+        FulltextColdBench b = new FulltextColdBench(quick ? 1 : 3, quick ? 10 : 50);
+        String json = b.run();
+        runner.blackhole += b.blackhole;
+        return json;
+      }
+      default -> throw new IllegalArgumentException("not a section: " + name);
+    }
+  }
+
+  private static void print(List<Runner.Row> rows) {
     System.out.printf(
         "%-12s %12s %12s %12s %12s %8s %12s %12s%n",
         "workload",
@@ -128,77 +245,7 @@ public final class BenchMain {
         "ratio",
         "vertomic KB",
         "datomic KB");
-    String storage = null;
-    String transactor = null;
-    String remote = null;
-    String storages = null;
-    String fulltextCold = null;
-    List<String> groups = new ArrayList<>();
-    for (String name : names.split(",")) {
-      groups.add(name.trim().equals("fulltext") ? FULLTEXT : name.trim());
-    }
-    List<String> all =
-        List.of(RealWorkload.expandGroups(String.join(",", groups), REAL).split(","));
-    for (int n = 0; n < all.size(); n++) {
-      String name = all.get(n);
-      if (name.trim().equals("remote")) {
-        RemoteBench b =
-            new RemoteBench(quick ? 500 : 3_000, quick ? 200 : 2_000, quick ? 2_000 : 20_000);
-        remote = b.run();
-        runner.blackhole += b.blackhole;
-        continue;
-      }
-      if (name.trim().equals("transactor")) {
-        transactor =
-            new TransactorBench(
-                    quick ? 200 : 5_000,
-                    quick ? 5 : 20,
-                    quick ? 1_000 : 10_000,
-                    quick ? 20_000 : 150_000,
-                    quick ? 20 : 330)
-                .run();
-        continue;
-      }
-      if (name.trim().equals("storage-queries")) {
-        StorageQueryBench b = new StorageQueryBench(quick ? 2 : 5, quick ? 20 : 200, "sql");
-        storage = "\"storage\": " + b.run();
-        runner.blackhole += b.blackhole;
-        continue;
-      }
-      if (name.trim().equals("storages")) {
-        storages = storages(quick, kinds);
-        continue;
-      }
-      if (name.trim().equals("fulltext-cold")) {
-        FulltextColdBench b = new FulltextColdBench(quick ? 1 : 3, quick ? 10 : 50);
-        fulltextCold = b.run();
-        runner.blackhole += b.blackhole;
-        continue;
-      }
-      Workload<?> w = WORKLOADS.getOrDefault(name.trim(), FULLTEXT_WORKLOADS.get(name.trim()));
-      if (w == null) {
-        throw new IllegalArgumentException(
-            "unknown workload "
-                + name
-                + "; known: "
-                + WORKLOADS.keySet()
-                + ", "
-                + FULLTEXT
-                + ", groups fulltext, mbrainz, social");
-      }
-      if (w instanceof RealWorkload real && !real.check()) {
-        continue;
-      }
-      if (w instanceof FulltextWorkload f) {
-        f.check();
-      }
-      Runner.Row r = runner.run(w);
-      if (w instanceof FulltextWorkload
-          && all.subList(n + 1, all.size()).stream()
-              .noneMatch(x -> FULLTEXT_WORKLOADS.containsKey(x.trim()))) {
-        FulltextWorkload.closeAll(); // frees both engines' 200,000 values for later sections
-      }
-      rows.add(r);
+    for (Runner.Row r : rows) {
       System.out.printf(
           Locale.ROOT,
           "%-12s %10.2fms %10.2fms %10.2fms %10.2fms %8.2f %12.1f %12.1f%s%s%n",
@@ -215,14 +262,6 @@ public final class BenchMain {
               ? "  (JIT " + r.jitMsMeasuring() + " ms while measured)"
               : "");
     }
-    System.out.println(
-        "(ratio = Datomic median / Vertomic median; above 1 means Vertomic is faster;"
-            + " KB = median kilobytes one run allocated on the calling thread)");
-    RealWorkload.problems().forEach(p -> System.out.println("PROBLEM " + p));
-    System.out.println("checksum " + runner.blackhole);
-    write(out, rows, warmup, iterations, storage, transactor, remote, storages, fulltextCold);
-    DATOMIC_LOCAL.deleteStorage();
-    datomic.Peer.shutdown(false);
   }
 
   /**
@@ -245,11 +284,9 @@ public final class BenchMain {
       List<Runner.Row> rows,
       int warmup,
       int iterations,
-      String storage,
-      String transactor,
-      String remote,
-      String storages,
-      String fulltextCold)
+      int passes,
+      List<Double> probes,
+      Map<String, String> sections)
       throws IOException {
     Files.createDirectories(dir);
     StringBuilder json = new StringBuilder();
@@ -259,7 +296,13 @@ public final class BenchMain {
         .append(warmup)
         .append(", \"iterations\": ")
         .append(iterations)
-        .append(", \"workloads\": [");
+        .append(", \"passes\": ")
+        .append(passes)
+        .append(", \"machine_probe_rounds_per_s\": [")
+        .append(
+            String.join(
+                ", ", probes.stream().map(p -> String.format(Locale.ROOT, "%.1f", p)).toList()))
+        .append("], \"workloads\": [");
     for (int i = 0; i < rows.size(); i++) {
       Runner.Row r = rows.get(i);
       json.append(i == 0 ? "\n  " : ",\n  ")
@@ -282,13 +325,9 @@ public final class BenchMain {
                   r.wallNs() / 1_000_000,
                   r.jitMsMeasuring()));
     }
-    json.append("\n]")
-        .append(storage == null ? "" : ",\n" + storage)
-        .append(transactor == null ? "" : ",\n\"transactor\": " + transactor)
-        .append(remote == null ? "" : ",\n\"remote\": " + remote)
-        .append(storages == null ? "" : ",\n\"storages\": " + storages)
-        .append(fulltextCold == null ? "" : ",\n\"fulltext_cold\": " + fulltextCold)
-        .append("}\n");
+    json.append("\n]");
+    sections.forEach((key, value) -> json.append(",\n\"").append(key).append("\": ").append(value));
+    json.append("}\n");
     String stamp = Instant.now().toString().replace(':', '-');
     Files.writeString(dir.resolve(stamp + ".json"), json);
     Files.writeString(dir.resolve("latest.json"), json);

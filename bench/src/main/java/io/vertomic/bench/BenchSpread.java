@@ -16,7 +16,9 @@ import java.util.Map;
  * reads each run's JSON and prints, per workload, the lowest and highest median of each engine and
  * their quotient highest / lowest, flagging Vertomic's above {@value #LIMIT} (issue 15 asks that no
  * median move more than that between three runs), and the range of the ratio Datomic / Vertomic.
- * Writes the same as {@code spread.json} next to the first run's directory.
+ * Prints the range of the machine's own speed too ({@link MachineProbe}, taken at the start of
+ * every pass of every run). Writes the same as {@code spread.json} next to the first run's
+ * directory.
  *
  * <p>Usage: {@code BenchSpread RUN1.json RUN2.json ...}.
  */
@@ -27,8 +29,16 @@ public final class BenchSpread {
 
   public static void main(String[] args) throws IOException {
     Map<String, List<JsonObject>> byWorkload = new LinkedHashMap<>();
+    double probeMin = Double.MAX_VALUE;
+    double probeMax = 0;
     for (String file : args) {
-      JsonArray rows = new JsonObject(Files.readString(Path.of(file))).getJsonArray("workloads");
+      JsonObject run = new JsonObject(Files.readString(Path.of(file)));
+      JsonArray probes = run.getJsonArray("machine_probe_rounds_per_s", new JsonArray());
+      for (int i = 0; i < probes.size(); i++) {
+        probeMin = Math.min(probeMin, probes.getDouble(i));
+        probeMax = Math.max(probeMax, probes.getDouble(i));
+      }
+      JsonArray rows = run.getJsonArray("workloads");
       for (int i = 0; i < rows.size(); i++) {
         JsonObject r = rows.getJsonObject(i);
         byWorkload.computeIfAbsent(r.getString("workload"), k -> new ArrayList<>()).add(r);
@@ -81,6 +91,15 @@ public final class BenchSpread {
     System.out.printf(
         "%d of %d workloads have a Vertomic median spread (max/min) above %.1fx%n",
         unstable, byWorkload.size(), LIMIT);
+    if (probeMax > 0) {
+      System.out.printf(
+          Locale.ROOT,
+          "the machine itself (MachineProbe, at the start of every pass): %.1f-%.1f rounds/s,"
+              + " %.2fx%n",
+          probeMin,
+          probeMax,
+          probeMax / probeMin);
+    }
     if (args.length > 0) {
       Path dir = Path.of(args[0]).toAbsolutePath().getParent().getParent();
       Files.writeString(dir.resolve("spread.json"), out.encodePrettily() + "\n");

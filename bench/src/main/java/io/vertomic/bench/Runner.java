@@ -3,12 +3,21 @@ package io.vertomic.bench;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Runs one workload on both engines: warm-up rounds first (each engine once per round), then
- * measured runs (at least the given number per engine, and as many as 1.5 s of the slower engine
- * takes). Every run uses a fresh, uniquely named database that is deleted afterwards.
+ * Runs workloads on both engines in passes: each pass warms a workload up (each engine once per
+ * round) and measures its share of the runs; {@link #row} pools the samples of every pass. Every
+ * run uses a fresh, uniquely named database that is deleted afterwards.
+ *
+ * <p>Passes, because this machine's speed drifts: a fixed loop over a TreeMap and an 8 MB array,
+ * timed second by second, went from 71 to 133 rounds per second within one minute (both engines
+ * move with it). A workload measured in one 1.5 s stretch took whatever state the machine was in:
+ * its median moved up to 2× between runs of the same build, Datomic's as well. Measured in a share
+ * of its runs in each of several passes minutes apart, its median is taken over the machine's
+ * states rather than one of them.
  *
  * <p>Measured runs alternate between the engines so that slow drifts of the shared machine hit both
  * alike: run by run (A B A B) for workloads of {@link #BLOCKS_BELOW_NS} and more, in blocks of
@@ -22,16 +31,18 @@ import java.util.List;
  * within 20% of the fastest window's. On two cores, measuring while the C2 compiler still works
  * through both engines' code halves the measuring thread's CPU: sub-millisecond queries, whose
  * warm-up count was done in a few milliseconds, were measured with 1.5–2.3 s of compilation in
- * their 2 s. Late recompilations still come now and then: a measurement during which the JIT
- * compiled for over a tenth of its time is taken again (at most {@link #MAX_REMEASURES} times).
+ * their 2 s. Late recompilations still come now and then: a pass's measurement during which the JIT
+ * compiled for over a tenth of its time is taken again (at most {@link #MAX_REMEASURES} times). A
+ * later pass warms up with one round and the same settling, since the workloads between may have
+ * made the JIT recompile shared code.
  */
 final class Runner {
   /**
    * The measured result of one workload, with the median bytes one run allocated on the calling
    * thread per engine (the whole work of a Vertomic query; for Datomic's, whose query pool shares
    * the work, and for loads through a transactor, only the caller's share), the wall time of the
-   * measurement and the JIT's compilation time in it. {@code reference} names the Datomic measured
-   * ({@link Workload#reference}).
+   * measurements (all passes) and the JIT's compilation time in them. {@code reference} names the
+   * Datomic measured ({@link Workload#reference}).
    */
   record Row(
       String workload,
@@ -56,7 +67,10 @@ final class Runner {
 
   private static final long BLOCK_NS = 100_000_000L;
 
-  /** Measured time the slower engine gets at least, per workload (so the faster gets many runs). */
+  /**
+   * Measured time the slower engine gets at least, per workload over all passes (so the faster gets
+   * many runs).
+   */
   private static final long MIN_MEASURED_NS = 1_500_000_000L;
 
   private static final int MAX_ITERATIONS = 100_000;
@@ -73,39 +87,90 @@ final class Runner {
   private final List<Engine> engines;
   private final int warmup;
   private final int iterations;
+  private final int passes;
+  private final Map<String, Pooled> pooled = new HashMap<>();
   private int dbCounter;
 
   /** Consumed results, printed at the end so no run can be optimised away. */
   long blackhole;
 
-  Runner(List<Engine> engines, int warmup, int iterations) {
+  Runner(List<Engine> engines, int warmup, int iterations, int passes) {
     this.engines = engines;
     this.warmup = warmup;
     this.iterations = iterations;
+    this.passes = passes;
   }
 
-  Row run(Workload<?> w) {
-    int iterations = this.iterations * w.samplesFactor();
-    long round = warmUp(w, warmup * w.samplesFactor());
-    Row row = measure(w, iterations, round < BLOCKS_BELOW_NS);
-    for (int i = 0; i < MAX_REMEASURES && row.jitMsMeasuring() * 1e6 > 0.1 * row.wallNs(); i++) {
+  /**
+   * One pass over {@code w}: warm-up, then its share of the measured runs, kept for {@link #row}.
+   */
+  void pass(Workload<?> w) {
+    int share = Math.max(1, ceilDiv(iterations * w.samplesFactor(), passes));
+    Pooled p = pooled.get(w.name());
+    if (p == null) {
+      p = new Pooled(warmUp(w, warmup * w.samplesFactor()) < BLOCKS_BELOW_NS);
+      pooled.put(w.name(), p);
+    } else {
       warmUp(w, 1);
-      row = measure(w, iterations, round < BLOCKS_BELOW_NS);
     }
-    return row;
+    Measured m = measure(w, share, p.blocks);
+    for (int i = 0; i < MAX_REMEASURES && m.jitMs * 1e6 > 0.1 * m.wallNs; i++) {
+      warmUp(w, 1);
+      m = measure(w, share, p.blocks);
+    }
+    p.add(m);
   }
 
-  private Row measure(Workload<?> w, int iterations, boolean blocks) {
+  /** The samples of every pass over {@code w}, pooled. */
+  Row row(Workload<?> w) {
+    Pooled p = pooled.get(w.name());
+    return new Row(
+        w.name(),
+        w.reference(),
+        Stats.of(p.samples[0].nanos()),
+        Stats.of(p.samples[1].nanos()),
+        Stats.median(p.samples[0].bytes()),
+        Stats.median(p.samples[1].bytes()),
+        p.wallNs,
+        p.jitMs);
+  }
+
+  /** One pass's measurement: samples per engine, its wall time and the JIT's time in it. */
+  private record Measured(Samples[] samples, long wallNs, long jitMs) {}
+
+  /** A workload's measurements over the passes so far. */
+  private static final class Pooled {
+    final boolean blocks;
+    final Samples[] samples = {new Samples(16), new Samples(16)};
+    long wallNs;
+    long jitMs;
+
+    Pooled(boolean blocks) {
+      this.blocks = blocks;
+    }
+
+    void add(Measured m) {
+      for (int e = 0; e < samples.length; e++) {
+        samples[e].addAll(m.samples()[e]);
+      }
+      wallNs += m.wallNs();
+      jitMs += m.jitMs();
+    }
+  }
+
+  private Measured measure(Workload<?> w, int iterations, boolean blocks) {
     long jitBefore = JIT.getTotalCompilationTime();
     long wallBefore = System.nanoTime();
     Samples[] samples = new Samples[engines.size()];
     for (int e = 0; e < samples.length; e++) {
       samples[e] = new Samples(iterations);
     }
-    // at least `iterations` runs, and more until the slower engine was measured MIN_MEASURED_NS: a
-    // median of nine 0.3 ms runs spans 3 ms, which one GC or scheduler hiccup moves
+    // at least `iterations` runs, and more until the slower engine was measured its share of
+    // MIN_MEASURED_NS: a median of nine 0.3 ms runs spans 3 ms, which one GC or scheduler hiccup
+    // moves
+    long minMeasured = MIN_MEASURED_NS / passes;
     while (fewest(samples) < iterations
-        || fewest(samples) < MAX_ITERATIONS && longest(samples) < MIN_MEASURED_NS) {
+        || fewest(samples) < MAX_ITERATIONS && longest(samples) < minMeasured) {
       for (int e = 0; e < samples.length; e++) {
         Engine engine = engines.get(e);
         if (!blocks) {
@@ -119,15 +184,12 @@ final class Runner {
         } while (System.nanoTime() - start < BLOCK_NS && samples[e].n < MAX_ITERATIONS);
       }
     }
-    return new Row(
-        w.name(),
-        w.reference(),
-        Stats.of(samples[0].nanos()),
-        Stats.of(samples[1].nanos()),
-        Stats.median(samples[0].bytes()),
-        Stats.median(samples[1].bytes()),
-        System.nanoTime() - wallBefore,
-        JIT.getTotalCompilationTime() - jitBefore);
+    return new Measured(
+        samples, System.nanoTime() - wallBefore, JIT.getTotalCompilationTime() - jitBefore);
+  }
+
+  private static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
   }
 
   /** The measured runs of one engine: nanoseconds and bytes allocated, run by run. */
@@ -151,6 +213,12 @@ final class Runner {
       bytes[n] = run[1];
       totalNanos += run[0];
       n++;
+    }
+
+    void addAll(Samples other) {
+      for (int i = 0; i < other.n; i++) {
+        add(new long[] {other.nanos[i], other.bytes[i]});
+      }
     }
 
     long[] nanos() {
