@@ -19,12 +19,15 @@ import java.util.Map;
  * of its runs in each of several passes minutes apart, its median is taken over the machine's
  * states rather than one of them.
  *
- * <p>Measured runs alternate between the engines so that slow drifts of the shared machine hit both
- * alike: run by run (A B A B) for workloads of {@link #BLOCKS_BELOW_NS} and more, in blocks of
- * {@link #BLOCK_NS} for quicker ones, whose block starts with one run that is not recorded.
- * Datomic's query runs on a pool of 32 threads that goes on using CPU after the query returns: run
- * by run, a 0.25 ms mbrainz query of Vertomic measured 0.3–0.8 ms depending on the JVM, and 0.25 ms
- * (within 1.4× over three JVMs) when it alternated with itself.
+ * <p>Measured runs alternate between the engines in blocks of {@link #BLOCK_NS} per engine (at
+ * least one run each), so that slow drifts of the shared machine hit both alike; a block of runs
+ * under {@link #DISCARD_BELOW_NS} starts with one run that is not recorded. Datomic's query runs on
+ * a pool of 32 threads that goes on using CPU after the query returns: run by run, a 0.25 ms
+ * mbrainz query of Vertomic measured 0.3–0.8 ms depending on the JVM, and 0.25 ms (within 1.4× over
+ * three JVMs) when it alternated with itself. Workloads used to alternate run by run when a warm-up
+ * round of both engines took 20 ms or more: qpred2 and mb-foreign-label, whose rounds took about 20
+ * ms, fell on either side of that line from one JVM to the next, and their medians moved 2.3–2.6×
+ * (qpred2 1.4 ms in blocks, 3.7 ms run by run after Datomic's).
  *
  * <p>Warm-up goes on past its count until it settles: two windows in a row (each at least {@link
  * #WINDOW_NS} of rounds) in which the JIT compiled for under a tenth of the window and a round took
@@ -62,10 +65,10 @@ final class Runner {
   /** Warm-up is judged in windows of rounds at least this long. */
   private static final long WINDOW_NS = 250_000_000L;
 
-  /** Workloads whose warm-up round took less are measured in blocks of runs per engine. */
-  private static final long BLOCKS_BELOW_NS = 20_000_000L;
-
   private static final long BLOCK_NS = 100_000_000L;
+
+  /** A block of an engine whose last run took less starts with a run that is not recorded. */
+  private static final long DISCARD_BELOW_NS = BLOCK_NS / 4;
 
   /**
    * Measured time the slower engine gets at least, per workload over all passes (so the faster gets
@@ -108,15 +111,16 @@ final class Runner {
     int share = Math.max(1, ceilDiv(iterations * w.samplesFactor(), passes));
     Pooled p = pooled.get(w.name());
     if (p == null) {
-      p = new Pooled(warmUp(w, warmup * w.samplesFactor()) < BLOCKS_BELOW_NS);
+      warmUp(w, warmup * w.samplesFactor());
+      p = new Pooled();
       pooled.put(w.name(), p);
     } else {
       warmUp(w, 1);
     }
-    Measured m = measure(w, share, p.blocks);
+    Measured m = measure(w, share);
     for (int i = 0; i < MAX_REMEASURES && m.jitMs * 1e6 > 0.1 * m.wallNs; i++) {
       warmUp(w, 1);
-      m = measure(w, share, p.blocks);
+      m = measure(w, share);
     }
     p.add(m);
   }
@@ -140,14 +144,9 @@ final class Runner {
 
   /** A workload's measurements over the passes so far. */
   private static final class Pooled {
-    final boolean blocks;
     final Samples[] samples = {new Samples(16), new Samples(16)};
     long wallNs;
     long jitMs;
-
-    Pooled(boolean blocks) {
-      this.blocks = blocks;
-    }
 
     void add(Measured m) {
       for (int e = 0; e < samples.length; e++) {
@@ -158,7 +157,7 @@ final class Runner {
     }
   }
 
-  private Measured measure(Workload<?> w, int iterations, boolean blocks) {
+  private Measured measure(Workload<?> w, int iterations) {
     long jitBefore = JIT.getTotalCompilationTime();
     long wallBefore = System.nanoTime();
     Samples[] samples = new Samples[engines.size()];
@@ -169,18 +168,19 @@ final class Runner {
     // MIN_MEASURED_NS: a median of nine 0.3 ms runs spans 3 ms, which one GC or scheduler hiccup
     // moves
     long minMeasured = MIN_MEASURED_NS / passes;
+    long[] last = new long[samples.length];
     while (fewest(samples) < iterations
         || fewest(samples) < MAX_ITERATIONS && longest(samples) < minMeasured) {
       for (int e = 0; e < samples.length; e++) {
         Engine engine = engines.get(e);
-        if (!blocks) {
-          samples[e].add(once(w, engine));
-          continue;
+        if (last[e] < DISCARD_BELOW_NS) {
+          once(w, engine);
         }
-        once(w, engine);
         long start = System.nanoTime();
         do {
-          samples[e].add(once(w, engine));
+          long[] run = once(w, engine);
+          samples[e].add(run);
+          last[e] = run[0];
         } while (System.nanoTime() - start < BLOCK_NS && samples[e].n < MAX_ITERATIONS);
       }
     }
@@ -248,9 +248,9 @@ final class Runner {
 
   /**
    * At least {@code rounds} rounds, then more until two windows in a row are settled (or {@link
-   * #MAX_EXTRA_WARMUP_NS} past the required rounds); returns the fastest window's time per round.
+   * #MAX_EXTRA_WARMUP_NS} past the required rounds).
    */
-  private long warmUp(Workload<?> w, int rounds) {
+  private void warmUp(Workload<?> w, int rounds) {
     long fastestRound = Long.MAX_VALUE;
     int settled = 0;
     int done = 0;
@@ -277,7 +277,7 @@ final class Runner {
       fastestRound = Math.min(fastestRound, round);
       if (done >= rounds
           && (settled >= 2 || System.nanoTime() - extraSince > MAX_EXTRA_WARMUP_NS)) {
-        return fastestRound;
+        return;
       }
     }
   }
