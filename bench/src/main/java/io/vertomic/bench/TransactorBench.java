@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * Transactions per second through a transactor process (a child JVM of the Vert.x launcher) on dev
@@ -33,13 +34,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * person per transaction; load-batch: 1,000; load-piped: one person per transaction, all issued
  * from one thread without waiting (Datomic's {@code transactAsync}), their order checked by the
  * {@code t} each got; load-sustained: 150,000 through index jobs, the rate second by second;
- * load-memory: a transactor at {@code -Xmx256m} for minutes ({@link TransactorMemoryBench}). Prints
- * a table and returns it as JSON.
+ * load-memory: a transactor at {@code -Xmx256m} for minutes ({@link TransactorMemoryBench}). Each
+ * load, on either engine, first runs unrecorded for {@link #WARM_NANOS} with its own submitters.
+ * Prints a table and returns it as JSON.
  */
 final class TransactorBench {
   private static final int[] SUBMITTERS = {1, 4, 16};
   private static final int SDK_CALLERS = 64;
-  private static final int SUSTAINED_WARMUP = 2_000;
+  // each load first runs this long (and at least a fifth of its measured count), unrecorded, with
+  // its own submitters: the JIT of the transactor's JVM and of this one is still compiling the
+  // write path for tens of seconds, and a warm-up of a few thousand serial transactions measured
+  // it half compiled (load-single on dev, 16 submitters: 2,116 tx/s after it, 5,400-6,700 warm)
+  private static final long WARM_NANOS = TimeUnit.SECONDS.toNanos(5);
   private final int singles;
   private final int batches;
   private final int pipelined;
@@ -169,21 +175,16 @@ final class TransactorBench {
           RemoteBench.clientOf(vertx, new PeerServerVerticle(), config, SDK_CALLERS);
       io.vertomic.client.Connection conn = await(client.connect(name));
       await(conn.transact(People.SCHEMA));
-      List<Object> txs = txData(1, count + warmup(count), tx -> tx);
-      int warm = txs.size() - count;
-      for (int i = 0; i < warm; i++) {
-        await(conn.transact(txs.get(i)));
+      int round = warmup(count);
+      long warmStart = System.nanoTime();
+      for (int from = count;
+          from < count + round || System.nanoTime() - warmStart < WARM_NANOS;
+          from += round) {
+        sdkRun(conn, txData(1, from, round, tx -> tx));
       }
-      long[] nanos = new long[count];
-      AtomicInteger next = new AtomicInteger();
-      List<io.vertx.core.Future<Void>> callers = new ArrayList<>();
+      List<Object> txs = txData(1, 0, count, tx -> tx);
       long start = System.nanoTime();
-      for (int c = 0; c < SDK_CALLERS; c++) {
-        Promise<Void> done = Promise.promise();
-        sdkNext(conn, txs, warm, nanos, next, done);
-        callers.add(done.future());
-      }
-      await(io.vertx.core.Future.all(callers));
+      long[] nanos = sdkRun(conn, txs);
       double seconds = (System.nanoTime() - start) / 1e9;
       client.close();
       return new Result(count / seconds, Stats.of(nanos));
@@ -192,10 +193,25 @@ final class TransactorBench {
     }
   }
 
+  // SDK_CALLERS callers, each sending its next transaction when the last one is answered, until
+  // every one of txs is sent; returns the latency of each
+  private static long[] sdkRun(io.vertomic.client.Connection conn, List<Object> txs)
+      throws Exception {
+    long[] nanos = new long[txs.size()];
+    AtomicInteger next = new AtomicInteger();
+    List<io.vertx.core.Future<Void>> callers = new ArrayList<>();
+    for (int c = 0; c < SDK_CALLERS; c++) {
+      Promise<Void> done = Promise.promise();
+      sdkNext(conn, txs, nanos, next, done);
+      callers.add(done.future());
+    }
+    await(io.vertx.core.Future.all(callers));
+    return nanos;
+  }
+
   private static void sdkNext(
       io.vertomic.client.Connection conn,
       List<Object> txs,
-      int warm,
       long[] nanos,
       AtomicInteger next,
       Promise<Void> done) {
@@ -205,7 +221,7 @@ final class TransactorBench {
       return;
     }
     long sent = System.nanoTime();
-    conn.transact(txs.get(warm + i))
+    conn.transact(txs.get(i))
         .onComplete(
             ar -> {
               if (ar.failed()) {
@@ -213,7 +229,7 @@ final class TransactorBench {
                 return;
               }
               nanos[i] = System.nanoTime() - sent;
-              sdkNext(conn, txs, warm, nanos, next, done);
+              sdkNext(conn, txs, nanos, next, done);
             });
   }
 
@@ -228,7 +244,7 @@ final class TransactorBench {
     Peer.createDatabase(uri);
     Connection conn = Peer.connect(uri);
     conn.transact(People.SCHEMA).toCompletionStage().toCompletableFuture().get();
-    List<Object> txs = txData(1, count + warmup(count), Edn::read);
+    List<Object> txs = txData(1, 0, count + warmup(count), Edn::read);
     return piped(
         txs,
         count,
@@ -243,7 +259,7 @@ final class TransactorBench {
     datomic.Peer.createDatabase(uri);
     datomic.Connection conn = datomic.Peer.connect(uri);
     conn.transact((List<?>) datomic.Util.read(People.SCHEMA)).get();
-    List<Object> txs = txData(1, count + warmup(count), datomic.Util::read);
+    List<Object> txs = txData(1, 0, count + warmup(count), datomic.Util::read);
     Result r =
         piped(
             txs,
@@ -312,12 +328,12 @@ final class TransactorBench {
     Peer.createDatabase(uri);
     Connection conn = Peer.connect(uri);
     conn.transact(People.SCHEMA).toCompletionStage().toCompletableFuture().get();
-    List<Object> txs = txData(perTx, count + warmup(count), Edn::read);
+    List<Object> txs = txData(perTx, 0, count, Edn::read);
     TxPhases.Snapshot[] before = new TxPhases.Snapshot[1];
     Result r =
         measure(
             txs,
-            count,
+            i -> Edn.read(txText(perTx, count + i)),
             submitters,
             tx -> conn.transact(tx).toCompletionStage().toCompletableFuture().get(),
             () -> before[0] = phases.now());
@@ -330,8 +346,13 @@ final class TransactorBench {
     datomic.Peer.createDatabase(uri);
     datomic.Connection conn = datomic.Peer.connect(uri);
     conn.transact((List<?>) datomic.Util.read(People.SCHEMA)).get();
-    List<Object> txs = txData(perTx, count + warmup(count), datomic.Util::read);
-    Result r = measure(txs, count, submitters, tx -> conn.transact((List<?>) tx).get());
+    List<Object> txs = txData(perTx, 0, count, datomic.Util::read);
+    Result r =
+        measure(
+            txs,
+            i -> datomic.Util.read(txText(perTx, count + i)),
+            submitters,
+            tx -> conn.transact((List<?>) tx).get());
     datomic.Peer.deleteDatabase(uri);
     return r;
   }
@@ -340,11 +361,12 @@ final class TransactorBench {
     return Math.max(2, count / 5);
   }
 
+  // transactions from to from + count - 1 of perTx persons each, as read by read
   private static List<Object> txData(
-      int perTx, int count, java.util.function.Function<String, Object> read) {
+      int perTx, int from, int count, java.util.function.Function<String, Object> read) {
     List<Object> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      out.add(read.apply(txText(perTx, i)));
+      out.add(read.apply(txText(perTx, from + i)));
     }
     return out;
   }
@@ -375,9 +397,10 @@ final class TransactorBench {
     void transact(Object txData) throws Exception;
   }
 
-  private static Result measure(List<Object> txs, int count, int submitters, Submit submit)
+  private static Result measure(
+      List<Object> txs, IntFunction<Object> warmTx, int submitters, Submit submit)
       throws Exception {
-    return measure(txs, count, submitters, submit, () -> {});
+    return measure(txs, warmTx, submitters, submit, () -> {});
   }
 
   /** What runs between the warm-up and the measured transactions. */
@@ -386,37 +409,45 @@ final class TransactorBench {
     void run() throws Exception;
   }
 
-  // the first transactions warm up; the rest are measured
+  // the submitters first send warmTx(0), warmTx(1)... for WARM_NANOS and at least a fifth of txs,
+  // unrecorded, then every one of txs, measured
   private static Result measure(
-      List<Object> txs, int count, int submitters, Submit submit, WarmedUp warmedUp)
+      List<Object> txs,
+      IntFunction<Object> warmTx,
+      int submitters,
+      Submit submit,
+      WarmedUp warmedUp)
       throws Exception {
-    int warm = txs.size() - count;
-    for (int i = 0; i < warm; i++) {
-      submit.transact(txs.get(i));
-    }
+    int count = txs.size();
+    ExecutorService pool = Executors.newFixedThreadPool(submitters);
+    long warmUntil = System.nanoTime() + WARM_NANOS;
+    AtomicInteger warmed = new AtomicInteger();
+    submitAll(
+        pool,
+        submitters,
+        () -> {
+          int i = warmed.getAndIncrement();
+          return i < warmup(count) || System.nanoTime() - warmUntil < 0 ? i : -1;
+        },
+        i -> submit.transact(warmTx.apply(i)));
     warmedUp.run();
     long[] nanos = new long[count];
     long[] ends = new long[count];
     AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(submitters);
     long start = System.nanoTime();
-    List<Future<?>> running = new ArrayList<>();
-    for (int s = 0; s < submitters; s++) {
-      running.add(
-          pool.submit(
-              () -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                  long t = System.nanoTime();
-                  submit.transact(txs.get(warm + i));
-                  ends[i] = System.nanoTime();
-                  nanos[i] = ends[i] - t;
-                }
-                return null;
-              }));
-    }
-    for (Future<?> f : running) {
-      f.get();
-    }
+    submitAll(
+        pool,
+        submitters,
+        () -> {
+          int i = next.getAndIncrement();
+          return i < count ? i : -1;
+        },
+        i -> {
+          long t = System.nanoTime();
+          submit.transact(txs.get(i));
+          ends[i] = System.nanoTime();
+          nanos[i] = ends[i] - t;
+        });
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
     // the whole seconds of the run: the last, partial one would read as a dip
@@ -430,6 +461,32 @@ final class TransactorBench {
     return new Result(count / seconds, Stats.of(nanos), perSecond);
   }
 
+  /** One transaction of a load, by its index. */
+  @FunctionalInterface
+  private interface Step {
+    void run(int i) throws Exception;
+  }
+
+  // each submitter runs step with the next index until next gives -1; returns when all are done
+  private static void submitAll(
+      ExecutorService pool, int submitters, java.util.function.IntSupplier next, Step step)
+      throws Exception {
+    List<Future<?>> running = new ArrayList<>();
+    for (int s = 0; s < submitters; s++) {
+      running.add(
+          pool.submit(
+              () -> {
+                for (int i = next.getAsInt(); i >= 0; i = next.getAsInt()) {
+                  step.run(i);
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : running) {
+      f.get();
+    }
+  }
+
   // 16 submitters for long enough that index jobs run during the load (one per 100,000 datoms by
   // default, about 16,000 of these transactions): the rate in each second shows what they cost
   private void sustained(String storage, String system) throws Exception {
@@ -437,11 +494,11 @@ final class TransactorBench {
     Peer.createDatabase(uri);
     Connection conn = Peer.connect(uri);
     conn.transact(People.SCHEMA).toCompletionStage().toCompletableFuture().get();
-    List<Object> txs = txData(1, sustained + SUSTAINED_WARMUP, Edn::read);
+    List<Object> txs = txData(1, 0, sustained, Edn::read);
     Result r =
         measure(
             txs,
-            sustained,
+            i -> Edn.read(txText(1, sustained + i)),
             16,
             tx -> conn.transact(tx).toCompletionStage().toCompletableFuture().get());
     long[] sorted = r.perSecond().clone();
