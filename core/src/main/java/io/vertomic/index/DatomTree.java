@@ -178,8 +178,10 @@ public final class DatomTree implements Iterable<Datom> {
     return next == root ? this : new DatomTree(cmp, next, source, limits, null, null);
   }
 
+  // the changes kept apart from a stored tree: never stored themselves (an index job copies them
+  // into the stored tree), so in nodes sized for path copies, not for segments
   private DatomTree inMemory() {
-    return of(cmp, Leaf.EMPTY, NodeSource.NONE, limits);
+    return of(cmp, Leaf.EMPTY, NodeSource.NONE, NodeLimits.MEMORY);
   }
 
   /**

@@ -12,6 +12,15 @@ package io.vertomic.index;
 record NodeLimits(int leafMax, int branchMax) {
   static final NodeLimits DEFAULT = new NodeLimits(512, 128);
 
+  /**
+   * For the changes kept apart from a stored tree ({@code Overlay}), which live in memory only:
+   * every transaction copies the path to each leaf it changes in every index, and small nodes make
+   * those copies small (in {@code NodeSizeMeasurement}, 1.4 us for a change against 2.1 us; a
+   * transactor's single-entity transactions allocated about 14% less). An index job copies them
+   * into the stored tree, in its nodes.
+   */
+  static final NodeLimits MEMORY = new NodeLimits(64, 32);
+
   NodeLimits {
     if (leafMax < 4 || branchMax < 4) {
       throw new IllegalArgumentException(
