@@ -35,17 +35,12 @@ import java.util.function.IntFunction;
  * from one thread without waiting (Datomic's {@code transactAsync}), their order checked by the
  * {@code t} each got; load-sustained: 150,000 through index jobs, the rate second by second;
  * load-memory: a transactor at {@code -Xmx256m} for minutes ({@link TransactorMemoryBench}). Each
- * load, on either engine, first runs unrecorded for {@link #WARM_NANOS} with its own submitters.
- * Prints a table and returns it as JSON.
+ * load, on either engine, first runs unrecorded with its own submitters until its rate is steady
+ * ({@link SteadyRate}). Prints a table and returns it as JSON.
  */
 final class TransactorBench {
   private static final int[] SUBMITTERS = {1, 4, 16};
   private static final int SDK_CALLERS = 64;
-  // each load first runs this long (and at least a fifth of its measured count), unrecorded, with
-  // its own submitters: the JIT of the transactor's JVM and of this one is still compiling the
-  // write path for tens of seconds, and a warm-up of a few thousand serial transactions measured
-  // it half compiled (load-single on dev, 16 submitters: 2,116 tx/s after it, 5,400-6,700 warm)
-  private static final long WARM_NANOS = TimeUnit.SECONDS.toNanos(5);
   private final int singles;
   private final int batches;
   private final int pipelined;
@@ -163,8 +158,7 @@ final class TransactorBench {
   }
 
   // SDK_CALLERS clients of a peer server in this JVM (a peer of the transactor like any other),
-  // each
-  // sending its next transaction over HTTP when the last one is answered
+  // each sending its next transaction over HTTP when the last one is answered
   private Result sdk(String system, int count) throws Exception {
     String name = "sdk-" + UUID.randomUUID().toString().substring(0, 8);
     Peer.createDatabase(system.replace("*", name));
@@ -175,16 +169,31 @@ final class TransactorBench {
           RemoteBench.clientOf(vertx, new PeerServerVerticle(), config, SDK_CALLERS);
       io.vertomic.client.Connection conn = await(client.connect(name));
       await(conn.transact(People.SCHEMA));
-      int round = warmup(count);
-      long warmStart = System.nanoTime();
-      for (int from = count;
-          from < count + round || System.nanoTime() - warmStart < WARM_NANOS;
-          from += round) {
-        sdkRun(conn, txData(1, from, round, tx -> tx));
-      }
+      AtomicInteger warmed = new AtomicInteger();
+      java.util.concurrent.atomic.AtomicBoolean warming =
+          new java.util.concurrent.atomic.AtomicBoolean(true);
+      io.vertx.core.Future<Void> warm =
+          sdkRun(
+              conn,
+              () -> warming.get() ? warmed.getAndIncrement() : -1,
+              i -> txText(1, count + i),
+              null);
+      SteadyRate.await(warmed::get, warmup(count));
+      warming.set(false);
+      await(warm);
       List<Object> txs = txData(1, 0, count, tx -> tx);
+      long[] nanos = new long[count];
+      AtomicInteger next = new AtomicInteger();
       long start = System.nanoTime();
-      long[] nanos = sdkRun(conn, txs);
+      await(
+          sdkRun(
+              conn,
+              () -> {
+                int i = next.getAndIncrement();
+                return i < count ? i : -1;
+              },
+              txs::get,
+              nanos));
       double seconds = (System.nanoTime() - start) / 1e9;
       client.close();
       return new Result(count / seconds, Stats.of(nanos));
@@ -193,43 +202,45 @@ final class TransactorBench {
     }
   }
 
-  // SDK_CALLERS callers, each sending its next transaction when the last one is answered, until
-  // every one of txs is sent; returns the latency of each
-  private static long[] sdkRun(io.vertomic.client.Connection conn, List<Object> txs)
-      throws Exception {
-    long[] nanos = new long[txs.size()];
-    AtomicInteger next = new AtomicInteger();
+  // SDK_CALLERS callers, each sending tx(i) for the next i when its last one is answered, until
+  // next gives -1; the latency of each goes in nanos, when given
+  private static io.vertx.core.Future<Void> sdkRun(
+      io.vertomic.client.Connection conn,
+      java.util.function.IntSupplier next,
+      IntFunction<Object> tx,
+      long[] nanos) {
     List<io.vertx.core.Future<Void>> callers = new ArrayList<>();
     for (int c = 0; c < SDK_CALLERS; c++) {
       Promise<Void> done = Promise.promise();
-      sdkNext(conn, txs, nanos, next, done);
+      sdkNext(conn, next, tx, nanos, done);
       callers.add(done.future());
     }
-    await(io.vertx.core.Future.all(callers));
-    return nanos;
+    return io.vertx.core.Future.all(callers).mapEmpty();
   }
 
   private static void sdkNext(
       io.vertomic.client.Connection conn,
-      List<Object> txs,
+      java.util.function.IntSupplier next,
+      IntFunction<Object> tx,
       long[] nanos,
-      AtomicInteger next,
       Promise<Void> done) {
-    int i = next.getAndIncrement();
-    if (i >= nanos.length) {
+    int i = next.getAsInt();
+    if (i < 0) {
       done.tryComplete();
       return;
     }
     long sent = System.nanoTime();
-    conn.transact(txs.get(i))
+    conn.transact(tx.apply(i))
         .onComplete(
             ar -> {
               if (ar.failed()) {
                 done.tryFail(ar.cause());
                 return;
               }
-              nanos[i] = System.nanoTime() - sent;
-              sdkNext(conn, txs, nanos, next, done);
+              if (nanos != null) {
+                nanos[i] = System.nanoTime() - sent;
+              }
+              sdkNext(conn, next, tx, nanos, done);
             });
   }
 
@@ -409,8 +420,8 @@ final class TransactorBench {
     void run() throws Exception;
   }
 
-  // the submitters first send warmTx(0), warmTx(1)... for WARM_NANOS and at least a fifth of txs,
-  // unrecorded, then every one of txs, measured
+  // the submitters first send warmTx(0), warmTx(1)... until the rate is steady, unrecorded, then
+  // every one of txs, measured
   private static Result measure(
       List<Object> txs,
       IntFunction<Object> warmTx,
@@ -420,34 +431,37 @@ final class TransactorBench {
       throws Exception {
     int count = txs.size();
     ExecutorService pool = Executors.newFixedThreadPool(submitters);
-    long warmUntil = System.nanoTime() + WARM_NANOS;
     AtomicInteger warmed = new AtomicInteger();
-    submitAll(
-        pool,
-        submitters,
-        () -> {
-          int i = warmed.getAndIncrement();
-          return i < warmup(count) || System.nanoTime() - warmUntil < 0 ? i : -1;
-        },
-        i -> submit.transact(warmTx.apply(i)));
+    java.util.concurrent.atomic.AtomicBoolean warming =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<Future<?>> warm =
+        submitAll(
+            pool,
+            submitters,
+            () -> warming.get() ? warmed.getAndIncrement() : -1,
+            i -> submit.transact(warmTx.apply(i)));
+    SteadyRate.await(warmed::get, warmup(count));
+    warming.set(false);
+    join(warm);
     warmedUp.run();
     long[] nanos = new long[count];
     long[] ends = new long[count];
     AtomicInteger next = new AtomicInteger();
     long start = System.nanoTime();
-    submitAll(
-        pool,
-        submitters,
-        () -> {
-          int i = next.getAndIncrement();
-          return i < count ? i : -1;
-        },
-        i -> {
-          long t = System.nanoTime();
-          submit.transact(txs.get(i));
-          ends[i] = System.nanoTime();
-          nanos[i] = ends[i] - t;
-        });
+    join(
+        submitAll(
+            pool,
+            submitters,
+            () -> {
+              int i = next.getAndIncrement();
+              return i < count ? i : -1;
+            },
+            i -> {
+              long t = System.nanoTime();
+              submit.transact(txs.get(i));
+              ends[i] = System.nanoTime();
+              nanos[i] = ends[i] - t;
+            }));
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
     // the whole seconds of the run: the last, partial one would read as a dip
@@ -467,10 +481,9 @@ final class TransactorBench {
     void run(int i) throws Exception;
   }
 
-  // each submitter runs step with the next index until next gives -1; returns when all are done
-  private static void submitAll(
-      ExecutorService pool, int submitters, java.util.function.IntSupplier next, Step step)
-      throws Exception {
+  // each submitter runs step with the next index until next gives -1
+  private static List<Future<?>> submitAll(
+      ExecutorService pool, int submitters, java.util.function.IntSupplier next, Step step) {
     List<Future<?>> running = new ArrayList<>();
     for (int s = 0; s < submitters; s++) {
       running.add(
@@ -482,6 +495,10 @@ final class TransactorBench {
                 return null;
               }));
     }
+    return running;
+  }
+
+  private static void join(List<Future<?>> running) throws Exception {
     for (Future<?> f : running) {
       f.get();
     }
