@@ -19,7 +19,7 @@ final class SteadyRate {
   private SteadyRate() {}
 
   /**
-   * Returns once {@code done} (a count of finished transactions) has grown by amounts within 10% of
+   * Returns once {@code done} (a count of transactions sent) has grown by amounts within 10% of
    * each other in two consecutive windows of 5 s, no sooner than 10 s and {@code minDone}, at the
    * latest after 60 s.
    */

@@ -372,7 +372,7 @@ final class TransactorBench {
     return Math.max(2, count / 5);
   }
 
-  // transactions from to from + count - 1 of perTx persons each, as read by read
+  // transactions from, from + 1 ... from + count - 1, of perTx persons each, as read by read
   private static List<Object> txData(
       int perTx, int from, int count, java.util.function.Function<String, Object> read) {
     List<Object> out = new ArrayList<>(count);
