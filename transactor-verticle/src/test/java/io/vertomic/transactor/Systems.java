@@ -23,10 +23,16 @@ public final class Systems {
   private Systems() {}
 
   // "" in the first test JVM (and outside surefire's forks), "_N" in the Nth
-  private static final String FORK = forkSuffix(System.getProperty("vertomic.test.fork", "1"));
+  private static final String FORK = forkSuffix(System.getProperty("vertomic.test.fork", "fork1"));
 
-  static String forkSuffix(String forkNumber) {
-    return forkNumber.isBlank() || forkNumber.equals("1") ? "" : "_" + forkNumber;
+  // surefire gives "forkN" (see the module's pom); anything else is refused, so that two forks
+  // never share storages unnoticed
+  static String forkSuffix(String fork) {
+    if (!fork.matches("fork[0-9]+")) {
+      throw new IllegalStateException("vertomic.test.fork must be forkN, was \"" + fork + "\"");
+    }
+    String n = fork.substring("fork".length());
+    return n.equals("1") ? "" : "_" + n;
   }
 
   public static String sqlSystem() {
