@@ -169,17 +169,10 @@ final class TransactorBench {
           RemoteBench.clientOf(vertx, new PeerServerVerticle(), config, SDK_CALLERS);
       io.vertomic.client.Connection conn = await(client.connect(name));
       await(conn.transact(People.SCHEMA));
-      AtomicInteger warmed = new AtomicInteger();
-      java.util.concurrent.atomic.AtomicBoolean warming =
-          new java.util.concurrent.atomic.AtomicBoolean(true);
+      SteadyRate warming = new SteadyRate();
       io.vertx.core.Future<Void> warm =
-          sdkRun(
-              conn,
-              () -> warming.get() ? warmed.getAndIncrement() : -1,
-              i -> txText(1, count + i),
-              null);
-      SteadyRate.await(warmed::get, warmup(count));
-      warming.set(false);
+          sdkRun(conn, warming.next(), i -> txText(1, count + i), null);
+      warming.await(warmup(count));
       await(warm);
       List<Object> txs = txData(1, 0, count, tx -> tx);
       long[] nanos = new long[count];
@@ -431,17 +424,10 @@ final class TransactorBench {
       throws Exception {
     int count = txs.size();
     ExecutorService pool = Executors.newFixedThreadPool(submitters);
-    AtomicInteger warmed = new AtomicInteger();
-    java.util.concurrent.atomic.AtomicBoolean warming =
-        new java.util.concurrent.atomic.AtomicBoolean(true);
+    SteadyRate warming = new SteadyRate();
     List<Future<?>> warm =
-        submitAll(
-            pool,
-            submitters,
-            () -> warming.get() ? warmed.getAndIncrement() : -1,
-            i -> submit.transact(warmTx.apply(i)));
-    SteadyRate.await(warmed::get, warmup(count));
-    warming.set(false);
+        submitAll(pool, submitters, warming.next(), i -> submit.transact(warmTx.apply(i)));
+    warming.await(warmup(count));
     join(warm);
     warmedUp.run();
     long[] nanos = new long[count];
