@@ -11,16 +11,27 @@ import java.util.function.IntSupplier;
  * third), so a fixed warm-up measured some loads half compiled. The rate climbs a few percent a
  * second while it compiles, so it is compared over windows of 5 s. It can also stay flat for
  * seconds before a jump, which the windows do not always see: one run ended the SDK load's warm-up
- * after 10 s at about 1,260 tx/s and measured 1,526.
+ * after 10 s at about 1,260 tx/s and measured 1,526. Such a load is given a longer minimum.
  */
 final class SteadyRate {
   private static final long WINDOW_MILLIS = 5_000;
-  private static final long MIN_NANOS = TimeUnit.SECONDS.toNanos(10);
-  private static final long MAX_NANOS = TimeUnit.SECONDS.toNanos(60);
   private static final double TOLERANCE = 0.10;
 
+  private final long minNanos;
+  private final long maxNanos;
   private final AtomicInteger sent = new AtomicInteger();
   private volatile boolean warm;
+
+  /** A warm-up of at least 10 s and at most 60 s. */
+  SteadyRate() {
+    this(10);
+  }
+
+  /** A warm-up of at least {@code minSeconds} and at most 50 s more. */
+  SteadyRate(int minSeconds) {
+    minNanos = TimeUnit.SECONDS.toNanos(minSeconds);
+    maxNanos = TimeUnit.SECONDS.toNanos(minSeconds + 50L);
+  }
 
   /**
    * The index of the next warm-up transaction to send, 0, 1, 2..., or -1 once the rate is steady:
@@ -32,8 +43,8 @@ final class SteadyRate {
 
   /**
    * Returns once the count of transactions {@link #next} gave out has grown by amounts within 10%
-   * of each other in two consecutive windows of 5 s, no sooner than 10 s and {@code minSent}, at
-   * the latest after 60 s; from then on {@link #next} gives -1.
+   * of each other in two consecutive windows of 5 s, no sooner than the minimum and {@code
+   * minSent}, at the latest at the maximum; from then on {@link #next} gives -1.
    */
   void await(long minSent) throws InterruptedException {
     long start = System.nanoTime();
@@ -47,7 +58,7 @@ final class SteadyRate {
       long elapsed = System.nanoTime() - start;
       boolean steady =
           lastGain > 0 && Math.abs(gain - lastGain) <= TOLERANCE * Math.max(gain, lastGain);
-      if (elapsed >= MAX_NANOS || (elapsed >= MIN_NANOS && now >= minSent && steady)) {
+      if (elapsed >= maxNanos || (elapsed >= minNanos && now >= minSent && steady)) {
         warm = true;
         System.err.printf(
             java.util.Locale.ROOT,

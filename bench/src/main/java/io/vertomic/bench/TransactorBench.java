@@ -41,6 +41,7 @@ import java.util.function.IntFunction;
 final class TransactorBench {
   private static final int[] SUBMITTERS = {1, 4, 16};
   private static final int SDK_CALLERS = 64;
+  private static final int SDK_WARMUP_SECONDS = 45;
   private final int singles;
   private final int batches;
   private final int pipelined;
@@ -169,7 +170,8 @@ final class TransactorBench {
           RemoteBench.clientOf(vertx, new PeerServerVerticle(), config, SDK_CALLERS);
       io.vertomic.client.Connection conn = await(client.connect(name));
       await(conn.transact(People.SCHEMA));
-      SteadyRate warming = new SteadyRate();
+      // through the peer server the rate climbs for about a minute (SteadyRate)
+      SteadyRate warming = new SteadyRate(SDK_WARMUP_SECONDS);
       io.vertx.core.Future<Void> warm =
           sdkRun(conn, warming.next(), i -> txText(1, count + i), null);
       warming.await(warmup(count));
