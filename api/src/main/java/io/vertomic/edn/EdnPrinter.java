@@ -18,6 +18,8 @@ import java.util.UUID;
  * } as Clojure does. Stateless; each call builds its own string.
  */
 final class EdnPrinter {
+  // maps up to this size with keyword keys are sorted by insertion, in place
+  private static final int SMALL_MAP = 16;
   private final StringBuilder sb = new StringBuilder();
 
   private EdnPrinter() {}
@@ -129,18 +131,53 @@ final class EdnPrinter {
 
   private void map(Map<?, ?> m) {
     sb.append('{');
-    boolean first = true;
-    for (Object entry : EdnOrder.sortedEntries(m)) {
-      List<?> kv = (List<?>) entry;
-      if (!first) {
-        sb.append(", ");
+    if (!smallKeywordMap(m)) {
+      boolean first = true;
+      for (Object entry : EdnOrder.sortedEntries(m)) {
+        List<?> kv = (List<?>) entry;
+        if (!first) {
+          sb.append(", ");
+        }
+        first = false;
+        write(kv.get(0));
+        sb.append(' ');
+        write(kv.get(1));
       }
-      first = false;
-      write(kv.get(0));
-      sb.append(' ');
-      write(kv.get(1));
     }
     sb.append('}');
+  }
+
+  // the common map, an entity's: a few keyword keys, sorted in place (EdnOrder's order for them)
+  // without an entry list to sort; false, having printed nothing, for any other map
+  private boolean smallKeywordMap(Map<?, ?> m) {
+    int n = m.size();
+    if (n > SMALL_MAP) {
+      return false;
+    }
+    Keyword[] keys = new Keyword[n];
+    Object[] values = new Object[n];
+    int i = 0;
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      if (i == n || !(e.getKey() instanceof Keyword k)) {
+        return false;
+      }
+      int at = i++;
+      for (; at > 0 && keys[at - 1].compareTo(k) > 0; at--) {
+        keys[at] = keys[at - 1];
+        values[at] = values[at - 1];
+      }
+      keys[at] = k;
+      values[at] = e.getValue();
+    }
+    for (int j = 0; j < i; j++) {
+      if (j > 0) {
+        sb.append(", ");
+      }
+      sb.append(keys[j]);
+      sb.append(' ');
+      write(values[j]);
+    }
+    return true;
   }
 
   private void string(String str) {

@@ -8,10 +8,12 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.time.Instant;
 import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +107,29 @@ class EdnWriteTest {
     m.put(Keyword.of("age"), 10L);
     assertEquals("{:age 10, :db/id 1, :person/name \"Ivan\"}", Edn.write(m));
     assertEquals("{}", Edn.write(Map.of()));
+  }
+
+  @Test
+  void writesMapsOfAnySizeAndKeysInTheOrderOfTheirEntriesSorted() {
+    for (int size : new int[] {1, 2, 15, 16, 17, 40}) {
+      List<Object> keys = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        keys.add(Keyword.of("ns" + (i % 3), "k" + (size - i)));
+      }
+      List<Object> mixed = new ArrayList<>(keys);
+      mixed.set(size / 2, "string key");
+      for (List<Object> ks : List.of(keys, mixed)) {
+        Map<Object, Object> m = new LinkedHashMap<>();
+        ks.forEach(k -> m.put(k, List.of(k)));
+        StringBuilder expected = new StringBuilder("{");
+        for (Object entry : EdnOrder.sortedEntries(m)) {
+          List<?> kv = (List<?>) entry;
+          expected.append(expected.length() > 1 ? ", " : "");
+          expected.append(Edn.write(kv.get(0))).append(' ').append(Edn.write(kv.get(1)));
+        }
+        assertEquals(expected.append('}').toString(), Edn.write(m), "map of " + size);
+      }
+    }
   }
 
   @Test
