@@ -173,7 +173,8 @@ public final class DatomTree implements Iterable<Datom> {
     return pathCopied(sortedArray(sortedAdds, "adds"), sortedArray(sortedRemoves, "removes"));
   }
 
-  private DatomTree pathCopied(Datom[] adds, Datom[] removes) {
+  /** The same for arrays already sorted without duplicates (taken from a tree), unchecked. */
+  DatomTree pathCopied(Datom[] adds, Datom[] removes) {
     Node next = new TreeUpdate(cmp, limits, source, adds, removes).apply(root);
     return next == root ? this : new DatomTree(cmp, next, source, limits, null, null);
   }
@@ -275,6 +276,35 @@ public final class DatomTree implements Iterable<Datom> {
   @Override
   public Iterator<Datom> iterator() {
     return slice(null, null);
+  }
+
+  /**
+   * Every datom of this tree, in order: for a tree without changes kept apart, copied leaf by leaf
+   * rather than through a cursor (an index job takes whole in-memory trees this way).
+   */
+  Datom[] toArray() {
+    Datom[] out = new Datom[Math.toIntExact(size())];
+    if (overlay != null) {
+      Iterator<Datom> it = iterator();
+      for (int i = 0; i < out.length; i++) {
+        out[i] = it.next();
+      }
+    } else {
+      copyLeaves(root, out, 0);
+    }
+    return out;
+  }
+
+  private int copyLeaves(Node node, Datom[] out, int at) {
+    if (node instanceof Leaf leaf) {
+      System.arraycopy(leaf.keys, 0, out, at, leaf.keys.length);
+      return at + leaf.keys.length;
+    }
+    Branch b = (Branch) node;
+    for (int i = 0; i < b.childCount(); i++) {
+      at = copyLeaves(b.child(i, source), out, at);
+    }
+    return at;
   }
 
   /** The least datom, or null when empty. */

@@ -100,11 +100,8 @@ final class Overlay {
 
   /** The same datoms as one tree over the base's nodes, for writing: copies the changed paths. */
   DatomTree materialized() {
-    List<Datom> adds = new ArrayList<>((int) added.size());
-    added.iterator().forEachRemaining(adds::add);
-    List<Datom> removes = new ArrayList<>((int) hidden.size());
-    hidden.iterator().forEachRemaining(removes::add);
-    return base.pathCopied(adds, removes);
+    // both trees are sorted and distinct already: no check of their order on the way
+    return base.pathCopied(added.toArray(), hidden.toArray());
   }
 
   /**
