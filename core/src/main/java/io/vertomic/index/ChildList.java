@@ -75,6 +75,9 @@ final class ChildList {
    * collapses into as few nodes as it fills.
    */
   void rebalance(NodeLimits limits, NodeSource source, boolean all) {
+    if (!all && !anyFreshUnderfull(limits)) {
+      return; // the usual change: the replaced children are full enough, nothing moves
+    }
     int w = 0;
     for (int i = 0; i < size; i++) {
       if (w > 0 && (underfull(w - 1, limits, all) || underfull(i, limits, all))) {
@@ -91,6 +94,15 @@ final class ChildList {
     Arrays.fill(maxKeys, w, size, null);
     Arrays.fill(fresh, w, size, false);
     size = w;
+  }
+
+  private boolean anyFreshUnderfull(NodeLimits limits) {
+    for (int i = 0; i < size; i++) {
+      if (underfull(i, limits, false)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean underfull(int i, NodeLimits limits, boolean all) {
