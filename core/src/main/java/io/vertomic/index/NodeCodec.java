@@ -24,11 +24,14 @@ import org.msgpack.core.MessageUnpacker;
  * the tree's {@link NodeSource} when a reader reaches them.
  */
 public final class NodeCodec {
+  // most segments: a full leaf of short datoms, or a branch of addresses and max keys
+  private static final int SEGMENT_BYTES = 24 * 1024;
+
   private NodeCodec() {}
 
   /** Encodes {@code node}; a branch's children are named by {@code childKeys}, in order. */
   static byte[] encode(Node node, List<String> childKeys) {
-    try (MessageBufferPacker p = Msgpack.packer()) {
+    try (MessageBufferPacker p = Msgpack.packer(SEGMENT_BYTES)) {
       if (node instanceof Leaf leaf) {
         p.packArrayHeader(2 + leaf.keys.length).packInt(0).packInt(leaf.keys.length);
         for (Datom d : leaf.keys) {

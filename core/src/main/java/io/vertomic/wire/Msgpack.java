@@ -16,11 +16,24 @@ public final class Msgpack {
   private static final MessagePack.UnpackerConfig UNPACKER =
       new MessagePack.UnpackerConfig().withStringDecoderBufferSize(256);
 
+  private static final int MAX_BUFFER = 64 * 1024;
+  // a datom as DatomCodec packs it, most of them: small longs, a short value, a flag
+  static final int DATOM_BYTES = 32;
+
   private Msgpack() {}
 
   /** A packer into a growing buffer. */
   public static MessageBufferPacker packer() {
     return PACKER.newBufferPacker();
+  }
+
+  /**
+   * A packer for about {@code expectedBytes} (up to 64 KiB): a segment or a batch's log entry fills
+   * one buffer rather than a chain of small ones copied together at the end.
+   */
+  public static MessageBufferPacker packer(int expectedBytes) {
+    int size = Math.max(512, Math.min(MAX_BUFFER, expectedBytes));
+    return new MessagePack.PackerConfig().withBufferSize(size).newBufferPacker();
   }
 
   /** An unpacker of {@code bytes}. */

@@ -16,7 +16,8 @@ public final class TxEntryCodec {
   private TxEntryCodec() {}
 
   public static byte[] encode(TxEntry entry) {
-    try (MessageBufferPacker p = Msgpack.packer()) {
+    try (MessageBufferPacker p =
+        Msgpack.packer(Msgpack.DATOM_BYTES * (entry.datoms().size() + 1))) {
       p.packArrayHeader(3 + entry.datoms().size());
       p.packLong(entry.t()).packLong(entry.nextT()).packLong(entry.nextDbCounter());
       for (Datom d : entry.datoms()) {

@@ -42,8 +42,16 @@ public final class ValueCodec {
   static final byte BIGINT = 6;
   static final byte BIGDEC = 7;
   static final byte FN = 8;
+  // each keyword's UTF-8, encoded once: keywords are interned for the life of the process anyway
+  // (Keyword), and an enum attribute's few values recur on every entity written
+  private static final java.util.concurrent.ConcurrentHashMap<Keyword, byte[]> KEYWORD_BYTES =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private ValueCodec() {}
+
+  private static byte[] utf8(Keyword k) {
+    return k.text().getBytes(StandardCharsets.UTF_8);
+  }
 
   /** Writes one value. */
   public static void pack(MessagePacker p, Object v) throws IOException {
@@ -54,7 +62,7 @@ public final class ValueCodec {
     } else if (v instanceof String s) {
       p.packString(s);
     } else if (v instanceof Keyword k) {
-      ext(p, KEYWORD, k.text().getBytes(StandardCharsets.UTF_8));
+      ext(p, KEYWORD, KEYWORD_BYTES.computeIfAbsent(k, ValueCodec::utf8));
     } else if (v instanceof Boolean b) {
       p.packBoolean(b);
     } else if (v instanceof Double d) {
