@@ -20,6 +20,10 @@ public final class Schema {
   private final Map<Long, Keyword> idToIdent;
   private final Map<Long, Attr> attrs;
   private final Map<Long, List<Attr>> compositesOf;
+  // the attributes of ids below SMALL_IDS (attributes live in the db partition, whose ids are
+  // small) by id: the transaction path looks one up several times per datom
+  private final Attr[] bySmallId;
+  private static final long SMALL_IDS = 1 << 16;
 
   private Schema(
       Map<Keyword, Long> identToId,
@@ -30,6 +34,19 @@ public final class Schema {
     this.idToIdent = idToIdent;
     this.attrs = attrs;
     this.compositesOf = compositesOf;
+    long max = -1;
+    for (long id : attrs.keySet()) {
+      if (id >= 0 && id < SMALL_IDS) {
+        max = Math.max(max, id);
+      }
+    }
+    this.bySmallId = new Attr[(int) (max + 1)];
+    for (Map.Entry<Long, Attr> e : attrs.entrySet()) {
+      long id = e.getKey();
+      if (id >= 0 && id < bySmallId.length) {
+        bySmallId[(int) id] = e.getValue();
+      }
+    }
   }
 
   /** An empty schema, the start of {@link #update}. */
@@ -49,7 +66,7 @@ public final class Schema {
 
   /** The attribute with entity id {@code id}, or null. */
   public Attr attr(long id) {
-    return attrs.get(id);
+    return id >= 0 && id < bySmallId.length ? bySmallId[(int) id] : attrs.get(id);
   }
 
   /** The attribute named {@code ident}, or null. */
@@ -60,7 +77,7 @@ public final class Schema {
 
   /** The composite tuple attributes that {@code attrId} is a part of (often empty). */
   public List<Attr> compositesOf(long attrId) {
-    return compositesOf.getOrDefault(attrId, List.of());
+    return compositesOf.isEmpty() ? List.of() : compositesOf.getOrDefault(attrId, List.of());
   }
 
   /** Every installed attribute. */

@@ -32,7 +32,7 @@ final class TxDatoms {
   final List<Datom> removed = new ArrayList<>();
   final List<Datom> retractions = new ArrayList<>();
 
-  /** (entity, attribute) pairs touched, for composite tuples. */
+  /** (entity, attribute) pairs touched of attributes that are part of a composite tuple. */
   final Set<Fact> touched;
 
   /**
@@ -57,7 +57,7 @@ final class TxDatoms {
   /** Asserts (e, a, v); {@code why} names the statement for conflict messages. */
   void add(String why, long e, Attr a, Object v) {
     Fact f = new Fact(e, a.id(), v);
-    if (retractRequests.contains(f)) {
+    if (!retractRequests.isEmpty() && retractRequests.contains(f)) {
       throw conflict(why, "asserts and retracts " + show(e, a, v) + " in one transaction");
     }
     if (asserts.containsKey(f)) {
@@ -86,7 +86,14 @@ final class TxDatoms {
     asserts.put(f, true);
     Datom d = new Datom(e, a.id(), v, tx, true);
     asserted.add(d);
-    touched.add(new Fact(e, a.id(), null));
+    touch(e, a.id());
+  }
+
+  // only (e, a) pairs of a composite tuple's parts matter (CompositeTuples, on the same base)
+  private void touch(long e, long a) {
+    if (!db.schema().compositesOf(a).isEmpty()) {
+      touched.add(new Fact(e, a, null));
+    }
   }
 
   /** Retracts (e, a, v) when it is current; a retraction of an absent fact is ignored. */
@@ -131,7 +138,7 @@ final class TxDatoms {
     if (retracts.putIfAbsent(f, old) == null) {
       removed.add(old);
       retractions.add(new Datom(old.e(), old.a(), old.v(), tx, false));
-      touched.add(new Fact(old.e(), old.a(), null));
+      touch(old.e(), old.a());
     }
   }
 
