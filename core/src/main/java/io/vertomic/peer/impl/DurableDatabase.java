@@ -191,8 +191,15 @@ final class DurableDatabase {
                     root = next;
                   }
                   DbRoot indexed = dbRoot(next);
-                  return writer
-                      .rebase(db -> Novelty.onto(IndexJob.load(indexed, source), writer.log(), db))
+                  // the long replay (what was committed while the job ran) off the writer, which
+                  // stops only for what came after it
+                  return replayedOnto(indexed)
+                      .compose(
+                          prepared ->
+                              writer.rebase(
+                                  db ->
+                                      Novelty.onto(
+                                          prepared, indexed.indexBasisT(), writer.log(), db)))
                       .compose(v -> excise(indexed, snapshot));
                 });
     indexing = job;
@@ -200,6 +207,22 @@ final class DurableDatabase {
     job.onComplete(ar -> finished(ar.succeeded()));
     written.future().onFailure(e -> indexMeters.failed());
     return job;
+  }
+
+  // the new index with the writer's log replayed onto it as far as it goes now, on a processing
+  // thread
+  private Future<DbValue> replayedOnto(DbRoot indexed) {
+    Promise<DbValue> replayed = Promise.promise();
+    processing.execute(
+        () -> {
+          try {
+            replayed.complete(
+                Novelty.replayed(IndexJob.load(indexed, source), writer.log(), writer.db()));
+          } catch (RuntimeException e) {
+            replayed.fail(e);
+          }
+        });
+    return replayed.future();
   }
 
   // the datoms of the transactions after t {@code from} up to t {@code through} that this writer

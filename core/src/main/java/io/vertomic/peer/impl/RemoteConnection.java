@@ -109,6 +109,8 @@ final class RemoteConnection implements Connection {
   private final long txTimeoutMillis;
   private final TxLog novelty = new TxLog();
   private final ExecutorService applier;
+  // reads a new index and replays the novelty onto it, off the applier
+  private final ExecutorService reindexer;
   private final Map<Long, Applied> recent =
       new LinkedHashMap<>() {
         @Override
@@ -155,14 +157,18 @@ final class RemoteConnection implements Connection {
     this.dbId = root.id();
     this.storageLog = new StorageLog(storage, dbId);
     this.txTimeoutMillis = txTimeoutMillis;
-    this.applier =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "vertomic-peer-" + uri.database());
-              t.setDaemon(true);
-              return t;
-            });
+    this.applier = daemonThread("vertomic-peer-" + uri.database());
+    this.reindexer = daemonThread("vertomic-reindex-" + uri.database());
     this.db = root.indexed() ? IndexJob.load(root, source) : DbValue.bootstrap();
+  }
+
+  private static ExecutorService daemonThread(String name) {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /**
@@ -187,7 +193,8 @@ final class RemoteConnection implements Connection {
             Addresses.reports(c.dbId),
             m -> c.applier.execute(() -> c.received(TxReports.decode(m.body())))));
     c.consumers.add(
-        bus.<JsonObject>consumer(Addresses.indexed(c.dbId), m -> c.applier.execute(c::reindex)));
+        bus.<JsonObject>consumer(
+            Addresses.indexed(c.dbId), m -> c.reindexer.execute(c::prepareReindex)));
     c.consumers.add(
         bus.<JsonObject>consumer(
             Addresses.renamed(c.dbId),
@@ -513,15 +520,22 @@ final class RemoteConnection implements Connection {
   }
 
   // a new durable index: the database becomes it plus the novelty past it. A root that is gone or
-  // is another database's: this one was deleted, or renamed and the notice is on its way
-  private void reindex() {
-    Root r = Blocking.await(storage.root(rootName), "read root of " + uri.uri());
-    if (r == null) {
-      return;
-    }
-    DbRoot root = DbRoot.decode(r.value(), "root of " + uri.uri());
-    if (root.id().equals(dbId) && root.indexed() && root.indexBasisT() <= db.basisT()) {
-      db = Novelty.onto(IndexJob.load(root, source), novelty, db);
+  // is another database's: this one was deleted, or renamed and the notice is on its way. The root
+  // is read and the novelty replayed onto the index here, on the reindexer, so that the applier
+  // (and every transaction waiting for its report) stops only for what came meanwhile
+  private void prepareReindex() {
+    try {
+      Root r = Blocking.await(storage.root(rootName), "read root of " + uri.uri());
+      if (r == null) {
+        return;
+      }
+      DbRoot root = DbRoot.decode(r.value(), "root of " + uri.uri());
+      if (root.id().equals(dbId) && root.indexed() && root.indexBasisT() <= db.basisT()) {
+        DbValue prepared = Novelty.replayed(IndexJob.load(root, source), novelty, db);
+        applier.execute(() -> db = Novelty.onto(prepared, root.indexBasisT(), novelty, db));
+      }
+    } catch (RuntimeException e) {
+      // storage unreachable: the novelty stays in memory until the next index's notice
     }
   }
 
@@ -643,6 +657,7 @@ final class RemoteConnection implements Connection {
     released = true;
     consumers.forEach(MessageConsumer::unregister);
     applier.shutdown();
+    reindexer.shutdown();
   }
 
   private <T> T await(java.util.concurrent.Future<T> f) {
