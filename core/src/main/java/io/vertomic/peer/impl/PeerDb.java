@@ -30,50 +30,58 @@ import java.util.function.BiPredicate;
 /** The public {@link Database} over a {@link DbValue}: resolves user arguments, then reads. */
 public final class PeerDb implements Database {
 
-  private final DbValue db;
+  private final LazyValue value;
 
   public PeerDb(DbValue db) {
-    this.db = db;
+    this.value = LazyValue.known(db);
+  }
+
+  /**
+   * A database whose value is computed at its first use: the db-after of a transaction that was
+   * applied together with others, which its caller may never read.
+   */
+  PeerDb(LazyValue value) {
+    this.value = value;
   }
 
   /** The value behind this database. */
   public DbValue value() {
-    return db;
+    return value.get();
   }
 
   @Override
   public long basisT() {
-    return db.basisT();
+    return value().basisT();
   }
 
   @Override
   public long asOfT() {
-    return db.asOfT();
+    return value().asOfT();
   }
 
   @Override
   public long sinceT() {
-    return db.sinceT();
+    return value().sinceT();
   }
 
   @Override
   public boolean isHistory() {
-    return db.isHistory();
+    return value().isHistory();
   }
 
   @Override
   public Database asOf(Object t) {
-    return new PeerDb(db.asOf(Resolver.t(db, t)));
+    return new PeerDb(value().asOf(Resolver.t(value(), t)));
   }
 
   @Override
   public Database since(Object t) {
-    return new PeerDb(db.since(Resolver.t(db, t)));
+    return new PeerDb(value().since(Resolver.t(value(), t)));
   }
 
   @Override
   public Database history() {
-    return new PeerDb(db.history());
+    return new PeerDb(value().history());
   }
 
   @Override
@@ -81,12 +89,13 @@ public final class PeerDb implements Database {
     if (pred == null) {
       throw Anomaly.incorrect("db.error/invalid-filter", "filter needs a predicate, got nil");
     }
-    return new PeerDb(db.filtered(unfiltered -> DatomFilters.keep(pred, new PeerDb(unfiltered))));
+    return new PeerDb(
+        value().filtered(unfiltered -> DatomFilters.keep(pred, new PeerDb(unfiltered))));
   }
 
   @Override
   public boolean isFiltered() {
-    return db.isFiltered();
+    return value().isFiltered();
   }
 
   @Override
@@ -96,23 +105,27 @@ public final class PeerDb implements Database {
     }
     TxProcessor processor =
         new TxProcessor(PeerDb::new, () -> Catalog.instance().options().isDatabaseFunctions());
-    TxResult r = processor.process(db, txData, new Date());
+    TxResult r = processor.process(value(), txData, new Date());
     // the values before and after keep this value's filter, as Datomic's with does
     return LocalConnection.report(
-        new TxResult(db.refiltered(r.before()), db.refiltered(r.after()), r.txData(), r.tempids()));
+        new TxResult(
+            value().refiltered(r.before()),
+            value().refiltered(r.after()),
+            r.txData(),
+            r.tempids()));
   }
 
   @Override
   public Entity entity(Object eid) {
-    Long id = Resolver.entid(db, eid);
-    return id == null ? null : new EntityView(db, this, id);
+    Long id = Resolver.entid(value(), eid);
+    return id == null ? null : new EntityView(value(), this, id);
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public Map<Keyword, Object> pull(Object selector, Object eid) {
     // keys are keywords unless the selector renames them with :as
-    return (Map<Keyword, Object>) (Map<?, ?>) Pull.pull(db, selector, eid);
+    return (Map<Keyword, Object>) (Map<?, ?>) Pull.pull(value(), selector, eid);
   }
 
   @Override
@@ -128,21 +141,21 @@ public final class PeerDb implements Database {
   public Iterable<Datom> datoms(Object index, Object... components) {
     IndexOrder order = IndexOrder.named(index);
     Object[] comps =
-        Resolver.components(db, order, components == null ? new Object[0] : components);
-    return () -> db.datoms(order, comps);
+        Resolver.components(value(), order, components == null ? new Object[0] : components);
+    return () -> value().datoms(order, comps);
   }
 
   @Override
   public Iterable<Datom> seekDatoms(Object index, Object... components) {
     IndexOrder order = IndexOrder.named(index);
     Object[] comps =
-        Resolver.components(db, order, components == null ? new Object[0] : components);
-    return () -> db.seek(order, comps);
+        Resolver.components(value(), order, components == null ? new Object[0] : components);
+    return () -> value().seek(order, comps);
   }
 
   @Override
   public Iterable<Datom> indexRange(Object attr, Object start, Object end) {
-    Attr a = Resolver.attr(db, attr);
+    Attr a = Resolver.attr(value(), attr);
     if (!a.inAvet()) {
       throw Anomaly.incorrect(
           "db.error/attribute-not-indexed",
@@ -150,27 +163,27 @@ public final class PeerDb implements Database {
               + a.ident()
               + " is not indexed: indexRange needs :db/index true or :db/unique");
     }
-    Object lo = start == null ? null : Resolver.value(db, a, start);
-    Object hi = end == null ? null : Resolver.value(db, a, end);
-    return () -> db.indexRange(a.id(), lo, hi);
+    Object lo = start == null ? null : Resolver.value(value(), a, start);
+    Object hi = end == null ? null : Resolver.value(value(), a, end);
+    return () -> value().indexRange(a.id(), lo, hi);
   }
 
   @Override
   public Long entid(Object ident) {
-    return Resolver.entid(db, ident);
+    return Resolver.entid(value(), ident);
   }
 
   @Override
   public Keyword ident(Object eid) {
-    Long id = Resolver.entid(db, eid);
-    return id == null ? null : db.schema().ident(id);
+    Long id = Resolver.entid(value(), eid);
+    return id == null ? null : value().schema().ident(id);
   }
 
   @Override
   public Attribute attribute(Object attr) {
     Attr a;
     try {
-      a = Resolver.attr(db, attr);
+      a = Resolver.attr(value(), attr);
     } catch (Anomaly x) {
       return null;
     }
@@ -188,23 +201,23 @@ public final class PeerDb implements Database {
 
   @Override
   public long datomCount() {
-    return db.datomCount();
+    return value().datomCount();
   }
 
   @Override
   public long nextT() {
-    return db.nextT();
+    return value().nextT();
   }
 
   @Override
   public long entidAt(Object partition, Object tOrDate) {
-    long part = io.vertomic.tx.Partitions.number(db, partition);
+    long part = io.vertomic.tx.Partitions.number(value(), partition);
     long t;
     if (tOrDate instanceof java.util.Date date) {
       // :db/txInstant is in AVET: its first value at or after the date
-      long txInstant = db.schema().attr(Idents.TX_INSTANT).id();
-      Iterator<Datom> first = db.indexRange(txInstant, date, null);
-      t = first.hasNext() ? EntityId.txToT(first.next().e()) : db.nextT();
+      long txInstant = value().schema().attr(Idents.TX_INSTANT).id();
+      Iterator<Datom> first = value().indexRange(txInstant, date, null);
+      t = first.hasNext() ? EntityId.txToT(first.next().e()) : value().nextT();
     } else if (tOrDate instanceof Number n) {
       t = EntityId.txToT(n.longValue());
     } else {
@@ -216,23 +229,23 @@ public final class PeerDb implements Database {
 
   @Override
   public Map<Keyword, Object> dbStats() {
-    return db.stats();
+    return value().stats();
   }
 
   @Override
   public Iterable<Map<Keyword, Object>> indexPull(Map<?, ?> args) {
-    return IndexPull.of(db, args);
+    return IndexPull.of(value(), args);
   }
 
   @Override
   public Object invoke(Object fnIdent, Object... args) {
     Keyword k = Resolver.keyword(fnIdent);
     String name = k != null ? k.toString() : Resolver.describe(fnIdent);
-    Long e = Resolver.entid(db, fnIdent);
+    Long e = Resolver.entid(value(), fnIdent);
     if (e == null) {
       throw Anomaly.notFound("db.error/not-an-entity", "Unable to resolve entity: " + name);
     }
-    Object fn = new EntityView(db, this, e).get(Idents.FN);
+    Object fn = new EntityView(value(), this, e).get(Idents.FN);
     if (!(fn instanceof DbFn f)) {
       throw Anomaly.incorrect("db.error/not-a-data-function", "Not a data function: " + name);
     }
@@ -242,16 +255,16 @@ public final class PeerDb implements Database {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PeerDb p && p.db == db;
+    return o instanceof PeerDb p && p.value() == value();
   }
 
   @Override
   public int hashCode() {
-    return System.identityHashCode(db);
+    return System.identityHashCode(value());
   }
 
   @Override
   public String toString() {
-    return "#db{:basis-t " + db.basisT() + "}";
+    return "#db{:basis-t " + value().basisT() + "}";
   }
 }

@@ -20,6 +20,8 @@ import io.vertomic.peer.Database;
 import io.vertomic.peer.Log;
 import io.vertomic.peer.LogEntry;
 import io.vertomic.peer.TxReport;
+import io.vertomic.schema.Bootstrap;
+import io.vertomic.schema.Idents;
 import io.vertomic.storage.LogRecord;
 import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
@@ -135,7 +137,7 @@ final class RemoteConnection implements Connection {
   private record Outgoing(String edn, Promise<TxReply> answer) {}
 
   /** What one transaction did to this peer's database. */
-  private record Applied(DbValue before, DbValue after, List<Datom> datoms) {}
+  private record Applied(LazyValue before, LazyValue after, List<Datom> datoms) {}
 
   private RemoteConnection(
       StorageUri uri,
@@ -408,12 +410,21 @@ final class RemoteConnection implements Connection {
    * #GAP_MILLIS}.
    */
   private void received(List<LogRecord> report) {
+    List<TxEntry> run = new ArrayList<>();
     for (LogRecord r : report) {
       if (r.t() < db.nextT()) {
         continue; // had it already
       }
       TxEntry e = TxEntryCodec.decode(r.entry(), "tx report of " + uri.uri());
-      if (e.t() > db.nextT()) {
+      long next = run.isEmpty() ? db.nextT() : run.get(run.size() - 1).nextT();
+      if (e.t() == next && plain(e)) {
+        run.add(e);
+        continue;
+      }
+      applyTogether(run);
+      if (e.t() < db.nextT()) {
+        continue;
+      } else if (e.t() > db.nextT()) {
         ahead.put(e.t(), e);
         expectMissing();
       } else {
@@ -421,6 +432,58 @@ final class RemoteConnection implements Connection {
         applyAhead();
       }
     }
+    applyTogether(run);
+  }
+
+  // only assertions of user attributes and :db/txInstant: no retraction, schema change, excision
+  // or anything else whose replay depends on the transactions before it in the same report
+  private boolean plain(TxEntry e) {
+    for (Datom d : e.datoms()) {
+      if (!d.added() || (d.a() < Bootstrap.FIRST_DB_COUNTER && d.a() != txInstant())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private long txInstant() {
+    return db.schema().attr(Idents.TX_INSTANT).id();
+  }
+
+  /**
+   * Applies consecutive plain entries (the group the transactor made durable together) in one
+   * replay of all their datoms, which copies each changed index path once for the group rather than
+   * once per transaction; the db-after of each but the last is derived only if read. Clears {@code
+   * run}.
+   */
+  private void applyTogether(List<TxEntry> run) {
+    if (run.size() == 1) {
+      apply(run.get(0));
+      applyAhead();
+    } else if (run.size() > 1) {
+      DbValue before = db;
+      List<Datom> all = new ArrayList<>();
+      run.forEach(e -> all.addAll(e.datoms()));
+      TxEntry last = run.get(run.size() - 1);
+      DbValue after = TxProcessor.replay(before, last.t(), all, last.nextT(), last.nextDbCounter());
+      db = after;
+      LazyValue previous = LazyValue.known(before);
+      for (int i = 0; i < run.size(); i++) {
+        TxEntry e = run.get(i);
+        LazyValue from = previous;
+        LazyValue to =
+            i == run.size() - 1
+                ? LazyValue.known(after)
+                : LazyValue.of(
+                    () ->
+                        TxProcessor.replay(
+                            from.get(), e.t(), e.datoms(), e.nextT(), e.nextDbCounter()));
+        applied(e, from, to);
+        previous = to;
+      }
+      applyAhead();
+    }
+    run.clear();
   }
 
   // something is missing: look for it in the log unless nothing came in the meantime
@@ -480,6 +543,11 @@ final class RemoteConnection implements Connection {
     DbValue before = db;
     DbValue after = TxProcessor.replay(before, e.t(), e.datoms(), e.nextT(), e.nextDbCounter());
     db = after;
+    applied(e, LazyValue.known(before), LazyValue.known(after));
+  }
+
+  // e is in db: keep it as novelty, answer whoever waits for it, report it
+  private void applied(TxEntry e, LazyValue before, LazyValue after) {
     novelty.append(new LogEntry(e.t(), e.datoms()));
     Applied a = new Applied(before, after, e.datoms());
     if (inFlight.get() > 0) {
@@ -509,7 +577,11 @@ final class RemoteConnection implements Connection {
     } else if (t < db.nextT()) { // applied before: its db-after is the database at t
       try {
         LogEntry e = StorageLogSink.first(StorageLogSink.entries(storageLog, t, t + 1));
-        p.complete(new Applied(db.at(t - 1), db.at(t), e == null ? List.of() : e.data()));
+        p.complete(
+            new Applied(
+                LazyValue.known(db.at(t - 1)),
+                LazyValue.known(db.at(t)),
+                e == null ? List.of() : e.data()));
       } catch (RuntimeException e) {
         p.fail(Anomalies.from(e)); // storage unreachable: the caller learns it, not waits forever
       }
