@@ -3,12 +3,7 @@ package io.vertomic.peer.impl;
 import io.vertomic.anomaly.Anomalies;
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.cluster.bus.Addresses;
-import io.vertomic.cluster.bus.AnomalyMessages;
-import io.vertomic.cluster.bus.Lease;
-import io.vertomic.cluster.bus.TransactorSecret;
-import io.vertomic.cluster.bus.TxReply;
 import io.vertomic.cluster.bus.TxReports;
-import io.vertomic.cluster.bus.TxRequest;
 import io.vertomic.datom.Datom;
 import io.vertomic.db.DbValue;
 import io.vertomic.edn.Edn;
@@ -26,18 +21,15 @@ import io.vertomic.storage.LogRecord;
 import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageUri;
-import io.vertomic.tx.Idempotency;
 import io.vertomic.tx.TxProcessor;
 import io.vertomic.wire.DbRoot;
 import io.vertomic.wire.TxEntry;
 import io.vertomic.wire.TxEntryCodec;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -56,7 +48,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 
 /**
  * A peer's connection to a database whose writer is the transactor (Datomic's peer): reads are
@@ -66,30 +57,18 @@ import java.util.function.UnaryOperator;
  * novelty grows from tx reports, one per group of transactions the transactor made durable
  * together, applied strictly in {@code t} order: an entry past the next expected {@code t} waits
  * for the ones before it, and if they do not come the gap is filled from the log in storage, which
- * has every acknowledged transaction. When the transactor changes, the next transaction finds the
- * new one through the lease in storage. Every request carries the secret of the lease it is sent
- * under (see {@link TransactorSecret}); one refused for it because the lease has been taken over
- * since is sent again under the new one. The connection is to the database's id, not its name: when
- * the database is renamed it follows (the transactor's notice gives it the new name). Index and
- * storage GC requests go to the transactor too, which owns the index. Thread-safe: every change of
- * state happens on this connection's one applier thread.
+ * has every acknowledged transaction; consecutive plain entries of one report are applied in one
+ * replay. When the transactor changes, the next transaction finds the new one through the lease in
+ * storage ({@link TransactorRequests}, which also sends index and storage GC requests to the
+ * transactor, which owns the index). The connection is to the database's id, not its name: when the
+ * database is renamed it follows (the transactor's notice gives it the new name). Thread-safe:
+ * every change of the database value happens on this connection's one applier thread; a new index
+ * is read and the novelty replayed onto it on a second thread first.
  */
 final class RemoteConnection implements Connection {
   // how long an entry received before an earlier one waits for it before the log is read
   private static final long GAP_MILLIS = 50;
 
-  // how soon a transaction that found no active transactor is sent again
-  private static final long RESEND_MILLIS = 50;
-
-  // most transactions one message to the transactor takes
-  private static final int MAX_BATCH = 256;
-
-  private final Object dispatchLock = new Object();
-  // guarded by dispatchLock: transactions not yet on the bus, whether a flush of them is due, and
-  // the last message put on the bus (or failed before): the next one goes after it
-  private final List<Outgoing> outbox = new ArrayList<>();
-  private boolean flushQueued;
-  private Future<Void> dispatched = Future.succeededFuture();
   // at most this many transactions kept for the answers that arrive after their report
   private static final int RECENT = 4096;
 
@@ -102,13 +81,12 @@ final class RemoteConnection implements Connection {
   private final Storage storage;
   private final SegmentNodeSource source;
   private final Vertx vertx;
-  private final BusMeters busMeters;
   private final EventBus bus;
-  // where the transactions waiting in the outbox are put on the bus, one flush after another
-  private final Context context;
   private final StorageLog storageLog;
   private final String dbId;
   private final long txTimeoutMillis;
+  // transactions and requests on their way to the transactor
+  private final TransactorRequests requests;
   private final TxLog novelty = new TxLog();
   private final ExecutorService applier;
   // reads a new index and replays the novelty onto it, off the applier
@@ -130,11 +108,7 @@ final class RemoteConnection implements Connection {
   private volatile BlockingQueue<TxReport> queue;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private volatile DbValue db;
-  private volatile Lease lease;
   private volatile boolean released;
-
-  /** A transaction on its way to the transactor. */
-  private record Outgoing(String edn, Promise<TxReply> answer) {}
 
   /** What one transaction did to this peer's database. */
   private record Applied(LazyValue before, LazyValue after, List<Datom> datoms) {}
@@ -150,14 +124,14 @@ final class RemoteConnection implements Connection {
       BusMeters busMeters) {
     this.uri = uri;
     this.vertx = vertx;
-    this.busMeters = busMeters;
     this.storage = storage;
     this.rootName = rootName;
     this.source = source;
     this.bus = vertx.eventBus();
-    this.context = vertx.getOrCreateContext();
     this.dbId = root.id();
     this.storageLog = new StorageLog(storage, dbId);
+    this.requests =
+        new TransactorRequests(vertx, storage, dbId, txTimeoutMillis, busMeters, () -> this.uri);
     this.txTimeoutMillis = txTimeoutMillis;
     this.applier = daemonThread("vertomic-peer-" + uri.database());
     this.reindexer = daemonThread("vertomic-reindex-" + uri.database());
@@ -221,7 +195,8 @@ final class RemoteConnection implements Connection {
     }
     String edn = txData instanceof String s ? s : Edn.write(txData);
     inFlight.incrementAndGet();
-    return send(edn, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(txTimeoutMillis))
+    return requests
+        .send(edn, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(txTimeoutMillis))
         .compose(
             reply -> {
               Promise<Applied> applied = Promise.promise();
@@ -237,170 +212,6 @@ final class RemoteConnection implements Connection {
                               reply.tempids()));
             })
         .onComplete(ar -> inFlight.decrementAndGet());
-  }
-
-  // a transaction no active transactor took (none at the address the lease named, or a standby
-  // there: during a takeover) was not applied: it is sent again, to the transactor a fresh read of
-  // the lease names, until its timeout. One the transactor took and then lost its lease without
-  // answering may have committed: sent again only with an idempotency key, else interrupted
-  private Future<TxReply> send(String edn, long deadlineNanos) {
-    Promise<TxReply> answer = Promise.promise();
-    synchronized (dispatchLock) {
-      outbox.add(new Outgoing(edn, answer));
-      if (!flushQueued) {
-        // the transactions that come meanwhile go in the same message
-        flushQueued = true;
-        context.runOnContext(v -> flush());
-      }
-    }
-    return answer
-        .future()
-        .recover(
-            e -> {
-              Anomaly a = AnomalyMessages.from(e, "transaction on " + uri.uri());
-              boolean again =
-                  AnomalyMessages.notDelivered(a)
-                      || (AnomalyMessages.transactorGone(a) && Idempotency.keyed(edn));
-              if (!again || System.nanoTime() > deadlineNanos) {
-                return Future.failedFuture(a);
-              }
-              lease = null;
-              Promise<TxReply> resent = Promise.promise();
-              vertx.setTimer(RESEND_MILLIS, id -> send(edn, deadlineNanos).onComplete(resent));
-              return resent.future();
-            });
-  }
-
-  // puts the waiting transactions on the bus in the order transact was called, at most MAX_BATCH to
-  // a message, each message after the one before it whatever the lease lookup in between: the bus
-  // keeps one sender's messages to one address in order, and the transactor queues them as they
-  // come, so they apply in the order issued
-  private void flush() {
-    synchronized (dispatchLock) {
-      flushQueued = false;
-      while (!outbox.isEmpty()) {
-        List<Outgoing> head = outbox.subList(0, Math.min(MAX_BATCH, outbox.size()));
-        List<Outgoing> batch = List.copyOf(head);
-        head.clear();
-        Future<Lease> sent =
-            dispatched
-                .transform(ar -> currentLease())
-                .map(
-                    l -> {
-                      // sent from the one context, whatever thread read the lease: the answers
-                      // then come back on it in the order the messages left
-                      context.runOnContext(v -> request(l, batch));
-                      return l;
-                    });
-        sent.onFailure(e -> batch.forEach(o -> o.answer().tryFail(e)));
-        dispatched = sent.mapEmpty();
-      }
-    }
-  }
-
-  private void request(Lease l, List<Outgoing> batch) {
-    TxRequest request =
-        new TxRequest(
-            uri.database(), dbId, batch.stream().map(Outgoing::edn).toList(), txTimeoutMillis);
-    long sent = System.nanoTime();
-    bus.<JsonObject>request(
-            l.address(), request.toJson(), TransactorSecret.options(l, txTimeoutMillis))
-        .onComplete(
-            ar -> {
-              busMeters.roundTrip(System.nanoTime() - sent, ar.succeeded());
-              if (ar.failed()) {
-                takenOver(l, AnomalyMessages.from(ar.cause(), "transaction on " + uri.uri()))
-                    .onComplete(
-                        now -> {
-                          Throwable e =
-                              now.succeeded() ? AnomalyMessages.staleLease(l.epoch()) : now.cause();
-                          batch.forEach(o -> o.answer().tryFail(e));
-                        });
-                return;
-              }
-              List<Object> outcomes;
-              try {
-                outcomes = TxReply.outcomes(ar.result().body());
-              } catch (RuntimeException e) {
-                outcomes = List.of();
-              }
-              for (int i = 0; i < batch.size(); i++) {
-                Promise<TxReply> answer = batch.get(i).answer();
-                if (i >= outcomes.size()) {
-                  answer.tryFail(
-                      Anomaly.fault("Unreadable answer from the transactor to " + uri.uri(), null));
-                } else if (outcomes.get(i) instanceof TxReply reply) {
-                  answer.tryComplete(reply);
-                } else {
-                  answer.tryFail((Anomaly) outcomes.get(i));
-                }
-              }
-            });
-    watch(l, batch);
-  }
-
-  // once the lease the transactions went under has expired, looks whether its holder still holds it
-  private void watch(Lease sentTo, List<Outgoing> batch) {
-    long delay = Math.max(RESEND_MILLIS, sentTo.expiresAtMillis() - System.currentTimeMillis());
-    vertx.setTimer(
-        delay + RESEND_MILLIS,
-        id -> {
-          if (answered(batch)) {
-            return;
-          }
-          readLease()
-              .onComplete(
-                  ar -> {
-                    if (ar.succeeded() && ar.result().epoch() != sentTo.epoch()) {
-                      Anomaly gone = AnomalyMessages.transactorGone(sentTo.epoch());
-                      batch.forEach(o -> o.answer().tryFail(gone));
-                    } else if (!answered(batch)) {
-                      watch(ar.succeeded() ? ar.result() : sentTo, batch);
-                    }
-                  });
-        });
-  }
-
-  private static boolean answered(List<Outgoing> batch) {
-    return batch.stream().allMatch(o -> o.answer().future().isComplete());
-  }
-
-  // a refusal for the secret of a lease that storage no longer holds (a takeover since, by the same
-  // transactor) is a request no active transactor took: the lease storage holds now, to send it
-  // again under. With the secret storage holds, the refusal stands; any other failure too
-  private Future<Lease> takenOver(Lease sentWith, Anomaly failure) {
-    if (!AnomalyMessages.wrongSecret(failure)) {
-      return Future.failedFuture(failure);
-    }
-    return readLease()
-        .transform(
-            now ->
-                now.succeeded() && !Objects.equals(now.result().secret(), sentWith.secret())
-                    ? Future.succeededFuture(now.result())
-                    : Future.failedFuture(failure));
-  }
-
-  private Future<Lease> currentLease() {
-    Lease known = lease;
-    if (known != null && !known.expired(System.currentTimeMillis())) {
-      return Future.succeededFuture(known);
-    }
-    return readLease();
-  }
-
-  private Future<Lease> readLease() {
-    return storage
-        .root(Lease.ROOT)
-        .compose(
-            r -> {
-              if (r == null) {
-                return Future.failedFuture(
-                    Anomaly.unavailable("No transactor serves " + uri.uri(), null));
-              }
-              Lease l = Lease.decode(r.value());
-              lease = l;
-              return Future.succeededFuture(l);
-            });
   }
 
   /**
@@ -663,7 +474,7 @@ final class RemoteConnection implements Connection {
   /** Indexing is the transactor's: a peer asks it over the bus. */
   @Override
   public Future<Void> requestIndex() {
-    return ask(Addresses::index, new JsonObject(), txTimeoutMillis, "index").mapEmpty();
+    return requests.ask(Addresses::index, new JsonObject(), txTimeoutMillis, "index").mapEmpty();
   }
 
   /**
@@ -673,36 +484,13 @@ final class RemoteConnection implements Connection {
   @Override
   public Future<Long> gcStorage(Date olderThan) {
     Objects.requireNonNull(olderThan, "olderThan");
-    return ask(
+    return requests
+        .ask(
             Addresses::gc,
             new JsonObject().put("olderThan", olderThan.getTime()),
             GC_TIMEOUT_MILLIS,
             "gc storage")
         .map(answer -> answer.getLong("deleted"));
-  }
-
-  // a request to the writer of this database, at the transactor the lease names; sent once more
-  // when its secret was refused because the lease had been taken over
-  private Future<JsonObject> ask(
-      UnaryOperator<String> address, JsonObject body, long timeoutMillis, String what) {
-    body.put("db", uri.database()).put("id", dbId);
-    String about = what + " of " + uri.uri();
-    return currentLease()
-        .compose(
-            l ->
-                ask(l, address, body, timeoutMillis, about)
-                    .recover(
-                        e ->
-                            takenOver(l, (Anomaly) e)
-                                .compose(now -> ask(now, address, body, timeoutMillis, about))));
-  }
-
-  private Future<JsonObject> ask(
-      Lease l, UnaryOperator<String> address, JsonObject body, long timeoutMillis, String about) {
-    return bus.<JsonObject>request(
-            address.apply(l.address()), body, TransactorSecret.options(l, timeoutMillis))
-        .map(Message::body)
-        .recover(e -> Future.failedFuture(AnomalyMessages.from(e, about)));
   }
 
   /**
