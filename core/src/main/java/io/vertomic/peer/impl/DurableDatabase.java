@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One database in durable storage, written by this process: its {@link Writer} (which appends every
@@ -167,62 +168,57 @@ final class DurableDatabase {
     }
     Root before = root;
     String name = rootName;
-    Promise<IndexJob.Written> written = Promise.promise();
     long start = System.nanoTime();
-    processing.execute(
-        () -> {
-          try {
-            IndexJob.run(storage, name, before, current, snapshot).onComplete(written);
-          } catch (RuntimeException e) {
-            written.fail(e);
-          }
-        });
+    Future<IndexJob.Written> written =
+        onProcessing(() -> IndexJob.run(storage, name, before, current, snapshot)).compose(w -> w);
     Future<Void> job =
-        written
-            .future()
-            .compose(
-                w -> {
-                  Root next = w.root();
-                  indexMeters.indexed(
-                      System.nanoTime() - start,
-                      datomsBetween(current.indexBasisT(), snapshot.basisT()),
-                      w.segments());
-                  synchronized (this) {
-                    root = next;
-                  }
-                  DbRoot indexed = dbRoot(next);
-                  // the long replay (what was committed while the job ran) off the writer, which
-                  // stops only for what came after it
-                  return replayedOnto(indexed)
-                      .compose(
-                          prepared ->
-                              writer.rebase(
-                                  db ->
-                                      Novelty.onto(
-                                          prepared, indexed.indexBasisT(), writer.log(), db)))
-                      .compose(v -> excise(indexed, snapshot));
-                });
+        written.compose(
+            w -> {
+              Root next = w.root();
+              indexMeters.indexed(
+                  System.nanoTime() - start,
+                  datomsBetween(current.indexBasisT(), snapshot.basisT()),
+                  w.segments());
+              synchronized (this) {
+                root = next;
+              }
+              DbRoot indexed = dbRoot(next);
+              // the long replay (what was committed while the job ran) off the writer, which
+              // stops only for what came after it
+              return replayedOnto(indexed)
+                  .compose(
+                      prepared ->
+                          writer.rebase(
+                              db ->
+                                  Novelty.onto(prepared, indexed.indexBasisT(), writer.log(), db)))
+                  .compose(v -> excise(indexed, snapshot));
+            });
     indexing = job;
     indexingT = snapshot.basisT();
     job.onComplete(ar -> finished(ar.succeeded()));
-    written.future().onFailure(e -> indexMeters.failed());
+    written.onFailure(e -> indexMeters.failed());
     return job;
   }
 
   // the new index with the writer's log replayed onto it as far as it goes now, on a processing
   // thread
   private Future<DbValue> replayedOnto(DbRoot indexed) {
-    Promise<DbValue> replayed = Promise.promise();
+    return onProcessing(
+        () -> Novelty.replayed(IndexJob.load(indexed, source), writer.log(), writer.db()));
+  }
+
+  // work on a processing thread (never the event loop: it reads and writes storage), as a future
+  private <T> Future<T> onProcessing(Supplier<T> work) {
+    Promise<T> p = Promise.promise();
     processing.execute(
         () -> {
           try {
-            replayed.complete(
-                Novelty.replayed(IndexJob.load(indexed, source), writer.log(), writer.db()));
+            p.complete(work.get());
           } catch (RuntimeException e) {
-            replayed.fail(e);
+            p.fail(e);
           }
         });
-    return replayed.future();
+    return p.future();
   }
 
   // the datoms of the transactions after t {@code from} up to t {@code through} that this writer
@@ -243,18 +239,12 @@ final class DurableDatabase {
     if (!ExcisionJob.needed(snapshot, excisionsCleanThrough)) {
       return Future.succeededFuture();
     }
-    Promise<Void> done = Promise.promise();
-    processing.execute(
+    return onProcessing(
         () -> {
-          try {
-            ExcisionJob.run(storage, indexed, snapshot);
-            excisionsCleanThrough = snapshot.basisT();
-            done.complete();
-          } catch (RuntimeException e) {
-            done.fail(e);
-          }
+          ExcisionJob.run(storage, indexed, snapshot);
+          excisionsCleanThrough = snapshot.basisT();
+          return null;
         });
-    return done.future();
   }
 
   // after a new index, the novelty is what the writer committed past it (its log keeps exactly
@@ -279,16 +269,7 @@ final class DurableDatabase {
     synchronized (this) {
       current = dbRoot(root);
     }
-    Promise<Long> p = Promise.promise();
-    processing.execute(
-        () -> {
-          try {
-            p.complete(StorageGc.collect(storage, current, olderThan));
-          } catch (RuntimeException e) {
-            p.fail(e);
-          }
-        });
-    return p.future();
+    return onProcessing(() -> StorageGc.collect(storage, current, olderThan));
   }
 
   /**
