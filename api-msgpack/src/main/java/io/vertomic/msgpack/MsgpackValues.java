@@ -75,6 +75,10 @@ public final class MsgpackValues {
   static final byte FN = 9;
 
   private static final Keyword BAD_MSGPACK = Keyword.of("vertomic.error/bad-msgpack");
+  // the library's default packer starts with an 8 KiB buffer; most values here (a request, an
+  // answer of a few datoms) are a fraction of that, and a larger one chains more buffers
+  private static final MessagePack.PackerConfig PACKER =
+      new MessagePack.PackerConfig().withBufferSize(1024);
 
   /** Collections nested deeper than this do not decode, as in {@code io.vertomic.edn}. */
   static final int MAX_DEPTH = 512;
@@ -97,7 +101,7 @@ public final class MsgpackValues {
    * @throws IllegalArgumentException naming the value's class when {@code other} does
    */
   public static byte[] encode(Object value, Function<Object, Object> other) {
-    try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+    try (MessageBufferPacker p = PACKER.newBufferPacker()) {
       pack(p, value, other);
       return p.toByteArray();
     } catch (IOException e) {
@@ -162,7 +166,7 @@ public final class MsgpackValues {
         pack(p, e.getValue(), other);
       }
     } else if (v instanceof Set<?> s) {
-      try (MessageBufferPacker elements = MessagePack.newDefaultBufferPacker()) {
+      try (MessageBufferPacker elements = PACKER.newBufferPacker()) {
         packArray(elements, s, other);
         ext(p, SET, elements.toByteArray());
       }
@@ -213,10 +217,13 @@ public final class MsgpackValues {
     p.writePayload(payload);
   }
 
-  // a string can be no longer than the bytes it is read from: a forged length must not allocate
+  // a string can be no longer than the bytes it is read from: a forged length must not allocate.
+  // Strings in one byte array never need the string decoding buffer, whose default (8,192 chars)
+  // the library allocates for every unpacker that reads a string
   private static MessageUnpacker unpacker(byte[] bytes, int offset, int length) {
     return new MessagePack.UnpackerConfig()
         .withStringSizeLimit(length)
+        .withStringDecoderBufferSize(256)
         .newUnpacker(bytes, offset, length);
   }
 

@@ -1,7 +1,10 @@
 package io.vertomic.storage;
 
 import io.vertomic.anomaly.Anomaly;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.WeakHashMap;
 
 /**
  * A parsed connection URI: the storage kind, the storage system (what to connect to, everything of
@@ -15,6 +18,12 @@ import java.util.ServiceLoader;
  */
 public record StorageUri(String uri, String kind, String system, String database) {
   private static final String PREFIX = "vertomic:";
+
+  // the providers by kind, looked up once per class loader: a ServiceLoader scan reads every jar on
+  // the class path, and every URI is parsed through its provider (the peer server parses one per
+  // request). Providers are stateless, so one instance serves every lookup
+  private static final Map<ClassLoader, Map<String, StorageProvider>> PROVIDERS =
+      new WeakHashMap<>();
 
   /** Parses {@code uri} with the provider of its kind; fails {@code incorrect} when malformed. */
   public static StorageUri parse(String uri) {
@@ -35,14 +44,32 @@ public record StorageUri(String uri, String kind, String system, String database
    * The provider of {@code kind}; fails {@code incorrect} when no module on the class path has it.
    */
   public static StorageProvider provider(String kind, String uri) {
-    for (StorageProvider p : ServiceLoader.load(StorageProvider.class)) {
-      if (p.kind().equals(kind)) {
-        return p;
-      }
+    StorageProvider p = providers().get(kind);
+    if (p != null) {
+      return p;
     }
     throw Anomaly.incorrect(
         "db.error/unsupported-storage",
         "No storage of kind '" + kind + "' for " + uri + " on the class path");
+  }
+
+  // the providers the context class loader sees (as ServiceLoader.load(Class) looks them up)
+  private static Map<String, StorageProvider> providers() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    if (loader == null) {
+      loader = ClassLoader.getSystemClassLoader();
+    }
+    synchronized (PROVIDERS) {
+      Map<String, StorageProvider> known = PROVIDERS.get(loader);
+      if (known == null) {
+        known = new HashMap<>();
+        for (StorageProvider p : ServiceLoader.load(StorageProvider.class, loader)) {
+          known.putIfAbsent(p.kind(), p);
+        }
+        PROVIDERS.put(loader, known);
+      }
+      return known;
+    }
   }
 
   /** True for the {@code *} name that stands for every database of the storage. */

@@ -12,6 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * {@code vertomic:cass://HOST[:PORT]/KEYSPACE.TABLE/NAME[?user=..&password=..&dc=..]} (API.md
@@ -19,6 +20,9 @@ import java.util.Map;
  * {@code datacenter1} unless {@code dc} says otherwise. Passwords never appear in messages.
  */
 public final class CassStorageProvider implements StorageProvider {
+  // compiled once: every URI parsed is masked for the message it would fail with
+  private static final Pattern PASSWORD = Pattern.compile("password=[^&]*");
+
   /** A parsed storage system: where to connect and which table. */
   record Target(String host, int port, String keyspace, String table, Map<String, String> params) {
     String shown() {
@@ -102,6 +106,6 @@ public final class CassStorageProvider implements StorageProvider {
   }
 
   static String masked(String uri) {
-    return uri.replaceAll("password=[^&]*", "password=***");
+    return PASSWORD.matcher(uri).replaceAll("password=***");
   }
 }

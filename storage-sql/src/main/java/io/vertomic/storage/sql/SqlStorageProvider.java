@@ -6,6 +6,7 @@ import io.vertomic.storage.StorageProvider;
 import io.vertomic.storage.StorageUri;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.regex.Pattern;
 
 /**
  * {@code vertomic:sql://NAME?postgresql://USER:PASS@HOST:PORT/DATABASE} (API.md section 1): the
@@ -14,6 +15,10 @@ import io.vertx.core.Vertx;
 public final class SqlStorageProvider implements StorageProvider {
   /** Connections per storage system. */
   static final int POOL_SIZE = 8;
+
+  // compiled once: every URI parsed is masked for the message it would fail with
+  private static final Pattern USER_PASSWORD =
+      Pattern.compile("([a-z][a-z0-9+.-]*://[^:/?#@]+):[^@/]*@");
 
   @Override
   public String kind() {
@@ -41,6 +46,6 @@ public final class SqlStorageProvider implements StorageProvider {
 
   /** {@code uri} with the password of its user-info replaced by {@code ***}. */
   static String masked(String uri) {
-    return uri.replaceAll("([a-z][a-z0-9+.-]*://[^:/?#@]+):[^@/]*@", "$1:***@");
+    return USER_PASSWORD.matcher(uri).replaceAll("$1:***@");
   }
 }
