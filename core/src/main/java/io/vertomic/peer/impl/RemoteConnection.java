@@ -246,11 +246,16 @@ final class RemoteConnection implements Connection {
     applyTogether(run);
   }
 
-  // only assertions of user attributes and :db/txInstant: no retraction, schema change, excision
-  // or anything else whose replay depends on the transactions before it in the same report
+  // only assertions of user attributes, :db/txInstant and the peer server's audit of the access
+  // key:
+  // no retraction, schema change, excision or anything else whose replay depends on the
+  // transactions before it in the same report
   private boolean plain(TxEntry e) {
+    long txInstant = txInstant();
     for (Datom d : e.datoms()) {
-      if (!d.added() || (d.a() < Bootstrap.FIRST_DB_COUNTER && d.a() != txInstant())) {
+      long a = d.a();
+      if (!d.added()
+          || (a < Bootstrap.FIRST_DB_COUNTER && a != txInstant && a != Bootstrap.ACCESS_KEY)) {
         return false;
       }
     }
