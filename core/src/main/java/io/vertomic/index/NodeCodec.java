@@ -71,7 +71,7 @@ public final class NodeCodec {
       long[] counts = new long[n];
       for (int i = 0; i < n; i++) {
         u.unpackArrayHeader();
-        children[i] = ChildRef.stored(u.unpackString());
+        children[i] = ChildRef.stored(Msgpack.string(u));
         maxKeys[i] = DatomCodec.unpack(u);
         counts[i] = u.unpackLong();
       }

@@ -47,14 +47,14 @@ public record DbRoot(
     byte[] payload = Frame.unwrap(Frame.K_ROOT, blob, what);
     try (MessageUnpacker u = Msgpack.unpacker(payload)) {
       u.unpackArrayHeader();
-      String id = u.unpackString();
+      String id = Msgpack.string(u);
       long basis = u.unpackLong();
       long nextT = u.unpackLong();
       long nextDb = u.unpackLong();
       int n = u.unpackArrayHeader();
       List<String> roots = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        roots.add(u.unpackString());
+        roots.add(Msgpack.string(u));
       }
       return new DbRoot(id, basis, nextT, nextDb, List.copyOf(roots));
     } catch (IOException | RuntimeException e) {

@@ -76,12 +76,12 @@ public record FulltextManifest(List<AttrIndex> attrs) {
           List<File> files = new ArrayList<>(nf);
           for (int k = 0; k < nf; k++) {
             u.unpackArrayHeader();
-            files.add(new File(u.unpackString(), u.unpackLong(), u.unpackLong()));
+            files.add(new File(Msgpack.string(u), u.unpackLong(), u.unpackLong()));
           }
           int nc = u.unpackArrayHeader();
           List<String> chunks = new ArrayList<>(nc);
           for (int k = 0; k < nc; k++) {
-            chunks.add(u.unpackString());
+            chunks.add(Msgpack.string(u));
           }
           segs.add(new Segment(docs, chunkSize, List.copyOf(files), List.copyOf(chunks)));
         }

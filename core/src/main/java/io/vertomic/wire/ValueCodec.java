@@ -116,7 +116,7 @@ public final class ValueCodec {
       case INTEGER:
         return u.unpackLong();
       case STRING:
-        return u.unpackString();
+        return Msgpack.string(u);
       case BOOLEAN:
         return u.unpackBoolean();
       case FLOAT:

@@ -10,6 +10,7 @@ import io.vertomic.cluster.bus.TxRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -33,8 +34,8 @@ public final class RogueMemberMain {
     String db = args[1];
     Vertx vertx = await(ClusteredVertx.start(new VertxOptions(), ClusterOptions.fromProcess()));
     System.out.println("joined");
-    JsonObject tx =
-        new TxRequest(db, null, List.of("[{:db/ident :rogue/was-here}]"), 10_000).toJson();
+    Buffer tx =
+        new TxRequest(db, null, List.of("[{:db/ident :rogue/was-here}]"), 10_000).toBuffer();
     String secret = System.getenv(SECRET);
     if (secret != null) {
       send(vertx, "transact-with-secret", address, tx, secret);
@@ -54,7 +55,7 @@ public final class RogueMemberMain {
     System.exit(0);
   }
 
-  private static void send(Vertx vertx, String kind, String to, JsonObject body, String secret)
+  private static void send(Vertx vertx, String kind, String to, Object body, String secret)
       throws Exception {
     DeliveryOptions o = new DeliveryOptions().setSendTimeout(10_000);
     if (secret != null) {

@@ -15,10 +15,12 @@ import io.vertomic.tx.TxProcessor;
 import io.vertomic.tx.Writer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -46,7 +48,7 @@ public final class TransactorEndpoint {
   private final ConcurrentHashMap<String, String> names = new ConcurrentHashMap<>();
   // the writers whose transactions and index jobs are announced on the bus (once each)
   private final Set<DurableDatabase> announced = ConcurrentHashMap.newKeySet();
-  private List<MessageConsumer<JsonObject>> consumers = List.of();
+  private List<MessageConsumer<?>> consumers = List.of();
   // what a request must bring: the secret of the lease held, none while a standby
   private final TransactorGate gate = new TransactorGate();
 
@@ -91,8 +93,8 @@ public final class TransactorEndpoint {
     EventBus bus = vertx.eventBus();
     consumers =
         List.of(
-            bus.consumer(address, this::transact),
-            bus.consumer(Addresses.index(address), this::index),
+            bus.<Buffer>consumer(address, this::transact),
+            bus.<JsonObject>consumer(Addresses.index(address), this::index),
             bus.consumer(Addresses.gc(address), this::gc),
             bus.consumer(Addresses.rename(address), this::rename));
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
@@ -128,14 +130,14 @@ public final class TransactorEndpoint {
     return unregistered;
   }
 
-  private void transact(Message<JsonObject> m) {
+  private void transact(Message<Buffer> m) {
     if (refused(m)) {
       return;
     }
     TxRequest r;
     try {
-      r = TxRequest.fromJson(m.body());
-    } catch (RuntimeException e) {
+      r = TxRequest.fromBuffer(m.body());
+    } catch (IOException | RuntimeException e) {
       AnomalyMessages.fail(m, Anomaly.incorrect("db.error/invalid-tx", "Unreadable request: " + e));
       return;
     }
@@ -239,7 +241,7 @@ public final class TransactorEndpoint {
   }
 
   // a standby refuses every request, and the holder of the lease any without its secret
-  private boolean refused(Message<JsonObject> m) {
+  private boolean refused(Message<?> m) {
     Anomaly refusal = gate.refusal(m);
     if (refusal != null) {
       AnomalyMessages.fail(m, refusal);

@@ -14,9 +14,11 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -148,8 +150,8 @@ final class TransactorRequests {
             batch.stream().map(Outgoing::edn).toList(),
             txTimeoutMillis);
     long sent = System.nanoTime();
-    bus.<JsonObject>request(
-            l.address(), request.toJson(), TransactorSecret.options(l, txTimeoutMillis))
+    bus.<Buffer>request(
+            l.address(), request.toBuffer(), TransactorSecret.options(l, txTimeoutMillis))
         .onComplete(
             ar -> {
               busMeters.roundTrip(System.nanoTime() - sent, ar.succeeded());
@@ -166,7 +168,7 @@ final class TransactorRequests {
               List<Object> outcomes;
               try {
                 outcomes = TxReply.outcomes(ar.result().body());
-              } catch (RuntimeException e) {
+              } catch (IOException | RuntimeException e) {
                 outcomes = List.of();
               }
               for (int i = 0; i < batch.size(); i++) {

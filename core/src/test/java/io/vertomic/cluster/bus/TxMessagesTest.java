@@ -3,11 +3,12 @@ package io.vertomic.cluster.bus;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.anomaly.Category;
 import io.vertomic.storage.LogRecord;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.buffer.Buffer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,21 +32,21 @@ class TxMessagesTest {
   }
 
   @Test
-  void aRequestCarriesItsTransactionsInTheOrderGiven() {
+  void aRequestCarriesItsTransactionsInTheOrderGiven() throws Exception {
     TxRequest r = new TxRequest("db", "id-1", List.of("[[:db/add 1 :a 1]]", "[]", "[{}]"), 500);
 
-    TxRequest back = TxRequest.fromJson(new JsonObject(r.toJson().encode()));
+    TxRequest back = TxRequest.fromBuffer(r.toBuffer().copy());
 
     assertEquals(r, back);
   }
 
   @Test
-  void anAnswerKeepsEachTransactionsOutcomeInPlaceRefusalsIncluded() {
+  void anAnswerKeepsEachTransactionsOutcomeInPlaceRefusalsIncluded() throws Exception {
     Anomaly refused = Anomaly.incorrect("db.error/not-an-entity", "Unknown attribute :x at 0");
     List<Object> outcomes =
         List.of(new TxReply(7, Map.of("a", 17L)), refused, new TxReply(8, Map.of()));
 
-    List<Object> back = TxReply.outcomes(new JsonObject(TxReply.answer(outcomes).encode()));
+    List<Object> back = TxReply.outcomes(TxReply.answer(outcomes).copy());
 
     assertEquals(outcomes.get(0), back.get(0));
     Anomaly a = assertInstanceOf(Anomaly.class, back.get(1));
@@ -53,5 +54,28 @@ class TxMessagesTest {
     assertEquals(refused.code(), a.code());
     assertEquals(refused.getMessage(), a.getMessage());
     assertEquals(outcomes.get(2), back.get(2));
+  }
+
+  @Test
+  void aRequestWithoutNamesAndWithStringsOfAnyTextComesBackTheSame() throws Exception {
+    TxRequest r =
+        new TxRequest(null, null, List.of("[{:a \"é \\\" \\n 😀\"}]", "x".repeat(70_000)), 0);
+
+    assertEquals(r, TxRequest.fromBuffer(r.toBuffer()));
+  }
+
+  @Test
+  void bytesThatAreNotARequestOrAnAnswerFailToDecode() {
+    for (Buffer bad :
+        new Buffer[] {
+          Buffer.buffer(),
+          Buffer.buffer(new byte[] {(byte) 0x94}),
+          Buffer.buffer(new byte[] {(byte) 0x91, (byte) 0xdd, 0x7f, (byte) 0xff, (byte) 0xff, 0}),
+          Buffer.buffer("{\"db\": \"x\"}"),
+          new TxRequest("db", null, List.of("[]"), 1).toBuffer().slice(0, 5)
+        }) {
+      assertThrows(Exception.class, () -> TxRequest.fromBuffer(bad), bad.toString());
+      assertThrows(Exception.class, () -> TxReply.outcomes(bad), bad.toString());
+    }
   }
 }

@@ -17,6 +17,7 @@ import io.vertomic.peer.Peer;
 import io.vertomic.peer.PeerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -129,8 +130,8 @@ class TransactorEndpointSecretTest {
   }
 
   private TxReply transact(String secret, String edn) throws Exception {
-    JsonObject body = new TxRequest(name, null, List.of(edn), 10_000).toJson();
-    JsonObject answer = await(request(lease.address(), body, secret));
+    Buffer body = new TxRequest(name, null, List.of(edn), 10_000).toBuffer();
+    Buffer answer = await(request(lease.address(), body, secret));
     Object outcome = TxReply.outcomes(answer).get(0);
     if (outcome instanceof Anomaly a) {
       throw a;
@@ -138,12 +139,12 @@ class TransactorEndpointSecretTest {
     return (TxReply) outcome;
   }
 
-  private Future<JsonObject> request(String address, JsonObject body, String secret) {
+  private <T> Future<T> request(String address, Object body, String secret) {
     DeliveryOptions o = new DeliveryOptions().setSendTimeout(10_000);
     if (secret != null) {
       o.addHeader(TransactorSecret.HEADER, secret);
     }
-    return vertx.eventBus().<JsonObject>request(address, body, o).map(m -> m.body());
+    return vertx.eventBus().<T>request(address, body, o).map(m -> m.body());
   }
 
   private long basisT() {
