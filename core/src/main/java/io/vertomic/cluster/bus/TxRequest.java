@@ -63,7 +63,7 @@ public record TxRequest(String database, String id, List<String> txEdns, long ti
     }
   }
 
-  static void packNullable(MessageBufferPacker p, String s) throws IOException {
+  private static void packNullable(MessageBufferPacker p, String s) throws IOException {
     if (s == null) {
       p.packNil();
     } else {
@@ -71,7 +71,7 @@ public record TxRequest(String database, String id, List<String> txEdns, long ti
     }
   }
 
-  static String unpackNullable(MessageUnpacker u) throws IOException {
+  private static String unpackNullable(MessageUnpacker u) throws IOException {
     return u.tryUnpackNil() ? null : Msgpack.string(u);
   }
 }

@@ -105,14 +105,11 @@ public final class PeerDb implements Database {
     }
     TxProcessor processor =
         new TxProcessor(PeerDb::new, () -> Catalog.instance().options().isDatabaseFunctions());
-    TxResult r = processor.process(value(), txData, new Date());
+    DbValue db = value();
+    TxResult r = processor.process(db, txData, new Date());
     // the values before and after keep this value's filter, as Datomic's with does
     return LocalConnection.report(
-        new TxResult(
-            value().refiltered(r.before()),
-            value().refiltered(r.after()),
-            r.txData(),
-            r.tempids()));
+        new TxResult(db.refiltered(r.before()), db.refiltered(r.after()), r.txData(), r.tempids()));
   }
 
   @Override
