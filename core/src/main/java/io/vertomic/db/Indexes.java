@@ -109,6 +109,36 @@ public final class Indexes {
     return new Indexes(c, p, fulltext.with(fulltextDocs(schema, asserted, pastAdds)));
   }
 
+  /**
+   * {@code base} (the indexes through transaction {@code tx}, a newer index of this value's
+   * database) with this value's datoms of the transactions after {@code tx}, taken from its trees
+   * rather than replayed: the same datoms as this value when no transaction after {@code tx}
+   * retracted anything, which the caller promises.
+   */
+  public Indexes rebasedOnto(Indexes base, Schema schema, long tx) {
+    DatomTree[] c = new DatomTree[current.length];
+    DatomTree[] p = new DatomTree[past.length];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = current[i].rebasedOnto(base.current[i], tx);
+      p[i] = past[i].rebasedOnto(base.past[i], tx);
+    }
+    List<Datom> docs = List.of();
+    if (schema.attrs().stream().anyMatch(Attr::fulltext)) {
+      docs = fulltextDocs(schema, current[IndexOrder.EAVT.ordinal()].addedAfter(tx), List.of());
+    }
+    return new Indexes(c, p, base.fulltext.with(docs));
+  }
+
+  /** Whether every tree here holds as many datoms as the same tree of {@code other}. */
+  public boolean sizesEqual(Indexes other) {
+    for (int i = 0; i < current.length; i++) {
+      if (current[i].size() != other.current[i].size() || past[i].size() != other.past[i].size()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // A transaction's fulltext documents: its assertions and its retraction datoms
   private static List<Datom> fulltextDocs(
       Schema schema, List<Datom> asserted, List<Datom> pastAdds) {

@@ -1,6 +1,7 @@
 package io.vertomic.index;
 
 import io.vertomic.datom.Datom;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.Objects;
  * merged in as it is read (an {@link Overlay}), until an index job stores them.
  */
 public final class DatomTree implements Iterable<Datom> {
+  private static final Datom[] NONE = new Datom[0];
   private final Comparator<Datom> cmp;
   private final Node root;
   private final NodeSource source;
@@ -166,6 +168,48 @@ public final class DatomTree implements Iterable<Datom> {
     }
     Overlay o = overlay != null ? overlay : new Overlay(this, inMemory(), inMemory());
     return over(o.withNovelty(adds, removes));
+  }
+
+  /**
+   * The datoms of transactions after {@code tx} among the changes kept since this tree's base was
+   * stored (among all its datoms, for a tree all in memory), sorted: what a newer stored tree
+   * covering the transactions through {@code tx} lacks of this one, when no transaction after
+   * {@code tx} removed a datom.
+   */
+  public List<Datom> addedAfter(long tx) {
+    return Arrays.asList(changesAfter(tx));
+  }
+
+  /**
+   * {@code base} (a newer index of the same datoms, through transaction {@code tx}) with {@link
+   * #addedAfter}{@code (tx)} added: this tree's datoms over the newer index, when no transaction
+   * after {@code tx} removed a datom. Sorted and distinct already, they go in unchecked.
+   */
+  public DatomTree rebasedOnto(DatomTree base, long tx) {
+    Datom[] adds = changesAfter(tx);
+    if (adds.length == 0) {
+      return base;
+    }
+    if (base.overlay == null && base.rootAddress == null) {
+      return base.pathCopied(adds, NONE);
+    }
+    Overlay o = base.overlay != null ? base.overlay : new Overlay(base, inMemory(), inMemory());
+    return over(o.withAdded(adds));
+  }
+
+  private Datom[] changesAfter(long tx) {
+    DatomTree changes = overlay != null ? overlay.added : rootAddress == null ? this : null;
+    if (changes == null) {
+      return NONE;
+    }
+    Datom[] out = new Datom[(int) changes.size()];
+    int n = 0;
+    for (Datom d : changes) {
+      if (d.tx() > tx) {
+        out[n++] = d;
+      }
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   /** This tree with the changes copied into its own nodes, stored or not. */

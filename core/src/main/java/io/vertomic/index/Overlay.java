@@ -89,6 +89,11 @@ final class Overlay {
     return new Overlay(base, nextAdded, nextHidden);
   }
 
+  /** This overlay with {@code adds} (sorted, distinct, none shown yet) added, unchecked. */
+  Overlay withAdded(Datom[] adds) {
+    return new Overlay(base, added.pathCopied(adds, new Datom[0]), hidden);
+  }
+
   private boolean shownByBase(Datom key) {
     return !hidden.contains(key) && base.contains(key);
   }

@@ -22,6 +22,8 @@ final class TxDatoms {
   private final long tx;
   private final TempidResolver ids;
   private final Map<Fact, Boolean> asserts;
+  // how many of asserted are in asserts: replay leaves them out until an add or retract asks
+  private int indexed;
   private final Map<Fact, Datom> retracts = new HashMap<>();
   // Facts the transaction asked to retract, present or not: asserting one of them is a
   // conflict whichever statement comes first.
@@ -56,6 +58,7 @@ final class TxDatoms {
 
   /** Asserts (e, a, v); {@code why} names the statement for conflict messages. */
   void add(String why, long e, Attr a, Object v) {
+    indexReplayed();
     Fact f = new Fact(e, a.id(), v);
     if (!retractRequests.isEmpty() && retractRequests.contains(f)) {
       throw conflict(why, "asserts and retracts " + show(e, a, v) + " in one transaction");
@@ -86,6 +89,7 @@ final class TxDatoms {
     asserts.put(f, true);
     Datom d = new Datom(e, a.id(), v, tx, true);
     asserted.add(d);
+    indexed++;
     touch(e, a.id());
   }
 
@@ -98,6 +102,7 @@ final class TxDatoms {
 
   /** Retracts (e, a, v) when it is current; a retraction of an absent fact is ignored. */
   void retract(String why, long e, Attr a, Object v) {
+    indexReplayed();
     Fact f = new Fact(e, a.id(), v);
     if (asserts.containsKey(f)) {
       throw conflict(why, "asserts and retracts " + show(e, a, v) + " in one transaction");
@@ -147,12 +152,11 @@ final class TxDatoms {
    * as is, a retraction together with the current datom it retracts.
    */
   void replay(Datom d) {
-    Fact f = new Fact(d.e(), d.a(), d.v());
     if (d.added()) {
-      asserts.put(f, true);
-      asserted.add(d);
+      asserted.add(d); // into asserts only if an add or retract follows (indexReplayed)
       return;
     }
+    Fact f = new Fact(d.e(), d.a(), d.v());
     Datom old = db.currentDatom(d.e(), d.a(), d.v());
     if (old == null) {
       throw new IllegalStateException("log retracts a datom the database does not hold: " + d);
@@ -161,6 +165,15 @@ final class TxDatoms {
     retractRequests.add(f);
     removed.add(old);
     retractions.add(d);
+  }
+
+  // puts the replayed assertions in asserts, which add and retract consult; a replay of
+  // thousands of datoms that no schema change follows never needs them
+  private void indexReplayed() {
+    for (; indexed < asserted.size(); indexed++) {
+      Datom d = asserted.get(indexed);
+      asserts.put(new Fact(d.e(), d.a(), d.v()), true);
+    }
   }
 
   /** Whether the current fact (e, a, v) is retracted by this transaction. */

@@ -7,6 +7,7 @@ import io.vertomic.db.DbValue;
 import io.vertomic.db.Indexes;
 import io.vertomic.peer.Database;
 import io.vertomic.schema.Attr;
+import io.vertomic.schema.Bootstrap;
 import io.vertomic.schema.Idents;
 import java.util.ArrayList;
 import java.util.Date;
@@ -115,6 +116,24 @@ public final class TxProcessor {
     datoms.forEach(acc::replay);
     return Excision.apply(
         next(base, acc, SchemaChanges.apply(base, acc), t, nextT, nextDbCounter), datoms, t);
+  }
+
+  /**
+   * Whether a transaction's datoms can be replayed together with those of the transactions before
+   * it (their datoms concatenated into one {@link #replay}): only assertions of user attributes, of
+   * {@code :db/txInstant} and of the peer server's access key, so no retraction, schema change or
+   * excision whose replay depends on what came before it in the same replay.
+   */
+  public static boolean replaysTogether(DbValue db, List<Datom> datoms) {
+    long txInstant = db.schema().attr(Idents.TX_INSTANT).id();
+    for (Datom d : datoms) {
+      long a = d.a();
+      if (!d.added()
+          || (a < Bootstrap.FIRST_DB_COUNTER && a != txInstant && a != Bootstrap.ACCESS_KEY)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static DbValue next(

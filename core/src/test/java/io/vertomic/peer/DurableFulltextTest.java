@@ -106,6 +106,20 @@ class DurableFulltextTest {
   }
 
   @Test
+  void valuesTransactedWhileAnIndexJobRunsAreFoundAfterIt() throws Exception {
+    Connection c = loaded();
+    var indexing = c.requestIndex();
+    for (int i = 0; i < 20; i++) {
+      get(c.transact("[{:doc/key " + (10_000 + i) + " :doc/text \"purple zebra " + i + "\"}]"));
+    }
+    get(indexing);
+    Database after = get(c.syncIndex(c.db().basisT()));
+    assertEquals(20, ((java.util.Collection<?>) Peer.q(Q, after, "zebra")).size());
+    assertEquals(20, ((java.util.Collection<?>) Peer.q(Q, c.db(), "purple")).size());
+    assertTrue(search(after, "quick").contains("[14 "));
+  }
+
+  @Test
   void garbageCollectionKeepsTheStoredIndexAndAnotherIndexJobBuildsOnIt() throws Exception {
     Connection c = loaded();
     get(c.syncIndex(c.db().basisT()));

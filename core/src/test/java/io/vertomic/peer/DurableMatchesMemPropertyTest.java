@@ -63,7 +63,16 @@ class DurableMatchesMemPropertyTest {
             .toCompletionStage()
             .toCompletableFuture()
             .get(60, TimeUnit.SECONDS);
-      } else if (action == 2) {
+      } else if (action < 4) {
+        // transactions while the job runs, which the value after it takes from the one before it
+        // (only assertions) or replays (any other)
+        var indexing = Peer.connect(kept).requestIndex();
+        for (int k = 0, n = 1 + rnd.nextInt(4); k < n; k++) {
+          String more = rnd.nextBoolean() ? newPersons(rnd, step * 10 + k) : randomTx(rnd);
+          assertEquals(attempt(Peer.connect(mem), more), attempt(Peer.connect(kept), more), more);
+        }
+        indexing.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      } else if (action == 4) {
         Peer.shutdown();
       }
       assertEquals(all(Peer.connect(mem).db()), all(Peer.connect(kept).db()), "after " + data);
@@ -88,6 +97,25 @@ class DurableMatchesMemPropertyTest {
         case 5 -> b.append("[:db/add " + kept + " :p/age " + rnd.nextInt(100) + "]");
         default -> b.append("[:db/retractEntity [:p/name \"n" + (30 + rnd.nextInt(30)) + "\"]]");
       }
+    }
+    return b.append(']').toString();
+  }
+
+  // persons that did not exist before (m<step>-<i>), only assertions
+  private static String newPersons(Random rnd, int step) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0, n = 1 + rnd.nextInt(20); i < n; i++) {
+      b.append("{:p/name \"m")
+          .append(step)
+          .append('-')
+          .append(i)
+          .append("\" :p/age ")
+          .append(rnd.nextInt(100))
+          .append(" :p/tag :t")
+          .append(rnd.nextInt(5))
+          .append(" :p/friend [:p/name \"n")
+          .append(rnd.nextInt(30))
+          .append("\"]}");
     }
     return b.append(']').toString();
   }

@@ -15,8 +15,6 @@ import io.vertomic.peer.Database;
 import io.vertomic.peer.Log;
 import io.vertomic.peer.LogEntry;
 import io.vertomic.peer.TxReport;
-import io.vertomic.schema.Bootstrap;
-import io.vertomic.schema.Idents;
 import io.vertomic.storage.LogRecord;
 import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
@@ -246,24 +244,9 @@ final class RemoteConnection implements Connection {
     applyTogether(run);
   }
 
-  // only assertions of user attributes, :db/txInstant and the peer server's audit of the access
-  // key:
-  // no retraction, schema change, excision or anything else whose replay depends on the
-  // transactions before it in the same report
+  // whether e's datoms replay together with those before it (TxProcessor.replaysTogether)
   private boolean plain(TxEntry e) {
-    long txInstant = txInstant();
-    for (Datom d : e.datoms()) {
-      long a = d.a();
-      if (!d.added()
-          || (a < Bootstrap.FIRST_DB_COUNTER && a != txInstant && a != Bootstrap.ACCESS_KEY)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private long txInstant() {
-    return db.schema().attr(Idents.TX_INSTANT).id();
+    return TxProcessor.replaysTogether(db, e.datoms());
   }
 
   /**
