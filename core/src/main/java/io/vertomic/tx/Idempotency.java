@@ -43,6 +43,11 @@ public final class Idempotency {
     }
   }
 
+  /** The same for transaction data already read (lists and maps). */
+  public static boolean keyedData(Object txData) {
+    return mentionsKey(txData);
+  }
+
   private static boolean mentionsKey(Object form) {
     if (form instanceof Map<?, ?> m) {
       return m.containsKey(Idents.IDEMPOTENCY_KEY);

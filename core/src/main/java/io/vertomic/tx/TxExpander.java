@@ -50,7 +50,10 @@ final class TxExpander {
    */
   static List<Op> expand(
       DbValue db, Object txData, Function<DbValue, Database> view, boolean databaseFunctions) {
-    Object data = txData instanceof String s ? Edn.read(s) : txData;
+    Object data =
+        txData instanceof String s
+            ? Edn.read(s)
+            : txData instanceof EncodedTxData encoded ? encoded.read() : txData;
     if (!(data instanceof List<?> forms)) {
       throw Anomaly.incorrect(
           "db.error/invalid-tx-data",

@@ -35,7 +35,8 @@ public final class RogueMemberMain {
     Vertx vertx = await(ClusteredVertx.start(new VertxOptions(), ClusterOptions.fromProcess()));
     System.out.println("joined");
     Buffer tx =
-        new TxRequest(db, null, List.of("[{:db/ident :rogue/was-here}]"), 10_000).toBuffer();
+        new TxRequest(db, null, List.<Object>of("[{:db/ident :rogue/was-here}]"), 10_000)
+            .toBuffer();
     String secret = System.getenv(SECRET);
     if (secret != null) {
       send(vertx, "transact-with-secret", address, tx, secret);

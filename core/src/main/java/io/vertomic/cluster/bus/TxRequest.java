@@ -7,34 +7,40 @@ import java.util.ArrayList;
 import java.util.List;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessageUnpacker;
+import org.msgpack.value.ValueType;
 
 /**
  * Transactions a peer sends the transactor in one message, to be applied in this order: the
  * database's name in its storage and the id it was connected to (see {@link
- * io.vertomic.wire.DbRoot}; null from a peer that does not know it), the transactions' data as EDN
- * and how long the peer will wait for the answer. The id is what the transactor goes by: a database
- * renamed since the peer connected is found under its new name, and another database created under
- * the old name is never written by mistake. The answer holds one {@link TxReply} outcome per
- * transaction, in the same order.
+ * io.vertomic.wire.DbRoot}; null from a peer that does not know it), the transactions' data, each
+ * as EDN text (a {@link String}) or as MessagePack ({@code byte[]} of {@link
+ * io.vertomic.wire.TxDataCodec}), and how long the peer will wait for the answer. The id is what
+ * the transactor goes by: a database renamed since the peer connected is found under its new name,
+ * and another database created under the old name is never written by mistake. The answer holds one
+ * {@link TxReply} outcome per transaction, in the same order.
  *
  * <p>On the bus a request is MessagePack in a buffer, not JSON: one goes with every transaction,
  * and JSON's encoding through Jackson cost a peer more than the rest of sending it. Layout: {@code
- * [database id timeoutMillis [edn...]]}, names nil when unknown.
+ * [database id timeoutMillis [edn-or-bin...]]}, names nil when unknown.
  */
-public record TxRequest(String database, String id, List<String> txEdns, long timeoutMillis) {
+public record TxRequest(String database, String id, List<Object> txs, long timeoutMillis) {
   public Buffer toBuffer() {
     int chars = 64;
-    for (String edn : txEdns) {
-      chars += edn.length() + 5;
+    for (Object tx : txs) {
+      chars += (tx instanceof byte[] b ? b.length : ((String) tx).length()) + 5;
     }
     try (MessageBufferPacker p = Msgpack.packer(chars)) {
       p.packArrayHeader(4);
       packNullable(p, database);
       packNullable(p, id);
       p.packLong(timeoutMillis);
-      p.packArrayHeader(txEdns.size());
-      for (String edn : txEdns) {
-        p.packString(edn);
+      p.packArrayHeader(txs.size());
+      for (Object tx : txs) {
+        if (tx instanceof byte[] b) {
+          p.packBinaryHeader(b.length).writePayload(b);
+        } else {
+          p.packString((String) tx);
+        }
       }
       return Buffer.buffer(p.toByteArray());
     } catch (IOException e) {
@@ -47,7 +53,8 @@ public record TxRequest(String database, String id, List<String> txEdns, long ti
    * it is not one.
    */
   public static TxRequest fromBuffer(Buffer b) throws IOException {
-    try (MessageUnpacker u = Msgpack.unpacker(b.getBytes())) {
+    byte[] bytes = b.getBytes();
+    try (MessageUnpacker u = Msgpack.unpacker(bytes)) {
       if (u.unpackArrayHeader() != 4) {
         throw new IOException("a transaction request is an array of 4");
       }
@@ -55,11 +62,19 @@ public record TxRequest(String database, String id, List<String> txEdns, long ti
       String id = unpackNullable(u);
       long timeout = u.unpackLong();
       int n = u.unpackArrayHeader();
-      List<String> edns = new ArrayList<>(Math.min(n, 1024));
+      List<Object> txs = new ArrayList<>(Math.min(n, 1024));
       for (int i = 0; i < n; i++) {
-        edns.add(Msgpack.string(u));
+        if (u.getNextFormat().getValueType() == ValueType.BINARY) {
+          int length = u.unpackBinaryHeader();
+          if (length > bytes.length) {
+            throw new IOException("a transaction of " + length + " bytes in a shorter request");
+          }
+          txs.add(u.readPayload(length));
+        } else {
+          txs.add(Msgpack.string(u));
+        }
       }
-      return new TxRequest(database, id, edns, timeout);
+      return new TxRequest(database, id, txs, timeout);
     }
   }
 

@@ -21,6 +21,7 @@ import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageUri;
 import io.vertomic.tx.TxProcessor;
 import io.vertomic.wire.DbRoot;
+import io.vertomic.wire.TxDataCodec;
 import io.vertomic.wire.TxEntry;
 import io.vertomic.wire.TxEntryCodec;
 import io.vertx.core.Future;
@@ -191,10 +192,9 @@ final class RemoteConnection implements Connection {
     if (refused != null) {
       return Future.failedFuture(refused);
     }
-    String edn = txData instanceof String s ? s : Edn.write(txData);
     inFlight.incrementAndGet();
     return requests
-        .send(edn, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(txTimeoutMillis))
+        .send(wire(txData), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(txTimeoutMillis))
         .compose(
             reply -> {
               Promise<Applied> applied = Promise.promise();
@@ -210,6 +210,16 @@ final class RemoteConnection implements Connection {
                               reply.tempids()));
             })
         .onComplete(ar -> inFlight.decrementAndGet());
+  }
+
+  // the transaction as it goes to the transactor: a string as given, other data in MessagePack when
+  // it has that form (TxDataCodec), else printed as EDN
+  private static Object wire(Object txData) {
+    if (txData instanceof String s) {
+      return s;
+    }
+    byte[] encoded = TxDataCodec.encode(txData);
+    return encoded != null ? encoded : Edn.write(txData);
   }
 
   /**

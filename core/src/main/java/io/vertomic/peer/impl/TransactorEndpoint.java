@@ -10,9 +10,11 @@ import io.vertomic.cluster.bus.TxRequest;
 import io.vertomic.datom.EntityId;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageUri;
+import io.vertomic.tx.EncodedTxData;
 import io.vertomic.tx.Idempotency;
 import io.vertomic.tx.TxProcessor;
 import io.vertomic.tx.Writer;
+import io.vertomic.wire.TxDataCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -148,9 +150,11 @@ public final class TransactorEndpoint {
         .compose(
             d -> {
               // queued in the writer in the order they came: they apply in that order
-              List<Future<TxReply>> each = new ArrayList<>(r.txEdns().size());
-              for (String tx : r.txEdns()) {
-                each.add(transact(d, tx, deadline, true));
+              List<Future<TxReply>> each = new ArrayList<>(r.txs().size());
+              for (Object tx : r.txs()) {
+                Object data =
+                    tx instanceof byte[] b ? (EncodedTxData) () -> TxDataCodec.decode(b) : tx;
+                each.add(transact(d, data, deadline, true));
               }
               return Future.join(each).transform(done -> Future.succeededFuture(each));
             })
@@ -166,7 +170,7 @@ public final class TransactorEndpoint {
 
   // a retry whose idempotency key is committed is answered with the original transaction, once
   // that is durable (it may still be in flight); if its write failed after all, the retry goes in
-  private Future<TxReply> transact(DurableDatabase d, String tx, long deadline, boolean again) {
+  private Future<TxReply> transact(DurableDatabase d, Object tx, long deadline, boolean again) {
     Writer w = d.connection().writer();
     return w.transact(tx, deadline)
         .map(result -> new TxReply(result.after().basisT(), result.tempids()))

@@ -10,6 +10,7 @@ import io.vertomic.metrics.BusMeters;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageUri;
 import io.vertomic.tx.Idempotency;
+import io.vertomic.wire.TxDataCodec;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -59,7 +60,8 @@ final class TransactorRequests {
   private volatile Lease lease;
 
   /** A transaction on its way to the transactor. */
-  private record Outgoing(String edn, Promise<TxReply> answer) {}
+  /** A transaction as it goes on the bus (see {@link TxRequest}) and its answer. */
+  private record Outgoing(Object tx, Promise<TxReply> answer) {}
 
   /**
    * Requests about database {@code dbId} of {@code storage}, whose lease names the transactor;
@@ -87,10 +89,10 @@ final class TransactorRequests {
   // there: during a takeover) was not applied: it is sent again, to the transactor a fresh read of
   // the lease names, until its timeout. One the transactor took and then lost its lease without
   // answering may have committed: sent again only with an idempotency key, else interrupted
-  Future<TxReply> send(String edn, long deadlineNanos) {
+  Future<TxReply> send(Object tx, long deadlineNanos) {
     Promise<TxReply> answer = Promise.promise();
     synchronized (dispatchLock) {
-      outbox.add(new Outgoing(edn, answer));
+      outbox.add(new Outgoing(tx, answer));
       if (!flushQueued) {
         // the transactions that come meanwhile go in the same message
         flushQueued = true;
@@ -104,15 +106,21 @@ final class TransactorRequests {
               Anomaly a = AnomalyMessages.from(e, "transaction on " + uri.get().uri());
               boolean again =
                   AnomalyMessages.notDelivered(a)
-                      || (AnomalyMessages.transactorGone(a) && Idempotency.keyed(edn));
+                      || (AnomalyMessages.transactorGone(a) && keyed(tx));
               if (!again || System.nanoTime() > deadlineNanos) {
                 return Future.failedFuture(a);
               }
               lease = null;
               Promise<TxReply> resent = Promise.promise();
-              vertx.setTimer(RESEND_MILLIS, id -> send(edn, deadlineNanos).onComplete(resent));
+              vertx.setTimer(RESEND_MILLIS, id -> send(tx, deadlineNanos).onComplete(resent));
               return resent.future();
             });
+  }
+
+  private static boolean keyed(Object tx) {
+    return tx instanceof byte[] b
+        ? Idempotency.keyedData(TxDataCodec.decode(b))
+        : Idempotency.keyed((String) tx);
   }
 
   // puts the waiting transactions on the bus in the order transact was called, at most MAX_BATCH to
@@ -145,10 +153,7 @@ final class TransactorRequests {
   private void request(Lease l, List<Outgoing> batch) {
     TxRequest request =
         new TxRequest(
-            uri.get().database(),
-            dbId,
-            batch.stream().map(Outgoing::edn).toList(),
-            txTimeoutMillis);
+            uri.get().database(), dbId, batch.stream().map(Outgoing::tx).toList(), txTimeoutMillis);
     long sent = System.nanoTime();
     bus.<Buffer>request(
             l.address(), request.toBuffer(), TransactorSecret.options(l, txTimeoutMillis))

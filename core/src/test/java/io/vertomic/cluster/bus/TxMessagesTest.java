@@ -33,11 +33,36 @@ class TxMessagesTest {
 
   @Test
   void aRequestCarriesItsTransactionsInTheOrderGiven() throws Exception {
-    TxRequest r = new TxRequest("db", "id-1", List.of("[[:db/add 1 :a 1]]", "[]", "[{}]"), 500);
+    TxRequest r =
+        new TxRequest("db", "id-1", List.<Object>of("[[:db/add 1 :a 1]]", "[]", "[{}]"), 500);
 
     TxRequest back = TxRequest.fromBuffer(r.toBuffer().copy());
 
     assertEquals(r, back);
+  }
+
+  @Test
+  void aRequestCarriesEdnTextAndMessagePackTransactionsSideBySide() throws Exception {
+    byte[] encoded =
+        io.vertomic.wire.TxDataCodec.encode(List.of(Map.of(io.vertomic.edn.Keyword.of("a/b"), 1L)));
+    TxRequest r = new TxRequest("db", null, List.of("[]", encoded, "[{}]"), 500);
+
+    TxRequest back = TxRequest.fromBuffer(r.toBuffer());
+
+    assertEquals("[]", back.txs().get(0));
+    assertArrayEquals(encoded, (byte[]) back.txs().get(1));
+    assertEquals("[{}]", back.txs().get(2));
+  }
+
+  @Test
+  void aRequestWhoseBinaryLengthOutrunsItFailsToDecodeWithoutAllocatingIt() {
+    // [nil nil 0 [bin32 of 2^31 - 1 bytes]] and nothing after the length
+    Buffer forged =
+        Buffer.buffer(
+            new byte[] {
+              (byte) 0x94, (byte) 0xc0, (byte) 0xc0, 0, (byte) 0x91, (byte) 0xc6, 0x7f, -1, -1, -1
+            });
+    assertThrows(java.io.IOException.class, () -> TxRequest.fromBuffer(forged));
   }
 
   @Test
@@ -59,7 +84,8 @@ class TxMessagesTest {
   @Test
   void aRequestWithoutNamesAndWithStringsOfAnyTextComesBackTheSame() throws Exception {
     TxRequest r =
-        new TxRequest(null, null, List.of("[{:a \"é \\\" \\n 😀\"}]", "x".repeat(70_000)), 0);
+        new TxRequest(
+            null, null, List.<Object>of("[{:a \"é \\\" \\n 😀\"}]", "x".repeat(70_000)), 0);
 
     assertEquals(r, TxRequest.fromBuffer(r.toBuffer()));
   }
@@ -72,7 +98,7 @@ class TxMessagesTest {
           Buffer.buffer(new byte[] {(byte) 0x94}),
           Buffer.buffer(new byte[] {(byte) 0x91, (byte) 0xdd, 0x7f, (byte) 0xff, (byte) 0xff, 0}),
           Buffer.buffer("{\"db\": \"x\"}"),
-          new TxRequest("db", null, List.of("[]"), 1).toBuffer().slice(0, 5)
+          new TxRequest("db", null, List.<Object>of("[]"), 1).toBuffer().slice(0, 5)
         }) {
       assertThrows(Exception.class, () -> TxRequest.fromBuffer(bad), bad.toString());
       assertThrows(Exception.class, () -> TxReply.outcomes(bad), bad.toString());

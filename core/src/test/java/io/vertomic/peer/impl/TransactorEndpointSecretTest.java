@@ -130,7 +130,7 @@ class TransactorEndpointSecretTest {
   }
 
   private TxReply transact(String secret, String edn) throws Exception {
-    Buffer body = new TxRequest(name, null, List.of(edn), 10_000).toBuffer();
+    Buffer body = new TxRequest(name, null, List.<Object>of(edn), 10_000).toBuffer();
     Buffer answer = await(request(lease.address(), body, secret));
     Object outcome = TxReply.outcomes(answer).get(0);
     if (outcome instanceof Anomaly a) {

@@ -1,0 +1,181 @@
+package io.vertomic.wire;
+
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.edn.EdnList;
+import io.vertomic.edn.Keyword;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessageFormat;
+import org.msgpack.core.MessageUnpacker;
+import org.msgpack.value.ValueType;
+
+/**
+ * Transaction data in MessagePack, as a peer sends it to the transactor in place of EDN text:
+ * printing a batch of a thousand entities as EDN and reading it back cost more than the rest of its
+ * trip. {@link #decode} gives exactly what {@code Edn.read(Edn.write(data))} gives: vectors as
+ * unmodifiable lists, maps as unmodifiable maps whose keys come in the order the EDN printer writes
+ * them, {@code Integer}, {@code Short} and {@code Byte} as {@link Long}.
+ *
+ * <p>Only data made of these encodes: any {@link List} but an {@link EdnList}; maps whose keys are
+ * keywords or strings; nil, booleans, {@code Long}, {@code Integer}, {@code Short}, {@code Byte},
+ * {@code Double}, strings, keywords, {@link Date}, {@link UUID}, {@link BigInteger} and {@link
+ * BigDecimal}, each as {@link ValueCodec} writes it. For anything else (sets, characters, floats,
+ * tagged values, database functions...) {@link #encode} gives null and the peer sends EDN text, so
+ * what no test here compared with the EDN reader never takes this path.
+ */
+public final class TxDataCodec {
+  private static final int MAX_DEPTH = 512;
+
+  private TxDataCodec() {}
+
+  /** No exact MessagePack form here: the caller sends EDN. */
+  private static final class NoForm extends Exception {
+    NoForm() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** {@code txData} as MessagePack, or null when some value in it has no form here. */
+  public static byte[] encode(Object txData) {
+    // about what an entity of a few attributes takes, so a batch does not grow the buffer often
+    int forms = txData instanceof List<?> l ? l.size() : 1;
+    try (MessageBufferPacker p = Msgpack.packer(64 + Math.min(forms, 8_192) * 128)) {
+      pack(p, txData, 0);
+      return p.toByteArray();
+    } catch (NoForm e) {
+      return null;
+    } catch (IOException e) {
+      throw new IllegalStateException("a buffer packer does no I/O", e);
+    }
+  }
+
+  private static void pack(MessageBufferPacker p, Object v, int depth) throws IOException, NoForm {
+    if (depth > MAX_DEPTH) {
+      throw new NoForm();
+    }
+    if (v instanceof Map<?, ?> m) {
+      Object[][] entries = sortedEntries(m);
+      p.packMapHeader(entries.length);
+      for (Object[] e : entries) {
+        ValueCodec.pack(p, e[0]);
+        pack(p, e[1], depth + 1);
+      }
+    } else if (v instanceof List<?> l && !(v instanceof EdnList)) {
+      p.packArrayHeader(l.size());
+      for (Object x : l) {
+        pack(p, x, depth + 1);
+      }
+    } else if (v instanceof Byte b) {
+      p.packLong(b);
+    } else if (v == null
+        || v instanceof Boolean
+        || v instanceof Long
+        || v instanceof Integer
+        || v instanceof Short
+        || v instanceof Double
+        || v instanceof String
+        || v instanceof Keyword
+        || v instanceof Date
+        || v instanceof UUID
+        || v instanceof BigInteger
+        || v instanceof BigDecimal) {
+      ValueCodec.pack(p, v);
+    } else {
+      throw new NoForm();
+    }
+  }
+
+  // the entries of a map whose keys are keywords or strings, in the EDN printer's order (EdnOrder:
+  // strings before keywords, each in its natural order)
+  private static Object[][] sortedEntries(Map<?, ?> m) throws NoForm {
+    Object[][] out = new Object[m.size()][];
+    int n = 0;
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      Object k = e.getKey();
+      if (n == out.length || !(k instanceof Keyword || k instanceof String)) {
+        throw new NoForm();
+      }
+      Object[] entry = {k, e.getValue()};
+      int at = n++;
+      if (out.length <= 16) {
+        for (; at > 0 && compareKeys(out[at - 1][0], k) > 0; at--) {
+          out[at] = out[at - 1];
+        }
+      }
+      out[at] = entry;
+    }
+    if (n != out.length) {
+      throw new NoForm();
+    }
+    if (out.length > 16) {
+      Arrays.sort(out, (a, b) -> compareKeys(a[0], b[0]));
+    }
+    return out;
+  }
+
+  private static int compareKeys(Object a, Object b) {
+    if (a instanceof String x) {
+      return b instanceof String y ? x.compareTo(y) : -1;
+    }
+    return b instanceof Keyword y ? ((Keyword) a).compareTo(y) : 1;
+  }
+
+  /**
+   * The transaction data in {@code bytes}, written by {@link #encode}.
+   *
+   * @throws Anomaly {@code incorrect}, {@code :db.error/invalid-tx-data}, when they are not
+   */
+  public static Object decode(byte[] bytes) {
+    try (MessageUnpacker u = Msgpack.unpacker(bytes)) {
+      Object data = unpack(u, 0);
+      if (u.hasNext()) {
+        throw new IOException("bytes after the transaction data");
+      }
+      return data;
+    } catch (IOException | RuntimeException e) {
+      throw Anomaly.incorrect(
+          "db.error/invalid-tx-data", "Unreadable MessagePack transaction data: " + e.getMessage());
+    }
+  }
+
+  private static Object unpack(MessageUnpacker u, int depth) throws IOException {
+    if (depth > MAX_DEPTH) {
+      throw new IOException("nested deeper than " + MAX_DEPTH);
+    }
+    MessageFormat f = u.getNextFormat();
+    if (f.getValueType() == ValueType.MAP) {
+      int n = u.unpackMapHeader();
+      Map<Object, Object> out = new LinkedHashMap<>(Math.min(n, 64) * 2);
+      for (int i = 0; i < n; i++) {
+        Object k = ValueCodec.unpack(u);
+        if (!(k instanceof Keyword || k instanceof String)) {
+          throw new IOException("a map key is a keyword or a string");
+        }
+        out.put(k, unpack(u, depth + 1));
+      }
+      return Collections.unmodifiableMap(out);
+    }
+    if (f.getValueType() == ValueType.ARRAY) {
+      int n = u.unpackArrayHeader();
+      List<Object> out = new ArrayList<>(Math.min(n, 1024));
+      for (int i = 0; i < n; i++) {
+        out.add(unpack(u, depth + 1));
+      }
+      return Collections.unmodifiableList(out);
+    }
+    if (f.getValueType() == ValueType.BINARY || f == MessageFormat.FLOAT32) {
+      throw new IOException("no " + f + " in transaction data");
+    }
+    return ValueCodec.unpack(u);
+  }
+}
