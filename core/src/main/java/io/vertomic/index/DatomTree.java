@@ -202,14 +202,26 @@ public final class DatomTree implements Iterable<Datom> {
     if (changes == null) {
       return NONE;
     }
-    Datom[] out = new Datom[(int) changes.size()];
-    int n = 0;
-    for (Datom d : changes) {
-      if (d.tx() > tx) {
-        out[n++] = d;
-      }
-    }
+    // the changes are a tree all in memory: leaf by leaf, without a cursor
+    Datom[] out = new Datom[Math.toIntExact(changes.size())];
+    int n = changes.collectAfter(changes.root, tx, out, 0);
     return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  private int collectAfter(Node node, long tx, Datom[] out, int at) {
+    if (node instanceof Leaf leaf) {
+      for (Datom d : leaf.keys) {
+        if (d.tx() > tx) {
+          out[at++] = d;
+        }
+      }
+      return at;
+    }
+    Branch b = (Branch) node;
+    for (int i = 0; i < b.childCount(); i++) {
+      at = collectAfter(b.child(i, source), tx, out, at);
+    }
+    return at;
   }
 
   /** This tree with the changes copied into its own nodes, stored or not. */

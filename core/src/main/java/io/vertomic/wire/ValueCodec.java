@@ -53,6 +53,12 @@ public final class ValueCodec {
     return k.text().getBytes(StandardCharsets.UTF_8);
   }
 
+  // a plain read first: computeIfAbsent locks the bin when the keyword is not its first node
+  private static byte[] keywordBytes(Keyword k) {
+    byte[] b = KEYWORD_BYTES.get(k);
+    return b != null ? b : KEYWORD_BYTES.computeIfAbsent(k, ValueCodec::utf8);
+  }
+
   /** Writes one value. */
   public static void pack(MessagePacker p, Object v) throws IOException {
     if (v == null) {
@@ -62,7 +68,7 @@ public final class ValueCodec {
     } else if (v instanceof String s) {
       p.packString(s);
     } else if (v instanceof Keyword k) {
-      ext(p, KEYWORD, KEYWORD_BYTES.computeIfAbsent(k, ValueCodec::utf8));
+      ext(p, KEYWORD, keywordBytes(k));
     } else if (v instanceof Boolean b) {
       p.packBoolean(b);
     } else if (v instanceof Double d) {
