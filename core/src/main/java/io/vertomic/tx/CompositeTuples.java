@@ -33,7 +33,7 @@ final class CompositeTuples {
         any |= v != null;
         tuple.add(v);
       }
-      String why = "Composite tuple " + comp.ident() + " of entity " + ec.e();
+      Object why = "Composite tuple " + comp.ident() + " of entity " + ec.e();
       if (any) {
         acc.add(why, ec.e(), comp, Collections.unmodifiableList(tuple));
       } else {

@@ -34,7 +34,7 @@ final class OpApplier {
   }
 
   void apply(Op op, Map<Long, Long> ensures) {
-    String why = "In statement " + op.stmt() + " of the transaction";
+    Object why = new Statement(op.stmt());
     if (op instanceof Op.Add add) {
       add(add, why, ensures);
     } else if (op instanceof Op.Retract r) {
@@ -57,7 +57,15 @@ final class OpApplier {
     }
   }
 
-  private void add(Op.Add add, String why, Map<Long, Long> ensures) {
+  // what a message names the op by ("why" everywhere here): its text is made only when one is
+  private record Statement(int index) {
+    @Override
+    public String toString() {
+      return "In statement " + index + " of the transaction";
+    }
+  }
+
+  private void add(Op.Add add, Object why, Map<Long, Long> ensures) {
     long e = entity(add.e(), why);
     Attr a = add.a();
     if (a.isComposite()) {
@@ -76,7 +84,7 @@ final class OpApplier {
     }
   }
 
-  private void cas(Op.Cas cas, String why) {
+  private void cas(Op.Cas cas, Object why) {
     long e = entity(cas.e(), why);
     Attr a = cas.a();
     if (a.many()) {
@@ -107,7 +115,7 @@ final class OpApplier {
     acc.add(why, e, a, value(a, cas.newV(), why));
   }
 
-  private void retractEntity(long e, String why, Set<Long> seen) {
+  private void retractEntity(long e, Object why, Set<Long> seen) {
     if (!seen.add(e) || ids.isNew(e)) {
       return;
     }
@@ -124,7 +132,7 @@ final class OpApplier {
     }
   }
 
-  private long entity(Object x, String why) {
+  private long entity(Object x, Object why) {
     if (TempidResolver.isTempid(x)) {
       return ids.id(x);
     }
@@ -147,7 +155,7 @@ final class OpApplier {
     return id;
   }
 
-  private void checkId(long id, String why) {
+  private void checkId(long id, Object why) {
     long part = EntityId.partition(id);
     long c = EntityId.counter(id);
     boolean ok =
@@ -161,7 +169,7 @@ final class OpApplier {
     }
   }
 
-  private Object value(Attr a, Object v, String why) {
+  private Object value(Attr a, Object v, Object why) {
     if (a.isRef()) {
       if (TempidResolver.isTempid(v)) {
         return ids.id(v);
@@ -184,7 +192,7 @@ final class OpApplier {
     return c;
   }
 
-  private Object tuple(Attr a, Object v, String why) {
+  private Object tuple(Attr a, Object v, Object why) {
     // every tuple value has 2 to 8 elements, a homogeneous one too, as in Datomic
     if (!(v instanceof List<?> l) || l.size() < 2 || l.size() > 8) {
       throw wrongType(a, v, why);
@@ -224,7 +232,7 @@ final class OpApplier {
     return Collections.unmodifiableList(out);
   }
 
-  private static Anomaly wrongType(Attr a, Object v, String why) {
+  private static Anomaly wrongType(Attr a, Object v, Object why) {
     return Anomaly.incorrect(
         "db.error/wrong-type-for-attribute",
         why

@@ -57,7 +57,7 @@ final class TxDatoms {
   }
 
   /** Asserts (e, a, v); {@code why} names the statement for conflict messages. */
-  void add(String why, long e, Attr a, Object v) {
+  void add(Object why, long e, Attr a, Object v) {
     indexReplayed();
     Fact f = new Fact(e, a.id(), v);
     if (!retractRequests.isEmpty() && retractRequests.contains(f)) {
@@ -101,7 +101,7 @@ final class TxDatoms {
   }
 
   /** Retracts (e, a, v) when it is current; a retraction of an absent fact is ignored. */
-  void retract(String why, long e, Attr a, Object v) {
+  void retract(Object why, long e, Attr a, Object v) {
     indexReplayed();
     Fact f = new Fact(e, a.id(), v);
     if (asserts.containsKey(f)) {
@@ -124,7 +124,7 @@ final class TxDatoms {
     }
   }
 
-  private static Anomaly twoValues(String why, String what, Attr a, long e, Object x, Object y) {
+  private static Anomaly twoValues(Object why, String what, Attr a, long e, Object x, Object y) {
     return conflict(
         why,
         what
@@ -194,7 +194,7 @@ final class TxDatoms {
     return out;
   }
 
-  private static Anomaly conflict(String why, String what) {
+  private static Anomaly conflict(Object why, String what) {
     return Anomaly.conflict("db.error/datoms-conflict", why + ": " + what);
   }
 
