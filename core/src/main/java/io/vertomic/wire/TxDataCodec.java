@@ -6,18 +6,20 @@ import io.vertomic.edn.Keyword;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.msgpack.core.ExtensionTypeHeader;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessageUnpacker;
-import org.msgpack.value.ValueType;
 
 /**
  * Transaction data in MessagePack, as a peer sends it to the transactor in place of EDN text:
@@ -32,8 +34,14 @@ import org.msgpack.value.ValueType;
  * BigDecimal}, each as {@link ValueCodec} writes it. For anything else (sets, characters, floats,
  * tagged values, database functions...) {@link #encode} gives null and the peer sends EDN text, so
  * what no test here compared with the EDN reader never takes this path.
+ *
+ * <p>A keyword written once before in the same data is written again as a reference: extension type
+ * {@value #KEYWORD_REF} (a type of this encoding only, never stored), its payload the 4-byte index
+ * of the keyword among those written in full, in order. An entity map's keys then cost a few bytes
+ * each, and the reader makes no string for them.
  */
 public final class TxDataCodec {
+  static final byte KEYWORD_REF = 100;
   private static final int MAX_DEPTH = 512;
 
   private TxDataCodec() {}
@@ -50,7 +58,7 @@ public final class TxDataCodec {
     // about what an entity of a few attributes takes, so a batch does not grow the buffer often
     int forms = txData instanceof List<?> l ? l.size() : 1;
     try (MessageBufferPacker p = Msgpack.packer(64 + Math.min(forms, 8_192) * 128)) {
-      pack(p, txData, 0);
+      pack(p, txData, 0, new Written());
       return p.toByteArray();
     } catch (NoForm e) {
       return null;
@@ -59,7 +67,9 @@ public final class TxDataCodec {
     }
   }
 
-  private static void pack(MessageBufferPacker p, Object v, int depth) throws IOException, NoForm {
+  // keywords: those written in full so far, by their index
+  private static void pack(MessageBufferPacker p, Object v, int depth, Written keywords)
+      throws IOException, NoForm {
     if (depth > MAX_DEPTH) {
       throw new NoForm();
     }
@@ -67,13 +77,23 @@ public final class TxDataCodec {
       Object[][] entries = sortedEntries(m);
       p.packMapHeader(entries.length);
       for (Object[] e : entries) {
-        ValueCodec.pack(p, e[0]);
-        pack(p, e[1], depth + 1);
+        pack(p, e[0], depth + 1, keywords);
+        pack(p, e[1], depth + 1, keywords);
       }
     } else if (v instanceof List<?> l && !(v instanceof EdnList)) {
       p.packArrayHeader(l.size());
       for (Object x : l) {
-        pack(p, x, depth + 1);
+        pack(p, x, depth + 1, keywords);
+      }
+    } else if (v instanceof Keyword k) {
+      int i = keywords.indexOf(k);
+      if (i >= 0) {
+        p.packExtensionTypeHeader(KEYWORD_REF, 4);
+        p.writePayload(
+            new byte[] {(byte) (i >>> 24), (byte) (i >>> 16), (byte) (i >>> 8), (byte) i});
+      } else {
+        keywords.add(k);
+        ValueCodec.pack(p, k);
       }
     } else if (v instanceof Byte b) {
       p.packLong(b);
@@ -84,7 +104,6 @@ public final class TxDataCodec {
         || v instanceof Short
         || v instanceof Double
         || v instanceof String
-        || v instanceof Keyword
         || v instanceof Date
         || v instanceof UUID
         || v instanceof BigInteger
@@ -92,6 +111,38 @@ public final class TxDataCodec {
       ValueCodec.pack(p, v);
     } else {
       throw new NoForm();
+    }
+  }
+
+  /**
+   * The keywords written in full so far, by index: a few, in most transactions (an entity map's
+   * attributes), looked up by identity (keywords are interned) in an array before a map.
+   */
+  private static final class Written {
+    private final Keyword[] first = new Keyword[32];
+    private int n;
+    private Map<Keyword, Integer> more;
+
+    int indexOf(Keyword k) {
+      for (int i = 0, end = Math.min(n, first.length); i < end; i++) {
+        if (first[i] == k) {
+          return i;
+        }
+      }
+      Integer i = more == null ? null : more.get(k);
+      return i == null ? -1 : i;
+    }
+
+    void add(Keyword k) {
+      if (n < first.length) {
+        first[n] = k;
+      } else {
+        if (more == null) {
+          more = new HashMap<>();
+        }
+        more.put(k, n);
+      }
+      n++;
     }
   }
 
@@ -137,7 +188,7 @@ public final class TxDataCodec {
    */
   public static Object decode(byte[] bytes) {
     try (MessageUnpacker u = Msgpack.unpacker(bytes)) {
-      Object data = unpack(u, 0);
+      Object data = unpack(u, 0, new ArrayList<>());
       if (u.hasNext()) {
         throw new IOException("bytes after the transaction data");
       }
@@ -148,34 +199,57 @@ public final class TxDataCodec {
     }
   }
 
-  private static Object unpack(MessageUnpacker u, int depth) throws IOException {
+  // keywords: those read in full so far, in order
+  private static Object unpack(MessageUnpacker u, int depth, List<Keyword> keywords)
+      throws IOException {
     if (depth > MAX_DEPTH) {
       throw new IOException("nested deeper than " + MAX_DEPTH);
     }
     MessageFormat f = u.getNextFormat();
-    if (f.getValueType() == ValueType.MAP) {
-      int n = u.unpackMapHeader();
-      Map<Object, Object> out = new LinkedHashMap<>(Math.min(n, 64) * 2);
-      for (int i = 0; i < n; i++) {
-        Object k = ValueCodec.unpack(u);
-        if (!(k instanceof Keyword || k instanceof String)) {
-          throw new IOException("a map key is a keyword or a string");
+    switch (f.getValueType()) {
+      case MAP -> {
+        int n = u.unpackMapHeader();
+        Map<Object, Object> out = new LinkedHashMap<>(Math.min(n, 64) * 2);
+        for (int i = 0; i < n; i++) {
+          Object k = unpack(u, depth + 1, keywords);
+          if (!(k instanceof Keyword || k instanceof String)) {
+            throw new IOException("a map key is a keyword or a string");
+          }
+          out.put(k, unpack(u, depth + 1, keywords));
         }
-        out.put(k, unpack(u, depth + 1));
+        return Collections.unmodifiableMap(out);
       }
-      return Collections.unmodifiableMap(out);
-    }
-    if (f.getValueType() == ValueType.ARRAY) {
-      int n = u.unpackArrayHeader();
-      List<Object> out = new ArrayList<>(Math.min(n, 1024));
-      for (int i = 0; i < n; i++) {
-        out.add(unpack(u, depth + 1));
+      case ARRAY -> {
+        int n = u.unpackArrayHeader();
+        List<Object> out = new ArrayList<>(Math.min(n, 1024));
+        for (int i = 0; i < n; i++) {
+          out.add(unpack(u, depth + 1, keywords));
+        }
+        return Collections.unmodifiableList(out);
       }
-      return Collections.unmodifiableList(out);
+      case EXTENSION -> {
+        ExtensionTypeHeader h = u.unpackExtensionTypeHeader();
+        byte[] payload = u.readPayload(h.getLength());
+        if (h.getType() == KEYWORD_REF) {
+          int i = payload.length == 4 ? ByteBuffer.wrap(payload).getInt() : -1;
+          if (i < 0 || i >= keywords.size()) {
+            throw new IOException("a reference to keyword " + i + " of " + keywords.size());
+          }
+          return keywords.get(i);
+        }
+        Object v = ValueCodec.extension(h.getType(), payload);
+        if (v instanceof Keyword k) {
+          keywords.add(k);
+        }
+        return v;
+      }
+      case BINARY -> throw new IOException("no binary in transaction data");
+      default -> {
+        if (f == MessageFormat.FLOAT32) {
+          throw new IOException("no float32 in transaction data");
+        }
+        return ValueCodec.unpack(u);
+      }
     }
-    if (f.getValueType() == ValueType.BINARY || f == MessageFormat.FLOAT32) {
-      throw new IOException("no " + f + " in transaction data");
-    }
-    return ValueCodec.unpack(u);
   }
 }

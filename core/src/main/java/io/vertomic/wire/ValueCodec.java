@@ -145,8 +145,12 @@ public final class ValueCodec {
 
   private static Object extension(MessageUnpacker u) throws IOException {
     var h = u.unpackExtensionTypeHeader();
-    byte[] b = u.readPayload(h.getLength());
-    switch (h.getType()) {
+    return extension(h.getType(), u.readPayload(h.getLength()));
+  }
+
+  /** The value of an extension of type {@code type} whose payload is {@code b}. */
+  static Object extension(byte type, byte[] b) throws IOException {
+    switch (type) {
       case KEYWORD:
         return Keyword.of(new String(b, StandardCharsets.UTF_8));
       case SYMBOL:
@@ -169,7 +173,7 @@ public final class ValueCodec {
       case FN:
         return function(new String(b, StandardCharsets.UTF_8));
       default:
-        throw new IOException("unknown value extension type " + h.getType());
+        throw new IOException("unknown value extension type " + type);
     }
   }
 

@@ -59,6 +59,18 @@ class TxDataCodecTest {
   }
 
   @Test
+  void aKeywordWrittenBeforeTravelsAsAReferenceAndComesBackTheSame() {
+    List<Object> tx = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      tx.add(Map.of(Keyword.of("person/name"), "n" + i, Keyword.of("person/sex"), Keyword.of("m")));
+    }
+    byte[] bytes = TxDataCodec.encode(tx);
+    assertEquals(shape(Edn.read(Edn.write(tx))), shape(TxDataCodec.decode(bytes)));
+    // ":person/name" in full once, then a reference of 6 bytes (header and index)
+    assertTrue(bytes.length < 1_000 * 30, bytes.length + " bytes");
+  }
+
+  @Test
   void dataWithValuesTheEdnReaderWouldChangeIsLeftToEdn() {
     for (Object odd :
         List.of(
@@ -95,6 +107,9 @@ class TxDataCodecTest {
               p.packNil();
             }));
     bad.add(packed(p -> p.packExtensionTypeHeader((byte) 99, 1).writePayload(new byte[] {1})));
+    // a reference to a keyword not written before, and one of the wrong length
+    bad.add(packed(p -> p.packExtensionTypeHeader((byte) 100, 4).writePayload(new byte[4])));
+    bad.add(packed(p -> p.packExtensionTypeHeader((byte) 100, 1).writePayload(new byte[1])));
     for (byte[] b : bad) {
       Anomaly a = assertThrows(Anomaly.class, () -> TxDataCodec.decode(b));
       assertEquals(Category.INCORRECT, a.category());
