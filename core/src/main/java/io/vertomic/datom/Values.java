@@ -107,6 +107,14 @@ public final class Values {
     if (x instanceof String a && y instanceof String b) {
       return a.compareTo(b);
     }
+    // the other values of the same type that indexes meet most (enums, transaction instants):
+    // straight to their order, without ranking both and calling compareTo through Comparable
+    if (x instanceof Keyword a && y instanceof Keyword b) {
+      return a.compareTo(b);
+    }
+    if (x instanceof Date a && y instanceof Date b) {
+      return a.compareTo(b);
+    }
     int rx = rank(x);
     int ry = rank(y);
     if (rx != ry) {
