@@ -22,6 +22,7 @@ import java.util.TreeSet;
  * #materialized}.
  */
 final class Overlay {
+  private static final Datom[] EMPTY = new Datom[0];
   final DatomTree base;
   final DatomTree added;
   final DatomTree hidden;
@@ -91,7 +92,7 @@ final class Overlay {
 
   /** This overlay with {@code adds} (sorted, distinct, none shown yet) added, unchecked. */
   Overlay withAdded(Datom[] adds) {
-    return new Overlay(base, added.pathCopied(adds, new Datom[0]), hidden);
+    return new Overlay(base, added.pathCopied(adds, EMPTY), hidden);
   }
 
   private boolean shownByBase(Datom key) {

@@ -2,6 +2,7 @@ package io.vertomic.wire;
 
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.edn.EdnList;
+import io.vertomic.edn.EdnOrder;
 import io.vertomic.edn.Keyword;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -60,7 +61,7 @@ public final class TxDataCodec {
     // about what an entity of a few attributes takes, so a batch does not grow the buffer often
     int forms = txData instanceof List<?> l ? l.size() : 1;
     try (MessageBufferPacker p = Msgpack.packer(64 + Math.min(forms, 8_192) * 128)) {
-      pack(p, txData, 0, new Written());
+      pack(p, txData, 0, new HashMap<>());
       return p.toByteArray();
     } catch (NoForm e) {
       return null;
@@ -70,7 +71,8 @@ public final class TxDataCodec {
   }
 
   // keywords: those written in full so far, by their index
-  private static void pack(MessageBufferPacker p, Object v, int depth, Written keywords)
+  private static void pack(
+      MessageBufferPacker p, Object v, int depth, Map<Keyword, Integer> keywords)
       throws IOException, NoForm {
     if (depth > MAX_DEPTH) {
       throw new NoForm();
@@ -88,13 +90,14 @@ public final class TxDataCodec {
         pack(p, x, depth + 1, keywords);
       }
     } else if (v instanceof Keyword k) {
-      int i = keywords.indexOf(k);
-      if (i >= 0) {
+      Integer seen = keywords.get(k);
+      if (seen != null) {
+        int i = seen;
         p.packExtensionTypeHeader(KEYWORD_REF, 4);
         p.writePayload(
             new byte[] {(byte) (i >>> 24), (byte) (i >>> 16), (byte) (i >>> 8), (byte) i});
       } else {
-        keywords.add(k);
+        keywords.put(k, keywords.size());
         ValueCodec.pack(p, k);
       }
     } else if (v instanceof Byte b) {
@@ -116,40 +119,9 @@ public final class TxDataCodec {
     }
   }
 
-  /**
-   * The keywords written in full so far, by index: a few, in most transactions (an entity map's
-   * attributes), looked up by identity (keywords are interned) in an array before a map.
-   */
-  private static final class Written {
-    private final Keyword[] first = new Keyword[32];
-    private int n;
-    private Map<Keyword, Integer> more;
-
-    int indexOf(Keyword k) {
-      for (int i = 0, end = Math.min(n, first.length); i < end; i++) {
-        if (first[i] == k) {
-          return i;
-        }
-      }
-      Integer i = more == null ? null : more.get(k);
-      return i == null ? -1 : i;
-    }
-
-    void add(Keyword k) {
-      if (n < first.length) {
-        first[n] = k;
-      } else {
-        if (more == null) {
-          more = new HashMap<>();
-        }
-        more.put(k, n);
-      }
-      n++;
-    }
-  }
-
-  // the entries of a map whose keys are keywords or strings, in the EDN printer's order (EdnOrder:
-  // strings before keywords, each in its natural order)
+  // the entries of a map whose keys are keywords or strings, in the EDN printer's order
+  // (EdnOrder's,
+  // the keys being distinct)
   private static Object[][] sortedEntries(Map<?, ?> m) throws NoForm {
     Object[][] out = new Object[m.size()][];
     int n = 0;
@@ -161,7 +133,7 @@ public final class TxDataCodec {
       Object[] entry = {k, e.getValue()};
       int at = n++;
       if (out.length <= 16) {
-        for (; at > 0 && compareKeys(out[at - 1][0], k) > 0; at--) {
+        for (; at > 0 && EdnOrder.INSTANCE.compare(out[at - 1][0], k) > 0; at--) {
           out[at] = out[at - 1];
         }
       }
@@ -171,16 +143,9 @@ public final class TxDataCodec {
       throw new NoForm();
     }
     if (out.length > 16) {
-      Arrays.sort(out, (a, b) -> compareKeys(a[0], b[0]));
+      Arrays.sort(out, (a, b) -> EdnOrder.INSTANCE.compare(a[0], b[0]));
     }
     return out;
-  }
-
-  private static int compareKeys(Object a, Object b) {
-    if (a instanceof String x) {
-      return b instanceof String y ? x.compareTo(y) : -1;
-    }
-    return b instanceof Keyword y ? ((Keyword) a).compareTo(y) : 1;
   }
 
   /**
