@@ -6,6 +6,7 @@ import io.vertomic.storage.Storage;
 import io.vertx.core.Future;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -73,6 +74,13 @@ public final class TieredStorage implements Storage {
   @Override
   public Future<Void> put(String key, byte[] value) {
     return storage.put(key, value).onSuccess(v -> cached(key, value));
+  }
+
+  @Override
+  public Future<Void> putAll(List<Map.Entry<String, byte[]>> segments) {
+    return storage
+        .putAll(segments)
+        .onSuccess(v -> segments.forEach(e -> cached(e.getKey(), e.getValue())));
   }
 
   private void cached(String key, byte[] value) {

@@ -6,6 +6,7 @@ import io.vertomic.storage.Storage;
 import io.vertx.core.Future;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A storage whose every call is timed in its kind's {@link StorageMeters}; otherwise exactly the
@@ -28,6 +29,11 @@ public final class MeteredStorage implements Storage {
   @Override
   public Future<Void> put(String key, byte[] value) {
     return meters.write(storage.put(key, value));
+  }
+
+  @Override
+  public Future<Void> putAll(List<Map.Entry<String, byte[]>> segments) {
+    return meters.write(storage.putAll(segments));
   }
 
   @Override

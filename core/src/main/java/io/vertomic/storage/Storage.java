@@ -3,6 +3,7 @@ package io.vertomic.storage;
 import io.vertx.core.Future;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A storage system as Vertomic sees it: immutable segments by key, a few mutable roots guarded by
@@ -40,6 +41,16 @@ public interface Storage {
    * exists (with the same bytes, as a retried write does) succeeds and changes nothing.
    */
   Future<Void> put(String key, byte[] value);
+
+  /**
+   * Puts every one of {@code segments} as {@link #put} would, for a writer of many at once (an
+   * index job): a backend may write them together, in fewer round trips than one each. Fails with
+   * the first failure, when some may be stored and others not (as with puts one by one). The
+   * default puts them one by one, 16 in flight at a time.
+   */
+  default Future<Void> putAll(List<Map.Entry<String, byte[]>> segments) {
+    return SegmentPuts.inLanes(this, segments);
+  }
 
   /**
    * Keys of the stored segments under the directory {@code prefix}, in ascending order. Callers

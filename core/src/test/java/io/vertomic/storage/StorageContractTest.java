@@ -14,6 +14,7 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -80,6 +81,31 @@ public abstract class StorageContractTest {
     await(storage.put(ns + "a", bytes("v")));
     await(storage.put(ns + "a", bytes("v")));
     assertArrayEquals(bytes("v"), await(storage.get(ns + "a")));
+  }
+
+  @Test
+  void putAllStoresThousandsOfSegmentsOfEverySizeSomeAlreadyThere() {
+    // more segments, and more bytes, than one statement of a batching backend carries
+    Random random = new Random(11);
+    List<Map.Entry<String, byte[]>> segments = new ArrayList<>();
+    for (int i = 0; i < 2_500; i++) {
+      byte[] value = new byte[i % 500 == 3 ? 1_500_000 : random.nextInt(3_000)];
+      random.nextBytes(value);
+      segments.add(Map.entry(ns + String.format("all/%04d", i), value));
+    }
+    // one segment there already and one twice in the call, as a retried write leaves them
+    await(storage.put(segments.get(7).getKey(), segments.get(7).getValue()));
+    segments.add(segments.get(42));
+    await(storage.putAll(segments));
+    assertEquals(2_500, await(storage.keys(ns + "all/")).size());
+    for (int i : new int[] {0, 3, 7, 42, 1_503, 2_499}) {
+      assertArrayEquals(segments.get(i).getValue(), await(storage.get(segments.get(i).getKey())));
+    }
+  }
+
+  @Test
+  void putAllOfNoSegmentsSucceeds() {
+    await(storage.putAll(List.of()));
   }
 
   @Test

@@ -9,9 +9,7 @@ import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
 import io.vertomic.wire.DbRoot;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,9 +29,6 @@ import java.util.function.Supplier;
 final class IndexJob {
   /** Where in a root's index roots the fulltext manifest is, after the eight trees. */
   static final int FULLTEXT_ROOT = 8;
-
-  /** How many segment writes are in flight at once. */
-  static final int PARALLEL_PUTS = 16;
 
   private IndexJob() {}
 
@@ -76,7 +71,8 @@ final class IndexJob {
         new DbRoot(
             current.id(), db.basisT(), db.nextT(), db.nextDbCounter(), List.copyOf(rootKeys));
     byte[] encoded = next.encode();
-    return putAll(storage, segments.iterator())
+    return storage
+        .putAll(segments)
         .compose(v -> storage.cas(rootName, root.revision(), encoded))
         .map(rev -> new Written(new Root(rootName, rev, encoded), segments.size()));
   }
@@ -103,51 +99,5 @@ final class IndexJob {
                 current, past, FulltextStore.load(root.indexRoots().get(FULLTEXT_ROOT), source))
             : Indexes.of(current, past);
     return DbValue.restore(indexes, root.indexBasisT(), root.nextT(), root.nextDbCounter());
-  }
-
-  private static Future<Void> putAll(Storage storage, Iterator<Map.Entry<String, byte[]>> it) {
-    List<Future<Void>> lanes = new ArrayList<>();
-    for (int i = 0; i < PARALLEL_PUTS; i++) {
-      lanes.add(lane(storage, it));
-    }
-    return Future.all(lanes).mapEmpty();
-  }
-
-  // each lane takes the next segment when its previous put is done; a loop, not recursion, while
-  // puts complete at once (in-memory storage), so the stack stays flat
-  private static Future<Void> lane(Storage storage, Iterator<Map.Entry<String, byte[]>> it) {
-    Promise<Void> done = Promise.promise();
-    step(storage, it, done);
-    return done.future();
-  }
-
-  private static void step(
-      Storage storage, Iterator<Map.Entry<String, byte[]>> it, Promise<Void> done) {
-    while (true) {
-      Map.Entry<String, byte[]> next;
-      synchronized (it) {
-        if (!it.hasNext()) {
-          done.tryComplete();
-          return;
-        }
-        next = it.next();
-      }
-      Future<Void> put = storage.put(next.getKey(), next.getValue());
-      if (!put.isComplete()) {
-        put.onComplete(
-            ar -> {
-              if (ar.failed()) {
-                done.tryFail(ar.cause());
-              } else {
-                step(storage, it, done);
-              }
-            });
-        return;
-      }
-      if (put.failed()) {
-        done.tryFail(put.cause());
-        return;
-      }
-    }
   }
 }

@@ -19,6 +19,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code sql} storage: segments, roots and logs in three PostgreSQL tables (see {@code
@@ -31,6 +32,9 @@ import java.util.List;
 public final class SqlStorage implements Storage {
   static final String SCHEMA_SCRIPT = "scripts/sql-schema";
   private static final char LAST = '\uffff';
+  // the most segments, and (past the first) bytes, one putAll statement carries
+  static final int PUT_ROWS = 1_000;
+  static final long PUT_BYTES = 4L << 20;
 
   private final Pool pool;
   private final String name;
@@ -78,6 +82,44 @@ public final class SqlStorage implements Storage {
             "put " + key,
             "INSERT INTO vertomic_segments (key, val) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
             Tuple.of(key, Buffer.buffer(value)))
+        .mapEmpty();
+  }
+
+  /**
+   * Puts the segments in statements of up to {@link #PUT_ROWS} rows and {@link #PUT_BYTES} bytes,
+   * one after another: each statement is one transaction, so an index job's thousands of segments
+   * cost a few commits instead of one each, and leave the pool's other connections to log appends.
+   */
+  @Override
+  public Future<Void> putAll(List<Map.Entry<String, byte[]>> segments) {
+    Future<Void> chain =
+        closed ? Future.failedFuture(StorageErrors.closed(name)) : Future.succeededFuture();
+    int from = 0;
+    while (from < segments.size()) {
+      int to = from;
+      long bytes = 0;
+      while (to < segments.size() && to - from < PUT_ROWS && (to == from || bytes < PUT_BYTES)) {
+        bytes += segments.get(to++).getValue().length;
+      }
+      List<Map.Entry<String, byte[]>> chunk = segments.subList(from, to);
+      chain = chain.compose(v -> putChunk(chunk));
+      from = to;
+    }
+    return chain;
+  }
+
+  private Future<Void> putChunk(List<Map.Entry<String, byte[]>> chunk) {
+    String[] keys = new String[chunk.size()];
+    Buffer[] values = new Buffer[chunk.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = chunk.get(i).getKey();
+      values[i] = Buffer.buffer(chunk.get(i).getValue());
+    }
+    return run(
+            "put " + keys.length + " segments from " + keys[0],
+            "INSERT INTO vertomic_segments (key, val) SELECT * FROM UNNEST($1::text[], $2::bytea[])"
+                + " ON CONFLICT (key) DO NOTHING",
+            Tuple.tuple().addArrayOfString(keys).addArrayOfBuffer(values))
         .mapEmpty();
   }
 
