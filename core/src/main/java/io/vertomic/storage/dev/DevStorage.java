@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -79,6 +80,34 @@ public final class DevStorage implements Storage {
         txn -> {
           if (files.segments.get(txn, k) == null) {
             files.segments.put(txn, k, value);
+          }
+          return null;
+        });
+  }
+
+  /** Every segment in one write of the writer's (so in one LMDB transaction and one sync). */
+  @Override
+  public Future<Void> putAll(List<Map.Entry<String, byte[]>> segments) {
+    List<byte[]> keys = new ArrayList<>(segments.size());
+    for (Map.Entry<String, byte[]> e : segments) {
+      byte[] k = checked(e.getKey());
+      if (k == null) {
+        return Future.failedFuture(invalidKey(e.getKey()));
+      }
+      keys.add(k);
+    }
+    if (segments.isEmpty()) {
+      return closed
+          ? Future.failedFuture(StorageErrors.closed("dev " + files.dir))
+          : Future.succeededFuture();
+    }
+    return write(
+        "put " + segments.size() + " segments from " + segments.get(0).getKey(),
+        txn -> {
+          for (int i = 0; i < keys.size(); i++) {
+            if (files.segments.get(txn, keys.get(i)) == null) {
+              files.segments.put(txn, keys.get(i), segments.get(i).getValue());
+            }
           }
           return null;
         });

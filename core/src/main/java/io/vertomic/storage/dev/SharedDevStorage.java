@@ -7,6 +7,7 @@ import io.vertomic.storage.StorageErrors;
 import io.vertx.core.Future;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** One user's handle on a {@link DevStorage} shared within the process; closing releases it. */
@@ -34,6 +35,11 @@ final class SharedDevStorage implements Storage {
   @Override
   public Future<Void> put(String key, byte[] value) {
     return open(() -> store.put(key, value));
+  }
+
+  @Override
+  public Future<Void> putAll(List<Map.Entry<String, byte[]>> segments) {
+    return open(() -> store.putAll(segments));
   }
 
   @Override
