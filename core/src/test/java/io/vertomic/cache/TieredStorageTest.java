@@ -8,6 +8,8 @@ import io.vertomic.storage.StorageContractTest;
 import io.vertomic.storage.mem.MemStorage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,5 +40,22 @@ class TieredStorageTest extends StorageContractTest {
       assertArrayEquals(bytes("segment"), await(second.get(ns + "s")));
     }
     assertEquals(1, second.hits());
+  }
+
+  @Test
+  void segmentsPutTogetherAreCachedForTheNextReader() {
+    MemStorage behind = new MemStorage();
+    TieredStorage writer = new TieredStorage(behind, new ClusterMapSegmentCache(vertx));
+    TieredStorage reader = new TieredStorage(behind, new ClusterMapSegmentCache(vertx));
+    await(
+        writer.putAll(
+            List.of(
+                Map.entry(ns + "a", bytes("segment a")), Map.entry(ns + "b", bytes("segment b")))));
+    assertEquals(bytes("segment a").length + bytes("segment b").length, writer.writtenBytes());
+    for (int i = 0; i < 100 && reader.hits() == 0; i++) {
+      assertArrayEquals(bytes("segment b"), await(reader.get(ns + "b")));
+    }
+    assertEquals(1, reader.hits());
+    assertEquals(0, reader.misses());
   }
 }

@@ -8,6 +8,8 @@ import io.vertomic.storage.Storage;
 import io.vertomic.storage.mem.MemStorage;
 import io.vertx.core.Future;
 import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +45,10 @@ class MeteredStorageTest {
     assertEquals(2, timed("vertomic_storage_read_seconds", "dev"));
     assertEquals(3, timed("vertomic_storage_write_seconds", "dev"));
     assertEquals(0, errors("dev", "write"));
+
+    s.putAll(List.of(Map.entry("a", new byte[] {4}), Map.entry("b", new byte[] {5})));
+    assertEquals(
+        4, timed("vertomic_storage_write_seconds", "dev"), "segments put together: one call");
   }
 
   @Test
