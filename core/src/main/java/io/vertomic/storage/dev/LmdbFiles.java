@@ -2,7 +2,6 @@ package io.vertomic.storage.dev;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.lmdbjava.ByteArrayProxy;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
 import org.lmdbjava.Env;
@@ -38,7 +37,7 @@ final class LmdbFiles {
   LmdbFiles(Path dir) {
     this.dir = dir;
     this.env =
-        Env.create(ByteArrayProxy.PROXY_BA)
+        Env.create(PinnedByteArrayProxy.INSTANCE)
             .setMapSize(MAP_SIZE)
             .setMaxDbs(3)
             .setMaxReaders(256)

@@ -1,5 +1,6 @@
 package io.vertomic.storage.dev;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,5 +40,41 @@ class DevStorageTest extends StorageContractTest {
   void aKeyLongerThanLmdbAllowsIsIncorrect() {
     Anomaly a = failure(storage.put(ns + "x".repeat(600), bytes("v")));
     assertEquals(Category.INCORRECT, a.category());
+  }
+
+  @Test
+  void segmentsPutWhileTheCollectorRunsAreStoredIntact() throws Exception {
+    // lmdbjava's own byte[] proxy let a collection free a key's native copy during mdb_put: with
+    // collections running all along this crashed the JVM within the first thousand puts
+    Thread collector =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                System.gc();
+              }
+            });
+    collector.setDaemon(true);
+    collector.start();
+    Random random = new Random(5);
+    List<Map.Entry<String, byte[]>> segments = new ArrayList<>();
+    try {
+      for (int round = 0; round < 3; round++) {
+        List<Map.Entry<String, byte[]>> some = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+          byte[] value = new byte[1_500];
+          random.nextBytes(value);
+          some.add(Map.entry(ns + "gc/" + round + "-" + i, value));
+        }
+        await(storage.putAll(some));
+        segments.addAll(some);
+      }
+    } finally {
+      collector.interrupt();
+      collector.join();
+    }
+    assertEquals(segments.size(), await(storage.keys(ns + "gc/")).size());
+    for (int i = 0; i < segments.size(); i += 97) {
+      assertArrayEquals(segments.get(i).getValue(), await(storage.get(segments.get(i).getKey())));
+    }
   }
 }
