@@ -33,8 +33,8 @@ public final class SqlStorage implements Storage {
   static final String SCHEMA_SCRIPT = "scripts/sql-schema";
   private static final char LAST = '\uffff';
   // the most segments, and (past the first) bytes, one putAll statement carries
-  static final int PUT_ROWS = 1_000;
-  static final long PUT_BYTES = 4L << 20;
+  private static final int PUT_ROWS = 1_000;
+  private static final long PUT_BYTES = 4L << 20;
 
   private final Pool pool;
   private final String name;
