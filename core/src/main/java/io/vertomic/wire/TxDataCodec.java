@@ -119,9 +119,7 @@ public final class TxDataCodec {
     }
   }
 
-  // the entries of a map whose keys are keywords or strings, in the EDN printer's order
-  // (EdnOrder's,
-  // the keys being distinct)
+  // the entries of a map whose keys are keywords or strings, in the EDN printer's order (EdnOrder)
   private static Object[][] sortedEntries(Map<?, ?> m) throws NoForm {
     Object[][] out = new Object[m.size()][];
     int n = 0;

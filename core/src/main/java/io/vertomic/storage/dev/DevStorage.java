@@ -78,9 +78,7 @@ public final class DevStorage implements Storage {
     return write(
         "put " + key,
         txn -> {
-          if (files.segments.get(txn, k) == null) {
-            files.segments.put(txn, k, value);
-          }
+          putNew(txn, k, value);
           return null;
         });
   }
@@ -96,21 +94,21 @@ public final class DevStorage implements Storage {
       }
       keys.add(k);
     }
-    if (segments.isEmpty()) {
-      return closed
-          ? Future.failedFuture(StorageErrors.closed("dev " + files.dir))
-          : Future.succeededFuture();
-    }
     return write(
-        "put " + segments.size() + " segments from " + segments.get(0).getKey(),
+        "put " + segments.size() + " segments",
         txn -> {
           for (int i = 0; i < keys.size(); i++) {
-            if (files.segments.get(txn, keys.get(i)) == null) {
-              files.segments.put(txn, keys.get(i), segments.get(i).getValue());
-            }
+            putNew(txn, keys.get(i), segments.get(i).getValue());
           }
           return null;
         });
+  }
+
+  // segments are immutable: a key stored already keeps its bytes (a retried write's are the same)
+  private void putNew(Txn<byte[]> txn, byte[] key, byte[] value) {
+    if (files.segments.get(txn, key) == null) {
+      files.segments.put(txn, key, value);
+    }
   }
 
   @Override
