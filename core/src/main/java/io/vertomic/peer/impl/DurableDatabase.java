@@ -147,16 +147,18 @@ final class DurableDatabase {
    * the writer has rebased onto it.
    */
   synchronized Future<Void> requestIndex() {
-    if (indexing != null && indexingT < writer.db().basisT()) {
-      return indexing.transform(ar -> requestIndex());
+    Future<Void> running = running();
+    if (running != null && indexingT < writer.db().basisT()) {
+      return running.transform(ar -> requestIndex());
     }
     return index();
   }
 
   // starts an index job of the current value, or joins the one running
   private synchronized Future<Void> index() {
-    if (indexing != null) {
-      return indexing;
+    Future<Void> running = running();
+    if (running != null) {
+      return running;
     }
     if (renaming != null && !renaming.isComplete()) {
       return renaming.transform(ar -> index());
@@ -195,9 +197,16 @@ final class DurableDatabase {
             });
     indexing = job;
     indexingT = snapshot.basisT();
-    job.onComplete(ar -> finished(ar.succeeded()));
+    job.onComplete(ar -> finished(job, ar.succeeded()));
     written.onFailure(e -> indexMeters.failed());
     return job;
+  }
+
+  // the index job still running, or null. A job is done once its future is, even before its
+  // completion handler has cleared the field: that handler waits for this object's lock, so a
+  // request holding the lock and joining the done job would call itself until the stack overflowed
+  private Future<Void> running() {
+    return indexing == null || indexing.isComplete() ? null : indexing;
   }
 
   // the new index with the writer's log replayed onto it as far as it goes now, on a processing
@@ -249,8 +258,10 @@ final class DurableDatabase {
 
   // after a new index, the novelty is what the writer committed past it (its log keeps exactly
   // that); after a failed job the count simply goes on
-  private synchronized void finished(boolean indexed) {
-    indexing = null;
+  private synchronized void finished(Future<Void> job, boolean indexed) {
+    if (indexing == job) {
+      indexing = null;
+    }
     if (indexed) {
       onIndexed.run();
       novelty.set(datomsBetween(dbRoot(root).indexBasisT(), Long.MAX_VALUE - 1));
