@@ -19,6 +19,7 @@ import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -38,6 +39,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class DdbStorage implements Storage {
   /** Deletes in flight at most, so a large delete never floods the client. */
   private static final int GROUP = 25;
+
+  /** Batch writes of {@link #putAll} in flight at most. */
+  private static final int BATCHES_IN_FLIGHT = 4;
 
   private final DdbTable table;
 
@@ -74,6 +78,36 @@ final class DdbStorage implements Storage {
     String what = "put " + key;
     return DdbChunks.write(table, what, DdbLayout.segmentChunks(key), value)
         .compose(head -> table.put(what, item(SegmentPartitions.of(key), key, head)));
+  }
+
+  /**
+   * Segments that fit one item go into {@code BatchWriteItem}s of {@link DdbTable#BATCH_ITEMS}, a
+   * few in flight; a larger one (its chunks, then its head) as {@link #put} writes it. A key given
+   * twice is written once: a segment's key names the same bytes.
+   */
+  @Override
+  public Future<Void> putAll(List<Map.Entry<String, byte[]>> segments) {
+    Map<String, Map<String, AttributeValue>> single = new LinkedHashMap<>();
+    Map<String, byte[]> chunked = new LinkedHashMap<>();
+    for (Map.Entry<String, byte[]> s : segments) {
+      String key = s.getKey();
+      if (s.getValue().length > DdbLayout.CHUNK) {
+        chunked.putIfAbsent(key, s.getValue());
+      } else if (!single.containsKey(key)) {
+        single.put(key, item(SegmentPartitions.of(key), key, Map.of(V, bytes(s.getValue()))));
+      }
+    }
+    List<List<Map<String, AttributeValue>>> batches = new ArrayList<>();
+    List<Map<String, AttributeValue>> items = List.copyOf(single.values());
+    for (int from = 0; from < items.size(); from += DdbTable.BATCH_ITEMS) {
+      batches.add(items.subList(from, Math.min(items.size(), from + DdbTable.BATCH_ITEMS)));
+    }
+    String what = "put " + segments.size() + " segments";
+    return InGroups.run(batches, BATCHES_IN_FLIGHT, batch -> table.putBatch(what, batch))
+        .compose(
+            v ->
+                InGroups.run(
+                    List.copyOf(chunked.entrySet()), GROUP, s -> put(s.getKey(), s.getValue())));
   }
 
   @Override

@@ -6,6 +6,7 @@ import static io.vertomic.storage.ddb.DdbLayout.P;
 import io.vertomic.storage.StorageErrors;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * One DynamoDB table seen through Vert.x futures: every SDK call's {@link CompletableFuture} is
@@ -31,6 +33,14 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  */
 final class DdbTable {
   private static final Map<String, String> NAMES = Map.of("#k", K, "#rev", DdbLayout.REV);
+
+  /** Most items one {@code BatchWriteItem} takes (DynamoDB's limit). */
+  static final int BATCH_ITEMS = 25;
+
+  // requests of a batch write before what DynamoDB leaves unprocessed fails it, and the first
+  // pause between them (doubled each time: 50 ms to 6.4 s, 12.7 s in all)
+  private static final int BATCH_ATTEMPTS = 8;
+  private static final long BATCH_PAUSE_MILLIS = 50;
 
   private final Vertx vertx;
   final DynamoDbAsyncClient client;
@@ -176,6 +186,41 @@ final class DdbTable {
   /** Writes {@code item} unconditionally. */
   Future<Void> put(String what, Map<String, AttributeValue> item) {
     return call(what, () -> client.putItem(r -> r.tableName(table).item(item))).mapEmpty();
+  }
+
+  /**
+   * Writes {@code items} (at most {@link #BATCH_ITEMS}, no two with the same key) unconditionally
+   * in one {@code BatchWriteItem}; the items DynamoDB leaves unprocessed (over the table's
+   * capacity) are sent again after a growing pause, and the write fails {@code busy} when some are
+   * still left after {@link #BATCH_ATTEMPTS} requests.
+   */
+  Future<Void> putBatch(String what, List<Map<String, AttributeValue>> items) {
+    List<WriteRequest> requests = new ArrayList<>(items.size());
+    for (Map<String, AttributeValue> item : items) {
+      requests.add(WriteRequest.builder().putRequest(r -> r.item(item)).build());
+    }
+    return putBatch(what, requests, 1);
+  }
+
+  private Future<Void> putBatch(String what, List<WriteRequest> requests, int attempt) {
+    return call(what, () -> client.batchWriteItem(r -> r.requestItems(Map.of(table, requests))))
+        .compose(
+            response -> {
+              List<WriteRequest> left = response.unprocessedItems().getOrDefault(table, List.of());
+              if (left.isEmpty()) {
+                return Future.succeededFuture();
+              }
+              if (attempt >= BATCH_ATTEMPTS) {
+                return Future.failedFuture(
+                    StorageErrors.busy(
+                        name, what, new IllegalStateException(left.size() + " items unprocessed")));
+              }
+              Promise<Void> again = Promise.promise();
+              vertx.setTimer(
+                  BATCH_PAUSE_MILLIS << (attempt - 1),
+                  id -> putBatch(what, left, attempt + 1).onComplete(again));
+              return again.future();
+            });
   }
 
   /** Deletes the item at {@code (p, k)} and answers what it held (null when nothing). */
