@@ -88,6 +88,10 @@ public interface Connection {
     return Future.succeededFuture(0L);
   }
 
-  /** Releases the resources of this connection; a later {@link Peer#connect} opens a new one. */
+  /**
+   * Releases the resources of this connection; a later {@link Peer#connect} opens a new one. A
+   * transaction of a peer's connection to a transactor still unanswered then fails at once, {@code
+   * interrupted} {@code :db.error/connection-released}: it may have been committed.
+   */
   void release();
 }

@@ -1,17 +1,25 @@
 package io.vertomic.transactor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertomic.anomaly.Anomaly;
+import io.vertomic.anomaly.Category;
 import io.vertomic.datom.Datom;
+import io.vertomic.edn.Keyword;
 import io.vertomic.peer.Connection;
 import io.vertomic.peer.LogEntry;
 import io.vertomic.peer.Peer;
 import io.vertomic.peer.TxReport;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,7 +27,9 @@ import org.junit.jupiter.api.Test;
 /**
  * One peer thread pipelining 10,000 transactions through a transactor on PostgreSQL, awaiting none
  * of them until all are sent: the log holds them in the order {@code transact} was called, and each
- * report's databases are those just before and after its transaction.
+ * report's databases are those just before and after its transaction. A connection released with
+ * transactions still in flight fails each of them at once (its outcome unknown) and loses none it
+ * acknowledged.
  */
 @Tag("slow") // child JVMs
 class PipelinedTransactionsTest extends MultiProcessTest {
@@ -72,6 +82,48 @@ class PipelinedTransactionsTest extends MultiProcessTest {
       assertEquals((long) i, seqs(r.dbBefore()), "entities before transaction " + i);
       assertEquals((long) i + 1, seqs(r.dbAfter()), "entities after transaction " + i);
     }
+    Peer.deleteDatabase(uri);
+  }
+
+  @Test
+  void releasingTheConnectionFailsTheTransactionsInFlightAndLosesNoneAcknowledged()
+      throws Exception {
+    String system = Systems.sqlSystem();
+    String uri = system.replace("*", "released-" + UUID.randomUUID().toString().substring(0, 8));
+    assertTrue(Peer.createDatabase(uri));
+    servedBy(system, "released");
+    Connection conn = Peer.connect(uri);
+    await(
+        conn.transact(
+            "[{:db/ident :n/seq :db/valueType :db.type/long"
+                + " :db/cardinality :db.cardinality/one}]"));
+    List<Future<TxReport>> sent = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      sent.add(conn.transact("[{:n/seq " + i + "}]"));
+    }
+    conn.release();
+    Set<Long> acknowledged = new HashSet<>();
+    int released = 0;
+    for (int i = 0; i < sent.size(); i++) {
+      try {
+        await(sent.get(i)); // a transaction left waiting would time out here
+        acknowledged.add((long) i);
+      } catch (ExecutionException e) {
+        Anomaly a = assertInstanceOf(Anomaly.class, e.getCause());
+        assertEquals(Category.INTERRUPTED, a.category(), a.getMessage());
+        assertEquals(Keyword.of("db.error/connection-released"), a.code());
+        released++;
+      }
+    }
+    System.out.printf("released with %d of %d transactions unanswered%n", released, sent.size());
+    Connection again = Peer.connect(uri);
+    assertTrue(again != conn, "a released connection is not handed out again");
+    Collection<?> stored =
+        (Collection<?>)
+            Peer.q(
+                "[:find [?v ...] :where [_ :n/seq ?v]]",
+                again.sync().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS));
+    assertTrue(stored.containsAll(acknowledged), "every acknowledged transaction is stored");
     Peer.deleteDatabase(uri);
   }
 

@@ -2,11 +2,13 @@ package io.vertomic.peer.impl;
 
 import io.vertomic.anomaly.Anomalies;
 import io.vertomic.anomaly.Anomaly;
+import io.vertomic.anomaly.Category;
 import io.vertomic.cluster.bus.Addresses;
 import io.vertomic.cluster.bus.TxReports;
 import io.vertomic.datom.Datom;
 import io.vertomic.db.DbValue;
 import io.vertomic.edn.Edn;
+import io.vertomic.edn.Keyword;
 import io.vertomic.log.StorageLog;
 import io.vertomic.log.TxLog;
 import io.vertomic.metrics.BusMeters;
@@ -38,9 +40,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -98,8 +102,10 @@ final class RemoteConnection implements Connection {
         }
       };
   private final Map<Long, List<Promise<Applied>>> waiters = new HashMap<>();
-  // transactions sent and not answered yet
+  // transactions sent and not answered yet; their answers, failed if the connection is released
+  // first (the applier that would complete them stops then)
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final Set<Promise<TxReport>> unanswered = ConcurrentHashMap.newKeySet();
   // entries received before an earlier one, by t, and whether a look for the missing is due
   private final TreeMap<Long, TxEntry> ahead = new TreeMap<>();
   private boolean gapCheck;
@@ -193,10 +199,15 @@ final class RemoteConnection implements Connection {
       return Future.failedFuture(refused);
     }
     inFlight.incrementAndGet();
-    return requests
+    Promise<TxReport> answer = Promise.promise();
+    unanswered.add(answer);
+    requests
         .send(wire(txData), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(txTimeoutMillis))
         .compose(
             reply -> {
+              if (released) {
+                return Future.failedFuture(releasedInFlight());
+              }
               Promise<Applied> applied = Promise.promise();
               applier.execute(() -> whenApplied(reply.t(), applied));
               return applied
@@ -209,7 +220,41 @@ final class RemoteConnection implements Connection {
                               a.datoms(),
                               reply.tempids()));
             })
-        .onComplete(ar -> inFlight.decrementAndGet());
+        .onComplete(
+            ar -> {
+              inFlight.decrementAndGet();
+              unanswered.remove(answer);
+              if (ar.succeeded()) {
+                answer.tryComplete(ar.result());
+              } else {
+                answer.tryFail(ar.cause());
+              }
+            });
+    if (released) {
+      failUnanswered(); // released while this one was being sent
+    }
+    return answer.future();
+  }
+
+  // what a transaction still unanswered when the connection is released fails with: the transactor
+  // may have it, so its outcome is unknown here
+  private Anomaly releasedInFlight() {
+    return new Anomaly(
+        Category.INTERRUPTED,
+        Keyword.of("db.error/connection-released"),
+        "The connection to "
+            + uri.uri()
+            + " was released before the transaction was acknowledged: it may have been committed"
+            + " (connect again and look in the log)",
+        null);
+  }
+
+  private void failUnanswered() {
+    Anomaly released = releasedInFlight();
+    for (Promise<TxReport> p : List.copyOf(unanswered)) {
+      unanswered.remove(p);
+      p.tryFail(released);
+    }
   }
 
   // the transaction as it goes to the transactor: a string as given, other data in MessagePack when
@@ -516,6 +561,7 @@ final class RemoteConnection implements Connection {
     consumers.forEach(MessageConsumer::unregister);
     applier.shutdown();
     reindexer.shutdown();
+    failUnanswered();
   }
 
   private <T> T await(java.util.concurrent.Future<T> f) {
