@@ -220,20 +220,34 @@ class DurableDatabaseTest {
 
   @Test
   void novelityPastTheThresholdIndexesWithoutBeingAsked() throws Exception {
-    Peer.configure(Peer.options().setIndexThresholdDatoms(500));
+    withIndexThreshold(
+        500,
+        () -> {
+          Peer.createDatabase(uri);
+          Connection c = Peer.connect(uri);
+          tx(c, SCHEMA);
+          long before = segments();
+          for (int i = 0; i < 10; i++) {
+            tx(c, people(i * 100, i * 100 + 100));
+          }
+          c.requestIndex().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+          assertTrue(segments() > before);
+          Peer.shutdown();
+          assertEdn(
+              "1000",
+              Peer.q("[:find (count ?e) . :where [?e :person/name]]", Peer.connect(uri).db()));
+        });
+  }
+
+  private interface Steps {
+    void run() throws Exception;
+  }
+
+  // runs steps with the peer's index threshold at datoms, then puts the default back
+  private static void withIndexThreshold(long datoms, Steps steps) throws Exception {
+    Peer.configure(Peer.options().setIndexThresholdDatoms(datoms));
     try {
-      Peer.createDatabase(uri);
-      Connection c = Peer.connect(uri);
-      tx(c, SCHEMA);
-      long before = segments();
-      for (int i = 0; i < 10; i++) {
-        tx(c, people(i * 100, i * 100 + 100));
-      }
-      c.requestIndex().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-      assertTrue(segments() > before);
-      Peer.shutdown();
-      assertEdn(
-          "1000", Peer.q("[:find (count ?e) . :where [?e :person/name]]", Peer.connect(uri).db()));
+      steps.run();
     } finally {
       Peer.configure(
           Peer.options().setIndexThresholdDatoms(PeerOptions.DEFAULT_INDEX_THRESHOLD_DATOMS));
@@ -243,22 +257,20 @@ class DurableDatabaseTest {
   @Test
   void anIndexRequestedAsTheAutomaticJobEndsCoversTheLatestTransaction() throws Exception {
     // each transaction passes the threshold, so the requests race the automatic jobs' ends
-    Peer.configure(Peer.options().setIndexThresholdDatoms(20));
-    try {
-      Peer.createDatabase(uri);
-      Connection c = Peer.connect(uri);
-      tx(c, SCHEMA);
-      for (int i = 0; i < 150; i++) {
-        // the first starts a job; the second commits while it runs, so the request waits for it
-        c.transact(people(i * 20, i * 20 + 10));
-        long t = tx(c, people(i * 20 + 10, i * 20 + 20)).dbAfter().basisT();
-        c.requestIndex().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        assertTrue(indexBasisT() >= t, "indexed through " + indexBasisT() + ", not " + t);
-      }
-    } finally {
-      Peer.configure(
-          Peer.options().setIndexThresholdDatoms(PeerOptions.DEFAULT_INDEX_THRESHOLD_DATOMS));
-    }
+    withIndexThreshold(
+        20,
+        () -> {
+          Peer.createDatabase(uri);
+          Connection c = Peer.connect(uri);
+          tx(c, SCHEMA);
+          for (int i = 0; i < 150; i++) {
+            // the first starts a job; the second commits while it runs, so the request waits
+            c.transact(people(i * 20, i * 20 + 10));
+            long t = tx(c, people(i * 20 + 10, i * 20 + 20)).dbAfter().basisT();
+            c.requestIndex().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            assertTrue(indexBasisT() >= t, "indexed through " + indexBasisT() + ", not " + t);
+          }
+        });
   }
 
   @Test

@@ -37,15 +37,8 @@ class PipelinedTransactionsTest extends MultiProcessTest {
 
   @Test
   void transactionsOfOneConnectionApplyInTheOrderIssued() throws Exception {
-    String system = Systems.sqlSystem();
-    String uri = system.replace("*", "pipeline-" + UUID.randomUUID().toString().substring(0, 8));
-    assertTrue(Peer.createDatabase(uri));
-    servedBy(system, "pipeline");
+    String uri = seqDatabase("pipeline");
     Connection conn = Peer.connect(uri);
-    await(
-        conn.transact(
-            "[{:db/ident :n/seq :db/valueType :db.type/long"
-                + " :db/cardinality :db.cardinality/one}]"));
     long from = conn.db().basisT() + 1;
     List<Future<TxReport>> sent = new ArrayList<>(COUNT);
     List<TxReport> reports = new ArrayList<>(COUNT);
@@ -88,15 +81,8 @@ class PipelinedTransactionsTest extends MultiProcessTest {
   @Test
   void releasingTheConnectionFailsTheTransactionsInFlightAndLosesNoneAcknowledged()
       throws Exception {
-    String system = Systems.sqlSystem();
-    String uri = system.replace("*", "released-" + UUID.randomUUID().toString().substring(0, 8));
-    assertTrue(Peer.createDatabase(uri));
-    servedBy(system, "released");
+    String uri = seqDatabase("released");
     Connection conn = Peer.connect(uri);
-    await(
-        conn.transact(
-            "[{:db/ident :n/seq :db/valueType :db.type/long"
-                + " :db/cardinality :db.cardinality/one}]"));
     List<Future<TxReport>> sent = new ArrayList<>();
     for (int i = 0; i < 5_000; i++) {
       sent.add(conn.transact("[{:n/seq " + i + "}]"));
@@ -125,6 +111,20 @@ class PipelinedTransactionsTest extends MultiProcessTest {
                 again.sync().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS));
     assertTrue(stored.containsAll(acknowledged), "every acknowledged transaction is stored");
     Peer.deleteDatabase(uri);
+  }
+
+  // a new database on sql with the attribute :n/seq, served by a transactor of its own: its uri
+  private String seqDatabase(String name) throws Exception {
+    String system = Systems.sqlSystem();
+    String uri = system.replace("*", name + "-" + UUID.randomUUID().toString().substring(0, 8));
+    assertTrue(Peer.createDatabase(uri));
+    servedBy(system, name);
+    await(
+        Peer.connect(uri)
+            .transact(
+                "[{:db/ident :n/seq :db/valueType :db.type/long"
+                    + " :db/cardinality :db.cardinality/one}]"));
+    return uri;
   }
 
   private static long seqs(io.vertomic.peer.Database db) {
