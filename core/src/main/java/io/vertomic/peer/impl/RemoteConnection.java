@@ -76,6 +76,7 @@ final class RemoteConnection implements Connection {
   private static final int RECENT = 4096;
 
   // gc walks every segment of the database: it may take minutes
+  private static final System.Logger LOG = System.getLogger(RemoteConnection.class.getName());
   private static final long GC_TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(10);
 
   // both change when the database is renamed: the connection follows it (it goes by dbId)
@@ -224,11 +225,7 @@ final class RemoteConnection implements Connection {
             ar -> {
               inFlight.decrementAndGet();
               unanswered.remove(answer);
-              if (ar.succeeded()) {
-                answer.tryComplete(ar.result());
-              } else {
-                answer.tryFail(ar.cause());
-              }
+              settle(answer, ar.succeeded() ? null : ar.cause(), ar.result());
             });
     if (released) {
       failUnanswered(); // released while this one was being sent
@@ -253,7 +250,21 @@ final class RemoteConnection implements Connection {
     Anomaly released = releasedInFlight();
     for (Promise<TxReport> p : List.copyOf(unanswered)) {
       unanswered.remove(p);
-      p.tryFail(released);
+      settle(p, released, null);
+    }
+  }
+
+  // a caller's callback runs inside the completion: one that throws is the caller's (logged), and
+  // must not stop this connection from answering the other transactions answered with it
+  private static void settle(Promise<TxReport> answer, Throwable failure, TxReport report) {
+    try {
+      if (failure != null) {
+        answer.tryFail(failure);
+      } else {
+        answer.tryComplete(report);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "A callback on a transaction's answer threw", e);
     }
   }
 
