@@ -49,7 +49,7 @@ public interface Storage {
    * default puts them one by one, 16 in flight at a time.
    */
   default Future<Void> putAll(List<Map.Entry<String, byte[]>> segments) {
-    return SegmentPuts.inLanes(this, segments);
+    return InGroups.run(segments, 16, s -> put(s.getKey(), s.getValue()));
   }
 
   /**

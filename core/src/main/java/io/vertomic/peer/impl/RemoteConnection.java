@@ -50,7 +50,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A peer's connection to a database whose writer is the transactor (Datomic's peer): reads are
@@ -75,8 +74,8 @@ final class RemoteConnection implements Connection {
   // at most this many transactions kept for the answers that arrive after their report
   private static final int RECENT = 4096;
 
-  // gc walks every segment of the database: it may take minutes
   private static final System.Logger LOG = System.getLogger(RemoteConnection.class.getName());
+  // gc walks every segment of the database: it may take minutes
   private static final long GC_TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(10);
 
   // both change when the database is renamed: the connection follows it (it goes by dbId)
@@ -103,9 +102,8 @@ final class RemoteConnection implements Connection {
         }
       };
   private final Map<Long, List<Promise<Applied>>> waiters = new HashMap<>();
-  // transactions sent and not answered yet; their answers, failed if the connection is released
-  // first (the applier that would complete them stops then)
-  private final AtomicInteger inFlight = new AtomicInteger();
+  // the answers of the transactions sent and not answered yet, failed if the connection is
+  // released first (the applier that would complete them stops then)
   private final Set<Promise<TxReport>> unanswered = ConcurrentHashMap.newKeySet();
   // entries received before an earlier one, by t, and whether a look for the missing is due
   private final TreeMap<Long, TxEntry> ahead = new TreeMap<>();
@@ -199,7 +197,6 @@ final class RemoteConnection implements Connection {
     if (refused != null) {
       return Future.failedFuture(refused);
     }
-    inFlight.incrementAndGet();
     Promise<TxReport> answer = Promise.promise();
     unanswered.add(answer);
     requests
@@ -223,7 +220,6 @@ final class RemoteConnection implements Connection {
             })
         .onComplete(
             ar -> {
-              inFlight.decrementAndGet();
               unanswered.remove(answer);
               settle(answer, ar.succeeded() ? null : ar.cause(), ar.result());
             });
@@ -415,7 +411,7 @@ final class RemoteConnection implements Connection {
   private void applied(TxEntry e, LazyValue before, LazyValue after) {
     novelty.append(new LogEntry(e.t(), e.datoms()));
     Applied a = new Applied(before, after, e.datoms());
-    if (inFlight.get() > 0) {
+    if (!unanswered.isEmpty()) {
       // only a transaction of this peer's still unanswered can need it: each one holds its own
       // copy of the changed index paths, so they are not kept for nobody
       recent.put(e.t(), a);

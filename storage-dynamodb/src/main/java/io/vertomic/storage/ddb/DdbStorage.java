@@ -93,8 +93,9 @@ final class DdbStorage implements Storage {
       String key = s.getKey();
       if (s.getValue().length > DdbLayout.CHUNK) {
         chunked.putIfAbsent(key, s.getValue());
-      } else if (!single.containsKey(key)) {
-        single.put(key, item(SegmentPartitions.of(key), key, Map.of(V, bytes(s.getValue()))));
+      } else {
+        single.computeIfAbsent(
+            key, k -> item(SegmentPartitions.of(k), k, Map.of(V, bytes(s.getValue()))));
       }
     }
     List<List<Map<String, AttributeValue>>> batches = new ArrayList<>();
