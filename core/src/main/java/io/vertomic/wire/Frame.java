@@ -1,8 +1,11 @@
 package io.vertomic.wire;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
 import io.vertomic.anomaly.Anomaly;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
@@ -48,6 +51,20 @@ public final class Frame {
   private static final int MAX_PAYLOAD = 256 * 1024 * 1024;
   private static final int LEVEL = 3;
 
+  // one context per thread, reused: Zstd.compress and Zstd.decompressByteArray make and free a
+  // context per call, which for a log entry of a few hundred bytes cost five to ten times the work
+  // itself (300 bytes: 22 us against 4 us to compress, 19 us against 2 us to decompress; 24 KB: 65
+  // against 35 us). The output is the same bytes.
+  private static final ThreadLocal<ZstdCompressCtx> COMPRESSOR =
+      ThreadLocal.withInitial(
+          () -> {
+            ZstdCompressCtx c = new ZstdCompressCtx();
+            c.setLevel(LEVEL);
+            return c;
+          });
+  private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESSOR =
+      ThreadLocal.withInitial(ZstdDecompressCtx::new);
+
   private Frame() {}
 
   /** The kind of {@code blob} as its header says, unchecked; -1 when it has no header. */
@@ -57,18 +74,21 @@ public final class Frame {
 
   /** Wraps {@code payload} of {@code kind}. */
   public static byte[] wrap(byte kind, byte[] payload) {
-    byte[] z = Zstd.compress(payload, LEVEL);
+    byte[] out = new byte[HEADER + (int) Zstd.compressBound(payload.length)];
+    int z =
+        COMPRESSOR
+            .get()
+            .compressByteArray(out, HEADER, out.length - HEADER, payload, 0, payload.length);
     CRC32C crc = new CRC32C();
     crc.update(payload);
-    return ByteBuffer.allocate(HEADER + z.length)
+    ByteBuffer.wrap(out)
         .put((byte) 'V')
         .put((byte) 'X')
         .put(kind)
         .put(VERSION)
         .putInt((int) crc.getValue())
-        .putInt(payload.length)
-        .put(z)
-        .array();
+        .putInt(payload.length);
+    return Arrays.copyOf(out, HEADER + z);
   }
 
   /** The payload of a blob of {@code kind}; fails {@code fault} naming {@code what} if corrupt. */
@@ -91,7 +111,10 @@ public final class Frame {
     byte[] payload;
     try {
       payload = new byte[length];
-      long n = Zstd.decompressByteArray(payload, 0, length, blob, HEADER, blob.length - HEADER);
+      long n =
+          DECOMPRESSOR
+              .get()
+              .decompressByteArray(payload, 0, length, blob, HEADER, blob.length - HEADER);
       if (n != length) {
         throw corrupt(what, "decompressed to " + n + " bytes, expected " + length);
       }
