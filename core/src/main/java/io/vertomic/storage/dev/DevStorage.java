@@ -10,6 +10,7 @@ import io.vertx.core.Promise;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -28,12 +29,17 @@ import org.lmdbjava.Txn;
  * The {@code dev} storage: an embedded, durable file store (LMDB, see {@link LmdbFiles}) in one
  * directory. Writes go through one writer thread that takes every write waiting and commits them in
  * one LMDB transaction with one fsync (group commit), so compare-and-swap and log append are atomic
- * and a burst of segment writes costs one sync; a write's future succeeds only after that sync.
- * Reads run on a small pool of reader threads. Nothing runs on the caller's thread, so it never
- * blocks an event loop. Thread-safe; the directory is locked by LMDB while open.
+ * and a burst of writes costs one sync; a write's future succeeds only after that sync. An index
+ * job's {@link #putAll} (megabytes of segments) goes in chunks of about {@value #CHUNK_BYTES}
+ * bytes, a transaction each, taking turns with the other writes: a log append waits for one chunk
+ * at most, not for the whole job. Reads run on a small pool of reader threads. Nothing runs on the
+ * caller's thread, so it never blocks an event loop. Thread-safe; the directory is locked by LMDB
+ * while open.
  */
 public final class DevStorage implements Storage {
   private static final int BATCH = 4096;
+  // a chunk of putAll: an LMDB commit of about a millisecond or two here
+  static final int CHUNK_BYTES = 1 << 20;
   private static final String CLOSE = "close";
 
   private final LmdbFiles files;
@@ -42,7 +48,9 @@ public final class DevStorage implements Storage {
   private final ExecutorService readers = Executors.newFixedThreadPool(4, daemon("dev-reader"));
   private volatile boolean closed;
 
-  private record Write<T>(String what, Function<Txn<byte[]>, T> op, Promise<T> done) {}
+  // bulk: a chunk of putAll, committed alone (see writeLoop)
+  private record Write<T>(
+      String what, Function<Txn<byte[]>, T> op, Promise<T> done, boolean bulk) {}
 
   private DevStorage(LmdbFiles files) {
     this.files = files;
@@ -83,7 +91,11 @@ public final class DevStorage implements Storage {
         });
   }
 
-  /** Every segment in one write of the writer's (so in one LMDB transaction and one sync). */
+  /**
+   * The segments in chunks of about {@link #CHUNK_BYTES}, each committed alone between the other
+   * writes; succeeds once every chunk is durable. Segments are immutable, so a failure after some
+   * chunks leaves only segments no root names (storage GC takes them).
+   */
   @Override
   public Future<Void> putAll(List<Map.Entry<String, byte[]>> segments) {
     List<byte[]> keys = new ArrayList<>(segments.size());
@@ -94,14 +106,29 @@ public final class DevStorage implements Storage {
       }
       keys.add(k);
     }
-    return write(
-        "put " + segments.size() + " segments",
-        txn -> {
-          for (int i = 0; i < keys.size(); i++) {
-            putNew(txn, keys.get(i), segments.get(i).getValue());
-          }
-          return null;
-        });
+    List<Future<Void>> chunks = new ArrayList<>();
+    int from = 0;
+    while (from < segments.size()) {
+      int to = from;
+      long bytes = 0;
+      while (to < segments.size() && (to == from || bytes < CHUNK_BYTES)) {
+        bytes += segments.get(to++).getValue().length;
+      }
+      List<byte[]> chunkKeys = keys.subList(from, to);
+      List<Map.Entry<String, byte[]>> chunk = segments.subList(from, to);
+      chunks.add(
+          write(
+              "put " + chunk.size() + " segments",
+              txn -> {
+                for (int i = 0; i < chunkKeys.size(); i++) {
+                  putNew(txn, chunkKeys.get(i), chunk.get(i).getValue());
+                }
+                return null;
+              },
+              true));
+      from = to;
+    }
+    return Future.all(chunks).mapEmpty();
   }
 
   // segments are immutable: a key stored already keeps its bytes (a retried write's are the same)
@@ -259,7 +286,7 @@ public final class DevStorage implements Storage {
       }
       closed = true;
       // the writer thread answers the writes before this one, then closes the files
-      writes.add(new Write<>(CLOSE, null, done));
+      writes.add(new Write<>(CLOSE, null, done, false));
     }
     return done.future();
   }
@@ -319,47 +346,78 @@ public final class DevStorage implements Storage {
     return p.future();
   }
 
-  private synchronized <T> Future<T> write(String what, Function<Txn<byte[]>, T> op) {
+  private <T> Future<T> write(String what, Function<Txn<byte[]>, T> op) {
+    return write(what, op, false);
+  }
+
+  private synchronized <T> Future<T> write(String what, Function<Txn<byte[]>, T> op, boolean bulk) {
     if (closed) {
       return Future.failedFuture(StorageErrors.closed("dev " + files.dir));
     }
     Promise<T> p = Promise.promise();
-    writes.add(new Write<>(what, op, p));
+    writes.add(new Write<>(what, op, p, bulk));
     return p.future();
   }
 
-  // takes every write waiting, applies them in one transaction, syncs once, then answers each
+  /**
+   * Commits the writes as they come: every waiting write in one transaction and one sync, except
+   * bulk chunks, which go one to a transaction and take turns with the rest, so neither waits long
+   * for the other. Closes the files once nothing is left.
+   */
   private void writeLoop() {
-    List<Write<?>> batch = new ArrayList<>();
+    ArrayDeque<Write<?>> small = new ArrayDeque<>();
+    ArrayDeque<Write<?>> bulk = new ArrayDeque<>();
+    List<Write<?>> taken = new ArrayList<>();
+    Write<?> closing = null;
+    boolean chunkNext = false;
     while (true) {
-      try {
-        batch.add(writes.take());
-      } catch (InterruptedException e) {
-        return;
-      }
-      writes.drainTo(batch, BATCH - 1);
-      Write<?> closing = null;
-      if (batch.get(batch.size() - 1).op() == null) {
-        closing = batch.remove(batch.size() - 1);
-      }
-      List<Object> results = new ArrayList<>(batch.size());
-      try (Txn<byte[]> txn = files.env.txnWrite()) {
-        for (Write<?> w : batch) {
-          results.add(apply(w, txn));
-        }
-        txn.commit();
-        for (int i = 0; i < batch.size(); i++) {
-          answer(batch.get(i), results.get(i));
-        }
-      } catch (Exception e) {
-        for (Write<?> w : batch) {
-          w.done().tryFail(translate(w.what(), e));
+      if (small.isEmpty() && bulk.isEmpty() && closing == null) {
+        try {
+          taken.add(writes.take());
+        } catch (InterruptedException e) {
+          return;
         }
       }
-      batch.clear();
-      if (closing != null) {
+      writes.drainTo(taken, BATCH);
+      for (Write<?> w : taken) {
+        if (w.op() == null) {
+          closing = w;
+        } else {
+          (w.bulk() ? bulk : small).add(w);
+        }
+      }
+      taken.clear();
+      if (!bulk.isEmpty() && (chunkNext || small.isEmpty())) {
+        commit(List.of(bulk.poll()));
+        chunkNext = false;
+      } else if (!small.isEmpty()) {
+        List<Write<?>> batch = new ArrayList<>(Math.min(small.size(), BATCH));
+        while (!small.isEmpty() && batch.size() < BATCH) {
+          batch.add(small.poll());
+        }
+        commit(batch);
+        chunkNext = true;
+      } else if (closing != null) {
         closeFiles(castVoid(closing.done()));
         return;
+      }
+    }
+  }
+
+  // applies the writes in one transaction, syncs once, then answers each
+  private void commit(List<Write<?>> batch) {
+    List<Object> results = new ArrayList<>(batch.size());
+    try (Txn<byte[]> txn = files.env.txnWrite()) {
+      for (Write<?> w : batch) {
+        results.add(apply(w, txn));
+      }
+      txn.commit();
+      for (int i = 0; i < batch.size(); i++) {
+        answer(batch.get(i), results.get(i));
+      }
+    } catch (Exception e) {
+      for (Write<?> w : batch) {
+        w.done().tryFail(translate(w.what(), e));
       }
     }
   }

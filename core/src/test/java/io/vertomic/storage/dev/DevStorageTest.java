@@ -77,4 +77,23 @@ class DevStorageTest extends StorageContractTest {
       assertArrayEquals(segments.get(i).getValue(), await(storage.get(segments.get(i).getKey())));
     }
   }
+
+  @Test
+  void aLogAppendDuringALargePutAllIsDurableBeforeThePutAllEnds() {
+    // eight chunks of segments: the append takes its turn after the first, not after the eighth
+    List<Map.Entry<String, byte[]>> segments = new ArrayList<>();
+    Random random = new Random(9);
+    for (int i = 0; i < 64; i++) {
+      byte[] value = new byte[DevStorage.CHUNK_BYTES / 8];
+      random.nextBytes(value);
+      segments.add(Map.entry(ns + "bulk/" + i, value));
+    }
+    Future<Void> all = storage.putAll(segments);
+    Future<Void> appended = storage.appendLog(ns + "db", 1, bytes("entry 1"));
+    Future<Boolean> putAllDoneAtAppend = appended.map(v -> all.isComplete());
+    assertEquals(false, await(putAllDoneAtAppend));
+    await(all);
+    assertEquals(64, await(storage.keys(ns + "bulk/")).size());
+    assertArrayEquals(bytes("entry 1"), await(storage.readLog(ns + "db", 1, 2, 10)).get(0).entry());
+  }
 }
