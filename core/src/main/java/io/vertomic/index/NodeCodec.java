@@ -46,7 +46,7 @@ public final class NodeCodec {
           p.packLong(b.counts[i]);
         }
       }
-      return Frame.wrap(Frame.K_INDEX_NODE, p.toByteArray());
+      return Frame.wrap(Frame.K_INDEX_NODE, p);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -52,7 +52,7 @@ public record BackupPoint(long t, long takenAtMillis, DbRoot root) {
       byte[] rootBlob = root.encode();
       p.packArrayHeader(3).packLong(t).packLong(takenAtMillis);
       p.packBinaryHeader(rootBlob.length).writePayload(rootBlob);
-      return Frame.wrap(Frame.K_BACKUP_POINT, p.toByteArray());
+      return Frame.wrap(Frame.K_BACKUP_POINT, p);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -36,7 +36,7 @@ public record DbRoot(
       for (String k : indexRoots) {
         p.packString(k);
       }
-      return Frame.wrap(Frame.K_ROOT, p.toByteArray());
+      return Frame.wrap(Frame.K_ROOT, p);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,9 +4,13 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
 import io.vertomic.anomaly.Anomaly;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32C;
+import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.buffer.MessageBuffer;
 
 /**
  * The envelope of every blob Vertomic writes to storage (log entries, index segments, roots, backup
@@ -64,6 +68,11 @@ public final class Frame {
           });
   private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESSOR =
       ThreadLocal.withInitial(ZstdDecompressCtx::new);
+  // and a buffer per thread to compress into, so a blob allocates only its own bytes: a segment
+  // or a batch's log entry fits; a larger payload compresses into a buffer of its own
+  private static final int SCRATCH_BYTES = 512 * 1024;
+  private static final ThreadLocal<byte[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new byte[SCRATCH_BYTES]);
 
   private Frame() {}
 
@@ -74,20 +83,39 @@ public final class Frame {
 
   /** Wraps {@code payload} of {@code kind}. */
   public static byte[] wrap(byte kind, byte[] payload) {
-    byte[] out = new byte[HEADER + (int) Zstd.compressBound(payload.length)];
+    return wrap(kind, payload, 0, payload.length);
+  }
+
+  /**
+   * Wraps what {@code packer} packed as a payload of {@code kind}, read in place when it fills one
+   * buffer (a segment, a log entry) rather than copied out first.
+   */
+  public static byte[] wrap(byte kind, MessageBufferPacker packer) throws IOException {
+    packer.flush();
+    List<MessageBuffer> parts = packer.toBufferList();
+    if (parts.size() == 1 && parts.get(0).hasArray()) {
+      MessageBuffer b = parts.get(0);
+      return wrap(kind, b.array(), b.arrayOffset(), b.size());
+    }
+    return wrap(kind, packer.toByteArray());
+  }
+
+  private static byte[] wrap(byte kind, byte[] payload, int offset, int length) {
+    int bound = HEADER + (int) Zstd.compressBound(length);
+    byte[] out = bound <= SCRATCH_BYTES ? SCRATCH.get() : new byte[bound];
     int z =
         COMPRESSOR
             .get()
-            .compressByteArray(out, HEADER, out.length - HEADER, payload, 0, payload.length);
+            .compressByteArray(out, HEADER, out.length - HEADER, payload, offset, length);
     CRC32C crc = new CRC32C();
-    crc.update(payload);
+    crc.update(payload, offset, length);
     ByteBuffer.wrap(out)
         .put((byte) 'V')
         .put((byte) 'X')
         .put(kind)
         .put(VERSION)
         .putInt((int) crc.getValue())
-        .putInt(payload.length);
+        .putInt(length);
     return Arrays.copyOf(out, HEADER + z);
   }
 

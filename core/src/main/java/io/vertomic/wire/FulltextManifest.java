@@ -51,7 +51,7 @@ public record FulltextManifest(List<AttrIndex> attrs) {
           }
         }
       }
-      return Frame.wrap(Frame.K_FULLTEXT_MANIFEST, p.toByteArray());
+      return Frame.wrap(Frame.K_FULLTEXT_MANIFEST, p);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -19,7 +19,7 @@ public final class Msgpack {
   private static final MessagePack.UnpackerConfig UNPACKER =
       new MessagePack.UnpackerConfig().withStringDecoderBufferSize(256);
 
-  private static final int MAX_BUFFER = 64 * 1024;
+  private static final int MAX_BUFFER = 512 * 1024;
   // strings up to this many bytes are read in one piece; longer ones in pieces of it, so a forged
   // length allocates no more than the bytes that are really there
   private static final int STRING_CHUNK = 8 * 1024;
@@ -34,8 +34,9 @@ public final class Msgpack {
   }
 
   /**
-   * A packer for about {@code expectedBytes} (up to 64 KiB): a segment or a batch's log entry fills
-   * one buffer rather than a chain of small ones copied together at the end.
+   * A packer for about {@code expectedBytes} (up to 512 KiB): a segment or a batch's log entry
+   * fills one buffer rather than a chain of small ones copied together at the end, and {@link
+   * Frame#wrap(byte, MessageBufferPacker)} compresses it in place.
    */
   public static MessageBufferPacker packer(int expectedBytes) {
     int size = Math.max(512, Math.min(MAX_BUFFER, expectedBytes));

@@ -23,7 +23,7 @@ public final class TxEntryCodec {
       for (Datom d : entry.datoms()) {
         DatomCodec.pack(p, d);
       }
-      return Frame.wrap(Frame.K_LOG_ENTRY, p.toByteArray());
+      return Frame.wrap(Frame.K_LOG_ENTRY, p);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

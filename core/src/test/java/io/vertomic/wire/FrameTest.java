@@ -16,11 +16,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
+import org.msgpack.core.MessageBufferPacker;
 
 /**
  * The envelope reads back what it wrapped at every size, on many threads at once (each reuses its
- * own compression contexts), reads blobs written before the contexts were reused, and a corrupt
- * blob leaves the thread's contexts working.
+ * own compression contexts and buffer), whether the payload comes as bytes or in a packer's
+ * buffers; it reads blobs written before the contexts were reused, and a corrupt blob leaves the
+ * thread's contexts working.
  */
 class FrameTest {
   private static final int[] SIZES = {0, 1, 12, 300, 4_096, 24_000, 1_500_000};
@@ -33,6 +35,26 @@ class FrameTest {
       byte[] blob = Frame.wrap(Frame.K_INDEX_NODE, payload);
       assertEquals(Frame.K_INDEX_NODE, Frame.kind(blob));
       assertArrayEquals(payload, Frame.unwrap(Frame.K_INDEX_NODE, blob, "segment"), "" + size);
+    }
+  }
+
+  @Test
+  void aPackersBytesWrapAsTheSameBytesCopiedOutWould() throws Exception {
+    Random random = new Random(13);
+    for (int size : SIZES) {
+      byte[] payload = payload(random, size);
+      // one buffer (read in place) and a chain of small ones (copied out first)
+      for (int buffer : new int[] {size + 64, 512}) {
+        try (MessageBufferPacker p = Msgpack.packer(buffer)) {
+          p.packBinaryHeader(payload.length);
+          p.writePayload(payload);
+          byte[] copied = p.toByteArray();
+          assertArrayEquals(
+              Frame.wrap(Frame.K_INDEX_NODE, copied),
+              Frame.wrap(Frame.K_INDEX_NODE, p),
+              size + " bytes, buffers of " + buffer);
+        }
+      }
     }
   }
 
