@@ -188,7 +188,8 @@ public final class Excision {
     }
     Map<Long, List<Datom>> byEntity = new LinkedHashMap<>();
     for (Datom d : txDatoms) {
-      if (d.added() && family.contains(d.a())) {
+      // the family is bootstrap attributes: a user attribute's datom is passed without a lookup
+      if (d.added() && d.a() < Bootstrap.FIRST_DB_COUNTER && family.contains(d.a())) {
         byEntity.computeIfAbsent(d.e(), k -> new ArrayList<>()).add(d);
       }
     }

@@ -37,7 +37,8 @@ final class SchemaChanges {
   static Result apply(DbValue db, TxDatoms acc) {
     Set<Long> entities = new LinkedHashSet<>();
     for (Datom d : acc.all()) {
-      if (Bootstrap.SCHEMA_ATTRIBUTES.contains(d.a())) {
+      // schema attributes are bootstrap ones: a user attribute's datom needs no lookup
+      if (d.a() < Bootstrap.FIRST_DB_COUNTER && Bootstrap.SCHEMA_ATTRIBUTES.contains(d.a())) {
         entities.add(d.e());
       }
     }

@@ -63,7 +63,8 @@ final class TxDatoms {
     if (!retractRequests.isEmpty() && retractRequests.contains(f)) {
       throw conflict(why, "asserts and retracts " + show(e, a, v) + " in one transaction");
     }
-    if (asserts.containsKey(f)) {
+    // one lookup for the usual new fact; a redundant one below is marked false in place
+    if (asserts.putIfAbsent(f, true) != null) {
       return;
     }
     boolean fresh = ids.isNew(e);
@@ -86,7 +87,6 @@ final class TxDatoms {
       asserts.put(f, false);
       return;
     }
-    asserts.put(f, true);
     Datom d = new Datom(e, a.id(), v, tx, true);
     asserted.add(d);
     indexed++;
