@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 /**
  * One peer thread pipelining 10,000 transactions through a transactor on PostgreSQL, awaiting none
  * of them until all are sent: the log holds them in the order {@code transact} was called, and each
- * report's databases are those just before and after its transaction. A connection released with
- * transactions still in flight fails each of them at once (its outcome unknown) and loses none it
- * acknowledged.
+ * report's databases are those just before and after its transaction; transactions too large to
+ * share a message keep that order too. A connection released with transactions still in flight
+ * fails each of them at once (its outcome unknown) and loses none it acknowledged.
  */
 @Tag("slow") // child JVMs
 class PipelinedTransactionsTest extends MultiProcessTest {
@@ -52,21 +52,8 @@ class PipelinedTransactionsTest extends MultiProcessTest {
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
         "pipelined %d transactions in %.2f s: %.0f tx/s%n", COUNT, seconds, COUNT / seconds);
-    long seqAttr = conn.db().entid(":n/seq");
-    List<Long> order = new ArrayList<>(COUNT);
     List<Long> ts = new ArrayList<>(COUNT);
-    for (LogEntry e : conn.log().txRange(from, null)) {
-      for (Datom d : e.data()) {
-        if (d.a() == seqAttr) {
-          order.add((Long) d.v());
-          ts.add(e.t());
-        }
-      }
-    }
-    assertEquals(COUNT, order.size());
-    for (int i = 0; i < COUNT; i++) {
-      assertEquals(i, order.get(i), "the transaction at position " + i + " of the log");
-    }
+    assertInTheOrderIssued(conn, from, COUNT, ts);
     // the peer applies each group of reports at once: every transaction's db-before and db-after
     // are still its own
     for (int i = 0; i < COUNT; i += i < 50 ? 1 : 97) {
@@ -75,6 +62,24 @@ class PipelinedTransactionsTest extends MultiProcessTest {
       assertEquals((long) i, seqs(r.dbBefore()), "entities before transaction " + i);
       assertEquals((long) i + 1, seqs(r.dbAfter()), "entities after transaction " + i);
     }
+    Peer.deleteDatabase(uri);
+  }
+
+  @Test
+  void largeTransactionsPipelinedFromOneThreadApplyInTheOrderIssued() throws Exception {
+    // each over the 64 KiB a message to the transactor takes: many messages in flight at once
+    String uri = seqDatabase("large");
+    Connection conn = Peer.connect(uri);
+    long from = conn.db().basisT() + 1;
+    String pad = "x".repeat(70_000);
+    List<Future<TxReport>> sent = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      sent.add(conn.transact("[{:n/seq " + i + " :db/doc \"" + i + pad + "\"}]"));
+    }
+    for (Future<TxReport> f : sent) {
+      await(f);
+    }
+    assertInTheOrderIssued(conn, from, sent.size(), new ArrayList<>());
     Peer.deleteDatabase(uri);
   }
 
@@ -125,6 +130,24 @@ class PipelinedTransactionsTest extends MultiProcessTest {
                 "[{:db/ident :n/seq :db/valueType :db.type/long"
                     + " :db/cardinality :db.cardinality/one}]"));
     return uri;
+  }
+
+  // the log from t from on holds :n/seq 0 ... count - 1 in that order; their ts go into ts
+  private static void assertInTheOrderIssued(Connection conn, long from, int count, List<Long> ts) {
+    long seqAttr = conn.db().entid(":n/seq");
+    List<Long> order = new ArrayList<>(count);
+    for (LogEntry e : conn.log().txRange(from, null)) {
+      for (Datom d : e.data()) {
+        if (d.a() == seqAttr) {
+          order.add((Long) d.v());
+          ts.add(e.t());
+        }
+      }
+    }
+    assertEquals(count, order.size());
+    for (int i = 0; i < count; i++) {
+      assertEquals(i, order.get(i), "the transaction at position " + i + " of the log");
+    }
   }
 
   private static long seqs(io.vertomic.peer.Database db) {
