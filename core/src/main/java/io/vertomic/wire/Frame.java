@@ -68,11 +68,10 @@ public final class Frame {
           });
   private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESSOR =
       ThreadLocal.withInitial(ZstdDecompressCtx::new);
-  // and a buffer per thread to compress into, so a blob allocates only its own bytes: a segment
-  // or a batch's log entry fits; a larger payload compresses into a buffer of its own
+  // and a buffer per thread to compress into, so a blob allocates only its own bytes; it grows to
+  // what the thread has needed, up to a batch's log entry: a larger payload gets one of its own
   private static final int SCRATCH_BYTES = 512 * 1024;
-  private static final ThreadLocal<byte[]> SCRATCH =
-      ThreadLocal.withInitial(() -> new byte[SCRATCH_BYTES]);
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
 
   private Frame() {}
 
@@ -102,7 +101,13 @@ public final class Frame {
 
   private static byte[] wrap(byte kind, byte[] payload, int offset, int length) {
     int bound = HEADER + (int) Zstd.compressBound(length);
-    byte[] out = bound <= SCRATCH_BYTES ? SCRATCH.get() : new byte[bound];
+    byte[] out = SCRATCH.get();
+    if (out.length < bound) {
+      out = new byte[bound];
+      if (bound <= SCRATCH_BYTES) {
+        SCRATCH.set(out);
+      }
+    }
     int z =
         COMPRESSOR
             .get()

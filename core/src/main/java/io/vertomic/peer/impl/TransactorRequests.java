@@ -7,6 +7,7 @@ import io.vertomic.cluster.bus.TransactorSecret;
 import io.vertomic.cluster.bus.TxReply;
 import io.vertomic.cluster.bus.TxRequest;
 import io.vertomic.metrics.BusMeters;
+import io.vertomic.storage.Chunks;
 import io.vertomic.storage.Storage;
 import io.vertomic.storage.StorageUri;
 import io.vertomic.tx.Idempotency;
@@ -44,7 +45,7 @@ final class TransactorRequests {
   // alone): the transactor answers a message once all its transactions are done, so large ones
   // batched together each waited for the others (16 submitters of 1,000-entity batches: 16 in a
   // message, each answered after the 16th was processed, the transactor idle between waves)
-  static final int MAX_MESSAGE_BYTES = 64 * 1024;
+  private static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
   private final Object dispatchLock = new Object();
   // guarded by dispatchLock: transactions not yet on the bus, whether a flush of them is due, and
@@ -136,10 +137,11 @@ final class TransactorRequests {
   private void flush() {
     synchronized (dispatchLock) {
       flushQueued = false;
-      while (!outbox.isEmpty()) {
-        List<Outgoing> head = outbox.subList(0, messageSize(outbox));
-        List<Outgoing> batch = List.copyOf(head);
-        head.clear();
+      // taken out first: a callback run below may issue transactions, which queue for the next
+      List<Outgoing> waiting = List.copyOf(outbox);
+      outbox.clear();
+      for (List<Outgoing> batch :
+          Chunks.of(waiting, MAX_BATCH, MAX_MESSAGE_BYTES, TransactorRequests::bytes)) {
         Future<Lease> sent =
             dispatched
                 .transform(ar -> currentLease())
@@ -156,19 +158,9 @@ final class TransactorRequests {
     }
   }
 
-  // how many of the waiting transactions, from the first, go in the next message
-  private static int messageSize(List<Outgoing> waiting) {
-    int n = 0;
-    long bytes = 0;
-    while (n < Math.min(MAX_BATCH, waiting.size())) {
-      Object tx = waiting.get(n).tx();
-      bytes += tx instanceof byte[] b ? b.length : ((String) tx).length();
-      if (n > 0 && bytes > MAX_MESSAGE_BYTES) {
-        break;
-      }
-      n++;
-    }
-    return n;
+  // a transaction's size in a message: its MessagePack bytes, or its EDN text
+  private static long bytes(Outgoing o) {
+    return o.tx() instanceof byte[] b ? b.length : ((String) o.tx()).length();
   }
 
   private void request(Lease l, List<Outgoing> batch) {

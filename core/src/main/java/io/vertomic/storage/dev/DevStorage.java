@@ -1,6 +1,7 @@
 package io.vertomic.storage.dev;
 
 import io.vertomic.anomaly.Anomaly;
+import io.vertomic.storage.Chunks;
 import io.vertomic.storage.LogRecord;
 import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
@@ -98,35 +99,25 @@ public final class DevStorage implements Storage {
    */
   @Override
   public Future<Void> putAll(List<Map.Entry<String, byte[]>> segments) {
-    List<byte[]> keys = new ArrayList<>(segments.size());
+    List<Map.Entry<byte[], byte[]>> checked = new ArrayList<>(segments.size());
     for (Map.Entry<String, byte[]> e : segments) {
       byte[] k = checked(e.getKey());
       if (k == null) {
         return Future.failedFuture(invalidKey(e.getKey()));
       }
-      keys.add(k);
+      checked.add(Map.entry(k, e.getValue()));
     }
     List<Future<Void>> chunks = new ArrayList<>();
-    int from = 0;
-    while (from < segments.size()) {
-      int to = from;
-      long bytes = 0;
-      while (to < segments.size() && (to == from || bytes < CHUNK_BYTES)) {
-        bytes += segments.get(to++).getValue().length;
-      }
-      List<byte[]> chunkKeys = keys.subList(from, to);
-      List<Map.Entry<String, byte[]>> chunk = segments.subList(from, to);
+    for (List<Map.Entry<byte[], byte[]>> chunk :
+        Chunks.of(checked, Integer.MAX_VALUE, CHUNK_BYTES, e -> e.getValue().length)) {
       chunks.add(
           write(
               "put " + chunk.size() + " segments",
               txn -> {
-                for (int i = 0; i < chunkKeys.size(); i++) {
-                  putNew(txn, chunkKeys.get(i), chunk.get(i).getValue());
-                }
+                chunk.forEach(e -> putNew(txn, e.getKey(), e.getValue()));
                 return null;
               },
               true));
-      from = to;
     }
     return Future.all(chunks).mapEmpty();
   }

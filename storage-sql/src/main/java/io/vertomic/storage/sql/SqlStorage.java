@@ -1,6 +1,7 @@
 package io.vertomic.storage.sql;
 
 import io.vertomic.anomaly.Anomaly;
+import io.vertomic.storage.Chunks;
 import io.vertomic.storage.LogRecord;
 import io.vertomic.storage.Root;
 import io.vertomic.storage.Storage;
@@ -94,16 +95,9 @@ public final class SqlStorage implements Storage {
   public Future<Void> putAll(List<Map.Entry<String, byte[]>> segments) {
     Future<Void> chain =
         closed ? Future.failedFuture(StorageErrors.closed(name)) : Future.succeededFuture();
-    int from = 0;
-    while (from < segments.size()) {
-      int to = from;
-      long bytes = 0;
-      while (to < segments.size() && to - from < PUT_ROWS && (to == from || bytes < PUT_BYTES)) {
-        bytes += segments.get(to++).getValue().length;
-      }
-      List<Map.Entry<String, byte[]>> chunk = segments.subList(from, to);
+    for (List<Map.Entry<String, byte[]>> chunk :
+        Chunks.of(segments, PUT_ROWS, PUT_BYTES, e -> e.getValue().length)) {
       chain = chain.compose(v -> putChunk(chunk));
-      from = to;
     }
     return chain;
   }
