@@ -34,22 +34,26 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A peer's connection to a database whose writer is the transactor (Datomic's peer): reads are
@@ -59,13 +63,13 @@ import java.util.concurrent.TimeUnit;
  * novelty grows from tx reports, one per group of transactions the transactor made durable
  * together, applied strictly in {@code t} order: an entry past the next expected {@code t} waits
  * for the ones before it, and if they do not come the gap is filled from the log in storage, which
- * has every acknowledged transaction; consecutive plain entries of one report are applied in one
- * replay. When the transactor changes, the next transaction finds the new one through the lease in
- * storage ({@link TransactorRequests}, which also sends index and storage GC requests to the
- * transactor, which owns the index). The connection is to the database's id, not its name: when the
- * database is renamed it follows (the transactor's notice gives it the new name). Thread-safe:
- * every change of the database value happens on this connection's one applier thread; a new index
- * is read and the novelty replayed onto it on a second thread first.
+ * has every acknowledged transaction; consecutive plain entries of the reports waiting for the
+ * applier are applied in one replay. When the transactor changes, the next transaction finds the
+ * new one through the lease in storage ({@link TransactorRequests}, which also sends index and
+ * storage GC requests to the transactor, which owns the index). The connection is to the database's
+ * id, not its name: when the database is renamed it follows (the transactor's notice gives it the
+ * new name). Thread-safe: every change of the database value happens on this connection's one
+ * applier thread; a new index is read and the novelty replayed onto it on a second thread first.
  */
 final class RemoteConnection implements Connection {
   // how long an entry received before an earlier one waits for it before the log is read
@@ -105,6 +109,10 @@ final class RemoteConnection implements Connection {
   // the answers of the transactions sent and not answered yet, failed if the connection is
   // released first (the applier that would complete them stops then)
   private final Set<Promise<TxReport>> unanswered = ConcurrentHashMap.newKeySet();
+  // reports come in faster than the applier applies them under load: those that wait are applied
+  // all together when it comes to them (one replay for their plain entries, not one per report)
+  private final Queue<Buffer> inbox = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean draining = new AtomicBoolean();
   // entries received before an earlier one, by t, and whether a look for the missing is due
   private final TreeMap<Long, TxEntry> ahead = new TreeMap<>();
   private boolean gapCheck;
@@ -169,9 +177,7 @@ final class RemoteConnection implements Connection {
             uri, storage, rootName, root, source, vertx, txTimeoutMillis, busMeters);
     EventBus bus = c.bus;
     c.consumers.add(
-        bus.<Buffer>consumer(
-            Addresses.reports(c.dbId),
-            m -> c.applier.execute(() -> c.received(TxReports.decode(m.body())))));
+        bus.<Buffer>consumer(Addresses.reports(c.dbId), m -> c.reportArrived(m.body())));
     c.consumers.add(
         bus.<JsonObject>consumer(
             Addresses.indexed(c.dbId), m -> c.reindexer.execute(c::prepareReindex)));
@@ -274,15 +280,40 @@ final class RemoteConnection implements Connection {
     return encoded != null ? encoded : Edn.write(txData);
   }
 
+  // a report from the bus: the applier takes it with the others that came before it got to it
+  private void reportArrived(Buffer report) {
+    inbox.add(report);
+    if (draining.compareAndSet(false, true)) {
+      applier.execute(this::applyArrived);
+    }
+  }
+
+  private void applyArrived() {
+    draining.set(false); // before taking: a report that comes after the take is applied next time
+    List<LogRecord> all = new ArrayList<>();
+    for (Buffer b = inbox.poll(); b != null; b = inbox.poll()) {
+      try {
+        all.addAll(TxReports.decode(b));
+      } catch (IndexOutOfBoundsException e) {
+        // a cut report: its entries come from the log, as missed ones do, and the others apply
+        LOG.log(System.Logger.Level.WARNING, "A tx report of " + uri.uri() + " was cut", e);
+      }
+    }
+    if (!all.isEmpty()) {
+      all.sort(Comparator.comparingLong(LogRecord::t)); // a report may pass an earlier one
+      received(all);
+    }
+  }
+
   /**
-   * Applies the entries of a tx report, on the applier thread. Reports and replies travel apart,
-   * and a report may pass an earlier one: an entry past the next {@code t} waits in {@link #ahead}
-   * for the ones before it, which the log in storage gives if they are still missing after {@link
+   * Applies the entries of tx reports, on the applier thread. Reports and replies travel apart, and
+   * a report may pass an earlier one: an entry past the next {@code t} waits in {@link #ahead} for
+   * the ones before it, which the log in storage gives if they are still missing after {@link
    * #GAP_MILLIS}.
    */
-  private void received(List<LogRecord> report) {
+  private void received(List<LogRecord> records) {
     List<TxEntry> run = new ArrayList<>();
-    for (LogRecord r : report) {
+    for (LogRecord r : records) {
       if (r.t() < db.nextT()) {
         continue; // had it already
       }
