@@ -52,6 +52,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -184,7 +185,7 @@ final class RemoteConnection implements Connection {
     c.consumers.add(
         bus.<JsonObject>consumer(
             Addresses.renamed(c.dbId),
-            m -> c.applier.execute(() -> c.renamed(m.body().getString("name")))));
+            m -> c.toApplier(() -> c.renamed(m.body().getString("name")))));
     Blocking.await(
         Future.all(c.consumers.stream().map(MessageConsumer::completion).toList()),
         "subscribe to the reports of " + uri.uri());
@@ -280,11 +281,21 @@ final class RemoteConnection implements Connection {
     return encoded != null ? encoded : Edn.write(txData);
   }
 
+  // work the bus, a timer or the reindexer hands the applier: dropped once the connection is
+  // released, whose applier is shut down (a report or a gap check that comes then is for nobody)
+  private void toApplier(Runnable work) {
+    try {
+      applier.execute(work);
+    } catch (RejectedExecutionException e) {
+      // released
+    }
+  }
+
   // a report from the bus: the applier takes it with the others that came before it got to it
   private void reportArrived(Buffer report) {
     inbox.add(report);
     if (draining.compareAndSet(false, true)) {
-      applier.execute(this::applyArrived);
+      toApplier(this::applyArrived);
     }
   }
 
@@ -383,7 +394,7 @@ final class RemoteConnection implements Connection {
     if (!gapCheck) {
       gapCheck = true;
       long stuckAt = db.nextT();
-      vertx.setTimer(GAP_MILLIS, id -> applier.execute(() -> fillGap(stuckAt)));
+      vertx.setTimer(GAP_MILLIS, id -> toApplier(() -> fillGap(stuckAt)));
     }
   }
 
@@ -496,7 +507,7 @@ final class RemoteConnection implements Connection {
       DbRoot root = DbRoot.decode(r.value(), "root of " + uri.uri());
       if (root.id().equals(dbId) && root.indexed() && root.indexBasisT() <= db.basisT()) {
         DbValue prepared = Novelty.replayed(IndexJob.load(root, source), novelty, db);
-        applier.execute(() -> db = Novelty.onto(prepared, root.indexBasisT(), novelty, db));
+        toApplier(() -> db = Novelty.onto(prepared, root.indexBasisT(), novelty, db));
       }
     } catch (RuntimeException e) {
       // storage unreachable: the novelty stays in memory until the next index's notice

@@ -66,7 +66,6 @@ final class TransactorRequests {
   private final Supplier<StorageUri> uri;
   private volatile Lease lease;
 
-  /** A transaction on its way to the transactor. */
   /** A transaction as it goes on the bus (see {@link TxRequest}) and its answer. */
   private record Outgoing(Object tx, Promise<TxReply> answer) {}
 
