@@ -11,11 +11,11 @@ import java.util.Comparator;
  * <p>Layout: three parallel arrays of one entry per child, never written after construction: {@code
  * children} (a {@link ChildRef}: node in memory and/or storage address), {@code maxKeys} (the
  * greatest datom of each child's subtree) and {@code counts} (the number of datoms in each child's
- * subtree), plus the branch's {@code level} (1 when its children are leaves) and total {@code
- * size}. A key belongs to the first child whose max key is {@code >=} it; keys beyond the last max
- * key route to the last child. A branch holds between {@link NodeLimits#branchMin()} and {@link
- * NodeLimits#branchMax()} children, except the root, which holds at least two. As a storage segment
- * a branch is these arrays with addresses for children.
+ * subtree), plus the branch's {@code level} (1 when its children are leaves), total {@code size}
+ * and {@code maxTx} (see {@link Leaf}). A key belongs to the first child whose max key is {@code
+ * >=} it; keys beyond the last max key route to the last child. A branch holds between {@link
+ * NodeLimits#branchMin()} and {@link NodeLimits#branchMax()} children, except the root, which holds
+ * at least two. As a storage segment a branch is these arrays with addresses for children.
  */
 final class Branch implements Node {
   final int level;
@@ -23,6 +23,8 @@ final class Branch implements Node {
   final Datom[] maxKeys;
   final long[] counts;
   private final long size;
+  // at least the tx of every datom below, as Leaf's: Long.MAX_VALUE when a child is not in memory
+  final long maxTx;
 
   Branch(int level, ChildRef[] children, Datom[] maxKeys, long[] counts) {
     this.level = level;
@@ -34,6 +36,17 @@ final class Branch implements Node {
       total += c;
     }
     this.size = total;
+    long bound = Long.MIN_VALUE;
+    for (ChildRef c : children) {
+      Node node = c.nodeOrNull();
+      bound = Math.max(bound, node == null ? Long.MAX_VALUE : maxTx(node));
+    }
+    this.maxTx = bound;
+  }
+
+  /** At least the tx of every datom of {@code node}'s subtree. */
+  static long maxTx(Node node) {
+    return node instanceof Leaf leaf ? leaf.maxTx : ((Branch) node).maxTx;
   }
 
   @Override

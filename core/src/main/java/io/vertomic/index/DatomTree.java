@@ -209,6 +209,11 @@ public final class DatomTree implements Iterable<Datom> {
   }
 
   private int collectAfter(Node node, long tx, Datom[] out, int at) {
+    if (Branch.maxTx(node) <= tx) {
+      // none after tx below: in an index sorted by entity or attribute, most of what an index job
+      // left for the next one
+      return at;
+    }
     if (node instanceof Leaf leaf) {
       for (Datom d : leaf.keys) {
         if (d.tx() > tx) {

@@ -17,11 +17,12 @@ final class Merge {
     Node r = right.resolve(source);
     ChildList out = new ChildList(2);
     if (l instanceof Leaf a) {
-      Datom[] b = ((Leaf) r).keys;
+      Leaf rl = (Leaf) r;
+      Datom[] b = rl.keys;
       Datom[] all = new Datom[a.keys.length + b.length];
       System.arraycopy(a.keys, 0, all, 0, a.keys.length);
       System.arraycopy(b, 0, all, a.keys.length, b.length);
-      Leaf.cut(all, all.length, limits, false, out);
+      Leaf.cut(all, all.length, limits, false, Math.max(a.maxTx, rl.maxTx), out);
     } else {
       Branch a = (Branch) l;
       Branch b = (Branch) r;

@@ -103,6 +103,7 @@ final class TreeUpdate {
       scratch = new Datom[Math.max(n + a1 - a0, scratch.length * 2)];
     }
     boolean changed = false;
+    long maxTx = leaf.maxTx;
     int i = 0;
     int k = 0;
     int a = a0;
@@ -123,6 +124,7 @@ final class TreeUpdate {
       k += at - i;
       i = p >= 0 ? p + 1 : at;
       if (isAdd) {
+        maxTx = Math.max(maxTx, key.tx());
         boolean same = p >= 0 && keys[p].equals(key);
         scratch[k++] = same ? keys[p] : key;
         changed |= !same;
@@ -135,7 +137,7 @@ final class TreeUpdate {
     }
     System.arraycopy(keys, i, scratch, k, n - i);
     k += n - i;
-    Leaf.cut(scratch, k, limits, appends(leaf, a0, a1, r0, r1), out);
+    Leaf.cut(scratch, k, limits, appends(leaf, a0, a1, r0, r1), maxTx, out);
     return true;
   }
 

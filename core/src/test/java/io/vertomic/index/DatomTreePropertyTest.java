@@ -25,7 +25,8 @@ import net.jqwik.api.Provide;
  * give the same datoms, sizes, counts, slices and reverse slices, every node stays within its
  * limits, and every earlier version still holds what it held; also when the tree is stored midway
  * and read back (its later changes are then kept apart from the stored nodes), when what it became
- * is stored again, and when the changes are given as novelty (removes present, adds absent).
+ * is stored again, and when the changes are given as novelty (removes present, adds absent); an
+ * in-memory tree finds the datoms of the transactions after a tx as a filter of all would.
  */
 class DatomTreePropertyTest {
 
@@ -101,6 +102,11 @@ class DatomTreePropertyTest {
       }
       if (!stored) {
         TreeInvariants.check(tree); // a stored tree is read back with the default limits
+        long tx = Math.floorMod(step.seed(), 5) - 1;
+        assertEquals(
+            model.stream().filter(d -> d.tx() > tx).toList(),
+            tree.addedAfter(tx),
+            "the datoms of transactions after " + tx);
       }
       versions.add(tree);
       snapshots.add(new ArrayList<>(model));
