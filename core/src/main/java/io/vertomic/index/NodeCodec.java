@@ -5,10 +5,11 @@ import io.vertomic.datom.Datom;
 import io.vertomic.wire.DatomCodec;
 import io.vertomic.wire.Frame;
 import io.vertomic.wire.Msgpack;
+import io.vertomic.wire.ScratchPacker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessageUnpacker;
 
 /**
@@ -24,14 +25,12 @@ import org.msgpack.core.MessageUnpacker;
  * the tree's {@link NodeSource} when a reader reaches them.
  */
 public final class NodeCodec {
-  // most segments: a full leaf of short datoms, or a branch of addresses and max keys
-  private static final int SEGMENT_BYTES = 24 * 1024;
-
   private NodeCodec() {}
 
   /** Encodes {@code node}; a branch's children are named by {@code childKeys}, in order. */
   static byte[] encode(Node node, List<String> childKeys) {
-    try (MessageBufferPacker p = Msgpack.packer(SEGMENT_BYTES)) {
+    try (ScratchPacker s = ScratchPacker.take()) {
+      MessagePacker p = s.packer();
       if (node instanceof Leaf leaf) {
         p.packArrayHeader(2 + leaf.keys.length).packInt(0).packInt(leaf.keys.length);
         for (Datom d : leaf.keys) {
@@ -46,7 +45,7 @@ public final class NodeCodec {
           p.packLong(b.counts[i]);
         }
       }
-      return Frame.wrap(Frame.K_INDEX_NODE, p);
+      return Frame.wrap(Frame.K_INDEX_NODE, s);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,7 +3,7 @@ package io.vertomic.wire;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessageUnpacker;
 
 /**
@@ -48,11 +48,12 @@ public record BackupPoint(long t, long takenAtMillis, DbRoot root) {
   }
 
   public byte[] encode() {
-    try (MessageBufferPacker p = Msgpack.packer()) {
-      byte[] rootBlob = root.encode();
+    byte[] rootBlob = root.encode();
+    try (ScratchPacker s = ScratchPacker.take()) {
+      MessagePacker p = s.packer();
       p.packArrayHeader(3).packLong(t).packLong(takenAtMillis);
       p.packBinaryHeader(rootBlob.length).writePayload(rootBlob);
-      return Frame.wrap(Frame.K_BACKUP_POINT, p);
+      return Frame.wrap(Frame.K_BACKUP_POINT, s);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

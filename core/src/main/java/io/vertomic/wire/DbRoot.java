@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessageUnpacker;
 
 /**
@@ -30,13 +30,14 @@ public record DbRoot(
   }
 
   public byte[] encode() {
-    try (MessageBufferPacker p = Msgpack.packer()) {
+    try (ScratchPacker s = ScratchPacker.take()) {
+      MessagePacker p = s.packer();
       p.packArrayHeader(5).packString(id).packLong(indexBasisT).packLong(nextT);
       p.packLong(nextDbCounter).packArrayHeader(indexRoots.size());
       for (String k : indexRoots) {
         p.packString(k);
       }
-      return Frame.wrap(Frame.K_ROOT, p);
+      return Frame.wrap(Frame.K_ROOT, s);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

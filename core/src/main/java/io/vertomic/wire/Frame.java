@@ -7,10 +7,7 @@ import io.vertomic.anomaly.Anomaly;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.List;
 import java.util.zip.CRC32C;
-import org.msgpack.core.MessageBufferPacker;
-import org.msgpack.core.buffer.MessageBuffer;
 
 /**
  * The envelope of every blob Vertomic writes to storage (log entries, index segments, roots, backup
@@ -85,18 +82,10 @@ public final class Frame {
     return wrap(kind, payload, 0, payload.length);
   }
 
-  /**
-   * Wraps what {@code packer} packed as a payload of {@code kind}, read in place when it fills one
-   * buffer (a segment, a log entry) rather than copied out first.
-   */
-  public static byte[] wrap(byte kind, MessageBufferPacker packer) throws IOException {
-    packer.flush();
-    List<MessageBuffer> parts = packer.toBufferList();
-    if (parts.size() == 1 && parts.get(0).hasArray()) {
-      MessageBuffer b = parts.get(0);
-      return wrap(kind, b.array(), b.arrayOffset(), b.size());
-    }
-    return wrap(kind, packer.toByteArray());
+  /** Wraps what {@code packed} packed as a payload of {@code kind}, read in place. */
+  public static byte[] wrap(byte kind, ScratchPacker packed) throws IOException {
+    int length = packed.flush();
+    return wrap(kind, packed.array(), 0, length);
   }
 
   private static byte[] wrap(byte kind, byte[] payload, int offset, int length) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessageUnpacker;
 
 /**
@@ -35,7 +35,8 @@ public record FulltextManifest(List<AttrIndex> attrs) {
   }
 
   public byte[] encode() {
-    try (MessageBufferPacker p = Msgpack.packer()) {
+    try (ScratchPacker scratch = ScratchPacker.take()) {
+      MessagePacker p = scratch.packer();
       p.packArrayHeader(attrs.size());
       for (AttrIndex a : attrs) {
         p.packArrayHeader(2).packLong(a.attr()).packArrayHeader(a.segments().size());
@@ -51,7 +52,7 @@ public record FulltextManifest(List<AttrIndex> attrs) {
           }
         }
       }
-      return Frame.wrap(Frame.K_FULLTEXT_MANIFEST, p);
+      return Frame.wrap(Frame.K_FULLTEXT_MANIFEST, scratch);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -19,28 +19,15 @@ public final class Msgpack {
   private static final MessagePack.UnpackerConfig UNPACKER =
       new MessagePack.UnpackerConfig().withStringDecoderBufferSize(256);
 
-  private static final int MAX_BUFFER = 512 * 1024;
   // strings up to this many bytes are read in one piece; longer ones in pieces of it, so a forged
   // length allocates no more than the bytes that are really there
   private static final int STRING_CHUNK = 8 * 1024;
-  // a datom as DatomCodec packs it, most of them: small longs, a short value, a flag
-  static final int DATOM_BYTES = 32;
 
   private Msgpack() {}
 
   /** A packer into a growing buffer. */
   public static MessageBufferPacker packer() {
     return PACKER.newBufferPacker();
-  }
-
-  /**
-   * A packer for about {@code expectedBytes} (up to 512 KiB): a segment or a batch's log entry
-   * fills one buffer rather than a chain of small ones copied together at the end, and {@link
-   * Frame#wrap(byte, MessageBufferPacker)} compresses it in place.
-   */
-  public static MessageBufferPacker packer(int expectedBytes) {
-    int size = Math.max(512, Math.min(MAX_BUFFER, expectedBytes));
-    return new MessagePack.PackerConfig().withBufferSize(size).newBufferPacker();
   }
 
   /** An unpacker of {@code bytes}. */

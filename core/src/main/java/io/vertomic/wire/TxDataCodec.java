@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.msgpack.core.ExtensionTypeHeader;
-import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessageFormat;
+import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessageUnpacker;
 
 /**
@@ -58,11 +58,9 @@ public final class TxDataCodec {
 
   /** {@code txData} as MessagePack, or null when some value in it has no form here. */
   public static byte[] encode(Object txData) {
-    // about what an entity of a few attributes takes, so a batch does not grow the buffer often
-    int forms = txData instanceof List<?> l ? l.size() : 1;
-    try (MessageBufferPacker p = Msgpack.packer(64 + Math.min(forms, 8_192) * 128)) {
-      pack(p, txData, 0, new HashMap<>());
-      return p.toByteArray();
+    try (ScratchPacker s = ScratchPacker.take()) {
+      pack(s.packer(), txData, 0, new HashMap<>());
+      return s.toByteArray();
     } catch (NoForm e) {
       return null;
     } catch (IOException e) {
@@ -71,8 +69,7 @@ public final class TxDataCodec {
   }
 
   // keywords: those written in full so far, by their index
-  private static void pack(
-      MessageBufferPacker p, Object v, int depth, Map<Keyword, Integer> keywords)
+  private static void pack(MessagePacker p, Object v, int depth, Map<Keyword, Integer> keywords)
       throws IOException, NoForm {
     if (depth > MAX_DEPTH) {
       throw new NoForm();

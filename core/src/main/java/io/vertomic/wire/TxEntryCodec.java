@@ -4,7 +4,7 @@ import io.vertomic.datom.Datom;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessageUnpacker;
 
 /**
@@ -16,14 +16,14 @@ public final class TxEntryCodec {
   private TxEntryCodec() {}
 
   public static byte[] encode(TxEntry entry) {
-    try (MessageBufferPacker p =
-        Msgpack.packer(Msgpack.DATOM_BYTES * (entry.datoms().size() + 1))) {
+    try (ScratchPacker s = ScratchPacker.take()) {
+      MessagePacker p = s.packer();
       p.packArrayHeader(3 + entry.datoms().size());
       p.packLong(entry.t()).packLong(entry.nextT()).packLong(entry.nextDbCounter());
       for (Datom d : entry.datoms()) {
         DatomCodec.pack(p, d);
       }
-      return Frame.wrap(Frame.K_LOG_ENTRY, p);
+      return Frame.wrap(Frame.K_LOG_ENTRY, s);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -1,11 +1,12 @@
 package io.vertomic.cluster.bus;
 
 import io.vertomic.wire.Msgpack;
+import io.vertomic.wire.ScratchPacker;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessageUnpacker;
 import org.msgpack.value.ValueType;
 
@@ -25,11 +26,8 @@ import org.msgpack.value.ValueType;
  */
 public record TxRequest(String database, String id, List<Object> txs, long timeoutMillis) {
   public Buffer toBuffer() {
-    int chars = 64;
-    for (Object tx : txs) {
-      chars += (tx instanceof byte[] b ? b.length : ((String) tx).length()) + 5;
-    }
-    try (MessageBufferPacker p = Msgpack.packer(chars)) {
+    try (ScratchPacker s = ScratchPacker.take()) {
+      MessagePacker p = s.packer();
       p.packArrayHeader(4);
       packNullable(p, database);
       packNullable(p, id);
@@ -42,7 +40,8 @@ public record TxRequest(String database, String id, List<Object> txs, long timeo
           p.packString((String) tx);
         }
       }
-      return Buffer.buffer(p.toByteArray());
+      int length = s.flush();
+      return Buffer.buffer(length).appendBytes(s.array(), 0, length);
     } catch (IOException e) {
       throw new IllegalStateException("a buffer packer does no I/O", e);
     }
@@ -78,7 +77,7 @@ public record TxRequest(String database, String id, List<Object> txs, long timeo
     }
   }
 
-  private static void packNullable(MessageBufferPacker p, String s) throws IOException {
+  private static void packNullable(MessagePacker p, String s) throws IOException {
     if (s == null) {
       p.packNil();
     } else {
