@@ -21,13 +21,17 @@ final class TxDatoms {
   private final DbValue db;
   private final long tx;
   private final TempidResolver ids;
+  // the facts asserted of cardinality-many attributes; those of cardinality-one ones are in ones,
+  // which finds a repeated assertion as well as a second value, with one lookup instead of two
   private final Map<Fact, Boolean> asserts;
-  // how many of asserted are in asserts: replay leaves them out until an add or retract asks
+  // how many of asserted are in asserts or ones: replay leaves them out until an add or retract
+  // asks
   private int indexed;
   private final Map<Fact, Datom> retracts = new HashMap<>();
   // Facts the transaction asked to retract, present or not: asserting one of them is a
   // conflict whichever statement comes first.
   private final Set<Fact> retractRequests = new HashSet<>();
+  // the value asserted for each (entity, cardinality-one attribute)
   private final Map<Fact, Object> ones;
   private final Map<Fact, Object> retractedOnes = new HashMap<>();
   final List<Datom> asserted;
@@ -59,33 +63,36 @@ final class TxDatoms {
   /** Asserts (e, a, v); {@code why} names the statement for conflict messages. */
   void add(Object why, long e, Attr a, Object v) {
     indexReplayed();
-    Fact f = new Fact(e, a.id(), v);
-    if (!retractRequests.isEmpty() && retractRequests.contains(f)) {
+    if (!retractRequests.isEmpty() && retractRequests.contains(new Fact(e, a.id(), v))) {
       throw conflict(why, "asserts and retracts " + show(e, a, v) + " in one transaction");
-    }
-    // one lookup for the usual new fact; a redundant one below is marked false in place
-    if (asserts.putIfAbsent(f, true) != null) {
-      return;
     }
     boolean fresh = ids.isNew(e);
     if (!a.many()) {
-      Fact ea = new Fact(e, a.id(), null);
-      Object prior = ones.putIfAbsent(ea, v);
+      Object prior = ones.putIfAbsent(new Fact(e, a.id(), null), v);
       if (prior != null) {
+        if (io.vertomic.datom.Values.equal(prior, v)) {
+          return; // asserted before in this transaction
+        }
         throw twoValues(why, "two values for", a, e, prior, v);
       }
       if (!fresh) {
         for (Datom old : db.currentDatoms(e, a.id())) {
           if (io.vertomic.datom.Values.equal(old.v(), v)) {
-            asserts.put(f, false);
-            return;
+            return; // redundant: already the current value
           }
           remove(old);
         }
       }
-    } else if (!fresh && db.currentDatom(e, a.id(), v) != null) {
-      asserts.put(f, false);
-      return;
+    } else {
+      // one lookup for the usual new fact; a redundant one below is marked false in place
+      Fact f = new Fact(e, a.id(), v);
+      if (asserts.putIfAbsent(f, true) != null) {
+        return;
+      }
+      if (!fresh && db.currentDatom(e, a.id(), v) != null) {
+        asserts.put(f, false);
+        return;
+      }
     }
     Datom d = new Datom(e, a.id(), v, tx, true);
     asserted.add(d);
@@ -104,7 +111,7 @@ final class TxDatoms {
   void retract(Object why, long e, Attr a, Object v) {
     indexReplayed();
     Fact f = new Fact(e, a.id(), v);
-    if (asserts.containsKey(f)) {
+    if (a.many() ? asserts.containsKey(f) : isAssertedOne(e, a.id(), v)) {
       throw conflict(why, "asserts and retracts " + show(e, a, v) + " in one transaction");
     }
     retractRequests.add(f);
@@ -167,13 +174,23 @@ final class TxDatoms {
     retractions.add(d);
   }
 
-  // puts the replayed assertions in asserts, which add and retract consult; a replay of
+  // puts the replayed assertions in asserts or ones, which add and retract consult; a replay of
   // thousands of datoms that no schema change follows never needs them
   private void indexReplayed() {
     for (; indexed < asserted.size(); indexed++) {
       Datom d = asserted.get(indexed);
-      asserts.put(new Fact(d.e(), d.a(), d.v()), true);
+      Attr a = db.schema().attr(d.a());
+      if (a != null && !a.many()) {
+        ones.putIfAbsent(new Fact(d.e(), d.a(), null), d.v());
+      } else {
+        asserts.put(new Fact(d.e(), d.a(), d.v()), true);
+      }
     }
+  }
+
+  private boolean isAssertedOne(long e, long a, Object v) {
+    Object asserted = ones.get(new Fact(e, a, null));
+    return asserted != null && io.vertomic.datom.Values.equal(asserted, v);
   }
 
   /** Whether the current fact (e, a, v) is retracted by this transaction. */
