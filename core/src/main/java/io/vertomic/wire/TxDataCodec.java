@@ -59,7 +59,7 @@ public final class TxDataCodec {
   /** {@code txData} as MessagePack, or null when some value in it has no form here. */
   public static byte[] encode(Object txData) {
     try (ScratchPacker s = ScratchPacker.take()) {
-      pack(s.packer(), txData, 0, new HashMap<>());
+      pack(s.packer(), txData, 0, new Written());
       return s.toByteArray();
     } catch (NoForm e) {
       return null;
@@ -68,8 +68,14 @@ public final class TxDataCodec {
     }
   }
 
-  // keywords: those written in full so far, by their index
-  private static void pack(MessagePacker p, Object v, int depth, Map<Keyword, Integer> keywords)
+  // what an encoding has written so far: the keywords written in full, by their index, and the
+  // 4 bytes of the latest reference to one (written into the packer, so reused)
+  private static final class Written {
+    final Map<Keyword, Integer> keywords = new HashMap<>();
+    final byte[] ref = new byte[4];
+  }
+
+  private static void pack(MessagePacker p, Object v, int depth, Written written)
       throws IOException, NoForm {
     if (depth > MAX_DEPTH) {
       throw new NoForm();
@@ -78,23 +84,27 @@ public final class TxDataCodec {
       Object[][] entries = sortedEntries(m);
       p.packMapHeader(entries.length);
       for (Object[] e : entries) {
-        pack(p, e[0], depth + 1, keywords);
-        pack(p, e[1], depth + 1, keywords);
+        pack(p, e[0], depth + 1, written);
+        pack(p, e[1], depth + 1, written);
       }
     } else if (v instanceof List<?> l && !(v instanceof EdnList)) {
       p.packArrayHeader(l.size());
       for (Object x : l) {
-        pack(p, x, depth + 1, keywords);
+        pack(p, x, depth + 1, written);
       }
     } else if (v instanceof Keyword k) {
-      Integer seen = keywords.get(k);
+      Integer seen = written.keywords.get(k);
       if (seen != null) {
         int i = seen;
+        byte[] ref = written.ref;
+        ref[0] = (byte) (i >>> 24);
+        ref[1] = (byte) (i >>> 16);
+        ref[2] = (byte) (i >>> 8);
+        ref[3] = (byte) i;
         p.packExtensionTypeHeader(KEYWORD_REF, 4);
-        p.writePayload(
-            new byte[] {(byte) (i >>> 24), (byte) (i >>> 16), (byte) (i >>> 8), (byte) i});
+        p.writePayload(ref);
       } else {
-        keywords.put(k, keywords.size());
+        written.keywords.put(k, written.keywords.size());
         ValueCodec.pack(p, k);
       }
     } else if (v instanceof Byte b) {
