@@ -75,7 +75,7 @@ final class TempidResolver {
 
   /** The user's string tempids and what they resolved to. */
   Map<String, Long> userTempids() {
-    Map<String, Long> out = new LinkedHashMap<>();
+    Map<String, Long> out = new LinkedHashMap<>(ids.size() * 4 / 3 + 1);
     for (Op op : ops) {
       if (op instanceof Op.Add add) {
         userTempid(add.e(), out);
@@ -89,7 +89,9 @@ final class TempidResolver {
 
   private void userTempid(Object x, Map<String, Long> out) {
     if (x instanceof String s && !s.equals(Idents.TX_TEMPID)) {
-      out.put(s, id(s));
+      if (!out.containsKey(s)) { // an entity map's tempid comes with each of its attributes
+        out.put(s, id(s));
+      }
     } else if (x instanceof DbId r) {
       out.put(key(r), id(r));
     }
