@@ -8,6 +8,7 @@ import io.vertomic.schema.Attr;
 import io.vertomic.schema.Bootstrap;
 import io.vertomic.schema.Schema;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -93,16 +94,12 @@ public final class Indexes {
     DatomTree[] p = past.clone();
     for (IndexOrder o : IndexOrder.values()) {
       int i = o.ordinal();
-      List<Datom> adds = select(o, schema, asserted);
-      List<Datom> rems = select(o, schema, removed);
-      if (!adds.isEmpty() || !rems.isEmpty()) {
-        adds.sort(o.comparator());
-        rems.sort(o.comparator());
-        c[i] = c[i].withNovelty(dedupe(adds, o), dedupe(rems, o));
-      }
-      List<Datom> padds = select(o, schema, pastAdds);
+      c[i] =
+          c[i].withSortedNovelty(
+              sortedDistinct(select(o, schema, asserted), o),
+              sortedDistinct(select(o, schema, removed), o));
+      List<Datom> padds = sortedPast(select(o, schema, pastAdds), o);
       if (!padds.isEmpty()) {
-        padds.sort(o.historyComparator());
         p[i] = p[i].withNovelty(padds, List.of());
       }
     }
@@ -200,14 +197,12 @@ public final class Indexes {
     DatomTree[] p = this.past.clone();
     for (IndexOrder o : IndexOrder.values()) {
       int i = o.ordinal();
-      List<Datom> rems = select(o, schema, current);
-      if (!rems.isEmpty()) {
-        rems.sort(o.comparator());
-        c[i] = c[i].withChanges(List.of(), dedupe(rems, o));
+      Datom[] rems = sortedDistinct(select(o, schema, current), o);
+      if (rems.length > 0) {
+        c[i] = c[i].withChanges(List.of(), Arrays.asList(rems));
       }
-      List<Datom> prems = select(o, schema, past);
+      List<Datom> prems = sortedPast(select(o, schema, past), o);
       if (!prems.isEmpty()) {
-        prems.sort(o.historyComparator());
         p[i] = p[i].withChanges(List.of(), prems);
       }
     }
@@ -240,7 +235,7 @@ public final class Indexes {
 
   private static List<Datom> select(IndexOrder o, Schema schema, List<Datom> ds) {
     if (o == IndexOrder.EAVT || o == IndexOrder.AEVT) {
-      return new ArrayList<>(ds);
+      return ds;
     }
     List<Datom> out = new ArrayList<>();
     for (Datom d : ds) {
@@ -252,18 +247,27 @@ public final class Indexes {
     return out;
   }
 
-  private static List<Datom> dedupe(List<Datom> sorted, IndexOrder o) {
-    if (sorted.size() < 2) {
+  // a sorted copy of ds, past datoms in o
+  private static List<Datom> sortedPast(List<Datom> ds, IndexOrder o) {
+    Datom[] sorted = ds.toArray(new Datom[0]);
+    Arrays.sort(sorted, o.historyComparator());
+    return Arrays.asList(sorted);
+  }
+
+  // a copy of ds sorted by o, the first of datoms equal under it kept
+  private static Datom[] sortedDistinct(List<Datom> ds, IndexOrder o) {
+    Datom[] sorted = ds.toArray(new Datom[0]);
+    if (sorted.length < 2) {
       return sorted;
     }
-    List<Datom> out = new ArrayList<>(sorted.size());
-    Datom prev = null;
-    for (Datom d : sorted) {
-      if (prev == null || o.comparator().compare(prev, d) != 0) {
-        out.add(d);
+    java.util.Comparator<Datom> cmp = o.comparator();
+    Arrays.sort(sorted, cmp); // stable: the first of equal ones stays first
+    int n = 1;
+    for (int i = 1; i < sorted.length; i++) {
+      if (cmp.compare(sorted[n - 1], sorted[i]) != 0) {
+        sorted[n++] = sorted[i];
       }
-      prev = d;
     }
-    return out;
+    return n == sorted.length ? sorted : Arrays.copyOf(sorted, n);
   }
 }

@@ -158,16 +158,25 @@ public final class DatomTree implements Iterable<Datom> {
    * changes that break the promise leave {@link #size} and {@link #count} off.
    */
   public DatomTree withNovelty(List<Datom> sortedAdds, List<Datom> sortedRemoves) {
-    if (overlay == null && rootAddress == null) {
-      return withChanges(sortedAdds, sortedRemoves);
-    }
-    Datom[] adds = sortedArray(sortedAdds, "adds");
-    Datom[] removes = sortedArray(sortedRemoves, "removes");
-    if (adds.length == 0 && removes.length == 0) {
+    return withSortedNovelty(
+        sortedArray(sortedAdds, "adds"), sortedArray(sortedRemoves, "removes"));
+  }
+
+  /**
+   * {@link #withNovelty} for arrays the caller has sorted by this tree's comparator without
+   * duplicates, taken as they are: neither checked (a transaction's datoms, sorted and made
+   * distinct just before, would be compared once more for nothing) nor copied; the arrays must not
+   * change afterwards.
+   */
+  public DatomTree withSortedNovelty(Datom[] sortedAdds, Datom[] sortedRemoves) {
+    if (sortedAdds.length == 0 && sortedRemoves.length == 0) {
       return this;
     }
+    if (overlay == null && rootAddress == null) {
+      return pathCopied(sortedAdds, sortedRemoves);
+    }
     Overlay o = overlay != null ? overlay : new Overlay(this, inMemory(), inMemory());
-    return over(o.withNovelty(adds, removes));
+    return over(o.withNovelty(sortedAdds, sortedRemoves));
   }
 
   /**
