@@ -160,7 +160,7 @@ public final class TxDataCodec {
    */
   public static Object decode(byte[] bytes) {
     try (MessageUnpacker u = Msgpack.unpacker(bytes)) {
-      Object data = unpack(u, 0, new ArrayList<>());
+      Object data = unpack(u, 0, new Read());
       if (u.hasNext()) {
         throw new IOException("bytes after the transaction data");
       }
@@ -171,9 +171,14 @@ public final class TxDataCodec {
     }
   }
 
-  // keywords: those read in full so far, in order
-  private static Object unpack(MessageUnpacker u, int depth, List<Keyword> keywords)
-      throws IOException {
+  // what a decoding has read so far: the keywords read in full, in order, and the 4 bytes of the
+  // latest reference to one (read into, so reused)
+  private static final class Read {
+    final List<Keyword> keywords = new ArrayList<>();
+    final byte[] ref = new byte[4];
+  }
+
+  private static Object unpack(MessageUnpacker u, int depth, Read read) throws IOException {
     if (depth > MAX_DEPTH) {
       throw new IOException("nested deeper than " + MAX_DEPTH);
     }
@@ -183,11 +188,11 @@ public final class TxDataCodec {
         int n = u.unpackMapHeader();
         Map<Object, Object> out = new LinkedHashMap<>(Math.min(n, 64) * 2);
         for (int i = 0; i < n; i++) {
-          Object k = unpack(u, depth + 1, keywords);
+          Object k = unpack(u, depth + 1, read);
           if (!(k instanceof Keyword || k instanceof String)) {
             throw new IOException("a map key is a keyword or a string");
           }
-          out.put(k, unpack(u, depth + 1, keywords));
+          out.put(k, unpack(u, depth + 1, read));
         }
         return Collections.unmodifiableMap(out);
       }
@@ -195,21 +200,25 @@ public final class TxDataCodec {
         int n = u.unpackArrayHeader();
         List<Object> out = new ArrayList<>(Math.min(n, 1024));
         for (int i = 0; i < n; i++) {
-          out.add(unpack(u, depth + 1, keywords));
+          out.add(unpack(u, depth + 1, read));
         }
         return Collections.unmodifiableList(out);
       }
       case EXTENSION -> {
         ExtensionTypeHeader h = u.unpackExtensionTypeHeader();
-        byte[] payload = u.readPayload(h.getLength());
+        List<Keyword> keywords = read.keywords;
         if (h.getType() == KEYWORD_REF) {
-          int i = payload.length == 4 ? ByteBuffer.wrap(payload).getInt() : -1;
+          int i = -1;
+          if (h.getLength() == 4) {
+            u.readPayload(read.ref);
+            i = ByteBuffer.wrap(read.ref).getInt();
+          }
           if (i < 0 || i >= keywords.size()) {
             throw new IOException("a reference to keyword " + i + " of " + keywords.size());
           }
           return keywords.get(i);
         }
-        Object v = ValueCodec.extension(h.getType(), payload);
+        Object v = ValueCodec.extension(h.getType(), u.readPayload(h.getLength()));
         if (v instanceof Keyword k) {
           keywords.add(k);
         }
