@@ -77,19 +77,31 @@ public final class ScratchPacker implements AutoCloseable {
     inUse = false;
     packer = null;
     if (out.array.length > MAX_KEPT_BYTES) {
-      out.array = new byte[INITIAL_BYTES];
+      out.reset(new byte[INITIAL_BYTES]);
     }
   }
 
   // the packer's output: the rest of the array for each buffer it asks for, grown when short
   private static final class Output implements MessageBufferOutput {
-    private byte[] array = new byte[INITIAL_BYTES];
+    private byte[] array;
+    // the whole array as a buffer, made once per array (MessageBuffer.wrap goes through
+    // reflection): the first buffer of a use, and what later ones are sliced from
+    private MessageBuffer whole;
     private int size;
+
+    Output() {
+      reset(new byte[INITIAL_BYTES]);
+    }
+
+    private void reset(byte[] next) {
+      array = next;
+      whole = MessageBuffer.wrap(next);
+    }
 
     @Override
     public MessageBuffer next(int minimumSize) {
       ensure(minimumSize);
-      return MessageBuffer.wrap(array, size, array.length - size);
+      return size == 0 ? whole : whole.slice(size, array.length - size);
     }
 
     @Override
@@ -111,7 +123,7 @@ public final class ScratchPacker implements AutoCloseable {
 
     private void ensure(int room) {
       if (array.length - size < room) {
-        array = Arrays.copyOf(array, Math.max(array.length * 2, size + room));
+        reset(Arrays.copyOf(array, Math.max(array.length * 2, size + room)));
       }
     }
 
