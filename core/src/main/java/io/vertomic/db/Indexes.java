@@ -233,6 +233,7 @@ public final class Indexes {
     return include ? avet.withChanges(ds, List.of()) : avet.withChanges(List.of(), ds);
   }
 
+  // the datoms of ds that o's index holds: ds itself for EAVT and AEVT, which hold them all
   private static List<Datom> select(IndexOrder o, Schema schema, List<Datom> ds) {
     if (o == IndexOrder.EAVT || o == IndexOrder.AEVT) {
       return ds;

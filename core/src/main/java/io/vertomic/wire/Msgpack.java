@@ -11,7 +11,8 @@ import org.msgpack.core.MessageUnpacker;
  * MessagePack packers and unpackers sized for what Vertomic encodes, most of it small: the
  * library's defaults allocate an 8 KiB output buffer per packer and a 16 KiB string decoding buffer
  * per unpacker, many times the size of a log entry, on every transaction in the transactor and in
- * every peer. Strings in one byte array never need that decoding buffer.
+ * every peer. Strings in one byte array never need that decoding buffer. What is packed to be
+ * consumed at once (a segment, a log entry, a request) packs with {@link ScratchPacker} instead.
  */
 public final class Msgpack {
   private static final MessagePack.PackerConfig PACKER =
