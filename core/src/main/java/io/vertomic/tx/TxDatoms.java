@@ -2,6 +2,7 @@ package io.vertomic.tx;
 
 import io.vertomic.anomaly.Anomaly;
 import io.vertomic.datom.Datom;
+import io.vertomic.datom.Values;
 import io.vertomic.db.DbValue;
 import io.vertomic.schema.Attr;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ final class TxDatoms {
   private final TempidResolver ids;
   // the facts asserted of cardinality-many attributes; those of cardinality-one ones are in ones,
   // which finds a repeated assertion as well as a second value, with one lookup instead of two
-  private final Map<Fact, Boolean> asserts;
+  private final Set<Fact> asserts;
   // how many of asserted are in asserts or ones: replay leaves them out until an add or retract
   // asks
   private int indexed;
@@ -50,7 +51,7 @@ final class TxDatoms {
     this.tx = tx;
     this.ids = ids;
     int capacity = expected + expected / 3 + 1;
-    this.asserts = new HashMap<>(capacity);
+    this.asserts = new HashSet<>(capacity);
     this.ones = new HashMap<>(capacity);
     this.touched = new HashSet<>(capacity);
     this.asserted = new ArrayList<>(expected);
@@ -70,27 +71,26 @@ final class TxDatoms {
     if (!a.many()) {
       Object prior = ones.putIfAbsent(new Fact(e, a.id(), null), v);
       if (prior != null) {
-        if (io.vertomic.datom.Values.equal(prior, v)) {
+        if (Values.equal(prior, v)) {
           return; // asserted before in this transaction
         }
         throw twoValues(why, "two values for", a, e, prior, v);
       }
       if (!fresh) {
         for (Datom old : db.currentDatoms(e, a.id())) {
-          if (io.vertomic.datom.Values.equal(old.v(), v)) {
+          if (Values.equal(old.v(), v)) {
             return; // redundant: already the current value
           }
           remove(old);
         }
       }
     } else {
-      // one lookup for the usual new fact; a redundant one below is marked false in place
-      Fact f = new Fact(e, a.id(), v);
-      if (asserts.putIfAbsent(f, true) != null) {
+      // one lookup for the usual new fact; a redundant one stays in asserts all the same, so that
+      // retracting it is a conflict too
+      if (!asserts.add(new Fact(e, a.id(), v))) {
         return;
       }
       if (!fresh && db.currentDatom(e, a.id(), v) != null) {
-        asserts.put(f, false);
         return;
       }
     }
@@ -111,14 +111,14 @@ final class TxDatoms {
   void retract(Object why, long e, Attr a, Object v) {
     indexReplayed();
     Fact f = new Fact(e, a.id(), v);
-    if (a.many() ? asserts.containsKey(f) : isAssertedOne(e, a.id(), v)) {
+    if (a.many() ? asserts.contains(f) : isAssertedOne(e, a.id(), v)) {
       throw conflict(why, "asserts and retracts " + show(e, a, v) + " in one transaction");
     }
     retractRequests.add(f);
     if (!a.many()) {
       // as in Datomic, even when neither value is current
       Object prior = retractedOnes.putIfAbsent(new Fact(e, a.id(), null), v);
-      if (prior != null && !io.vertomic.datom.Values.equal(prior, v)) {
+      if (prior != null && !Values.equal(prior, v)) {
         throw twoValues(why, "retracts two values of", a, e, prior, v);
       }
     }
@@ -183,14 +183,14 @@ final class TxDatoms {
       if (a != null && !a.many()) {
         ones.putIfAbsent(new Fact(d.e(), d.a(), null), d.v());
       } else {
-        asserts.put(new Fact(d.e(), d.a(), d.v()), true);
+        asserts.add(new Fact(d.e(), d.a(), d.v()));
       }
     }
   }
 
   private boolean isAssertedOne(long e, long a, Object v) {
     Object asserted = ones.get(new Fact(e, a, null));
-    return asserted != null && io.vertomic.datom.Values.equal(asserted, v);
+    return asserted != null && Values.equal(asserted, v);
   }
 
   /** Whether the current fact (e, a, v) is retracted by this transaction. */
