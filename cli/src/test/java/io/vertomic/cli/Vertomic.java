@@ -52,7 +52,7 @@ final class Vertomic {
           new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
       b.environment().put("VERTOMIC_CLASSPATH", System.getProperty("java.class.path"));
       b.environment().put("VERTOMIC_DATA_DIR", dataDir.toString());
-      b.environment().put("VERTOMIC_JAVA_OPTS", "-Xmx1g");
+      b.environment().put("VERTOMIC_JAVA_OPTS", "-Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
       b.environment().remove("VERTOMIC_ACCESS_KEY");
       b.environment().remove("VERTOMIC_SECRET");
       b.environment().putAll(env);

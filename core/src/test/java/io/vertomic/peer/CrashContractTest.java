@@ -56,6 +56,7 @@ public abstract class CrashContractTest {
                 "-cp",
                 System.getProperty("java.class.path"),
                 "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
                 CrashWriterMain.class.getName(),
                 dir.toString(),
                 uri,

@@ -42,7 +42,7 @@ class DevSystemTest extends MultiProcessTest {
             "VERTOMIC_DATA_DIR", data.toString(),
             "VERTOMIC_CLASSPATH", System.getProperty("java.class.path"),
             "VERTOMIC_JAVA_OPTS",
-                "-Xmx512m -XX:+UseSerialGC -Dhazelcast.phone.home.enabled=false"
+                "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dhazelcast.phone.home.enabled=false"
                     + " -Dvertomic.cluster.name=dev-system-"
                     + UUID.randomUUID());
     ChildJvm dev = kept(ChildJvm.command(List.of(ROOT.resolve("scripts/dev").toString()), env));
@@ -104,7 +104,7 @@ class DevSystemTest extends MultiProcessTest {
             "VERTOMIC_CLASSPATH",
             System.getProperty("java.class.path"),
             "VERTOMIC_JAVA_OPTS",
-            "-Xmx512m -XX:+UseSerialGC -Dhazelcast.phone.home.enabled=false"
+            "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dhazelcast.phone.home.enabled=false"
                 + " -Dvertomic.cluster.name=dev-system-"
                 + UUID.randomUUID(),
             "AWS_ACCESS_KEY_ID",

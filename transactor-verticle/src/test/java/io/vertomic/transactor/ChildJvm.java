@@ -57,6 +57,9 @@ public final class ChildJvm implements AutoCloseable {
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx512m");
     cmd.add("-XX:+UseSerialGC");
+    // C1 alone: a child lives seconds to minutes, and C2 compiling on 2 shared cores cost more than
+    // it won (a test's children took half the CPU without it)
+    cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-Dvertomic.cluster.name=" + cluster);
     cmd.add("-Dhazelcast.phone.home.enabled=false");
     java.nio.file.Path devDir = Systems.devDir();

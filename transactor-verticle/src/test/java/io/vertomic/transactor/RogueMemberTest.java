@@ -157,6 +157,7 @@ class RogueMemberTest extends MultiProcessTest {
             Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx256m",
             "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
             "-Dvertomic.cluster.name=" + cluster,
             "-Dhazelcast.phone.home.enabled=false",
             "-cp",
