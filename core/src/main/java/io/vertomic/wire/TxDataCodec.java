@@ -80,7 +80,12 @@ public final class TxDataCodec {
     if (depth > MAX_DEPTH) {
       throw new NoForm();
     }
-    if (v instanceof Map<?, ?> m) {
+    // the final classes most values are, by one comparison each, before the interfaces
+    if (v instanceof String s) {
+      p.packString(s);
+    } else if (v instanceof Long l) {
+      p.packLong(l);
+    } else if (v instanceof Map<?, ?> m) {
       Object[][] entries = sortedEntries(m);
       p.packMapHeader(entries.length);
       for (Object[] e : entries) {
