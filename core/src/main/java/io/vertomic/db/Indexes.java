@@ -92,12 +92,19 @@ public final class Indexes {
       Schema schema, List<Datom> asserted, List<Datom> removed, List<Datom> pastAdds) {
     DatomTree[] c = current.clone();
     DatomTree[] p = past.clone();
+    Datom[] eavtAdds = sortedDistinct(asserted, IndexOrder.EAVT);
+    Datom[] eavtRemoves = sortedDistinct(removed, IndexOrder.EAVT);
     for (IndexOrder o : IndexOrder.values()) {
       int i = o.ordinal();
       c[i] =
-          c[i].withSortedNovelty(
-              sortedDistinct(select(o, schema, asserted), o),
-              sortedDistinct(select(o, schema, removed), o));
+          switch (o) {
+            case EAVT -> c[i].withSortedNovelty(eavtAdds, eavtRemoves);
+            case AEVT -> c[i].withSortedNovelty(byAttribute(eavtAdds), byAttribute(eavtRemoves));
+            default ->
+                c[i].withSortedNovelty(
+                    sortedDistinct(select(o, schema, asserted), o),
+                    sortedDistinct(select(o, schema, removed), o));
+          };
       List<Datom> padds = sortedPast(select(o, schema, pastAdds), o);
       if (!padds.isEmpty()) {
         p[i] = p[i].withNovelty(padds, List.of());
@@ -254,6 +261,48 @@ public final class Indexes {
     Arrays.sort(sorted, o.historyComparator());
     return Arrays.asList(sorted);
   }
+
+  // the datoms of eavt (sorted and distinct in EAVT) in AEVT: grouped by attribute in the order of
+  // their ids, each group in the order it came, which is AEVT's within an attribute; one pass and a
+  // count instead of a sort (most transactions touch a few attributes)
+  private static Datom[] byAttribute(Datom[] eavt) {
+    long[] attrs = new long[8];
+    int[] counts = new int[8];
+    int distinct = 0;
+    for (Datom d : eavt) {
+      int at = Arrays.binarySearch(attrs, 0, distinct, d.a());
+      if (at < 0) {
+        if (distinct == MAX_GROUPED_ATTRS) {
+          Datom[] sorted = eavt.clone();
+          Arrays.sort(sorted, IndexOrder.AEVT.comparator()); // stable: EAVT's order kept within
+          return sorted;
+        }
+        at = -at - 1;
+        if (distinct == attrs.length) {
+          attrs = Arrays.copyOf(attrs, distinct * 2);
+          counts = Arrays.copyOf(counts, distinct * 2);
+        }
+        System.arraycopy(attrs, at, attrs, at + 1, distinct - at);
+        System.arraycopy(counts, at, counts, at + 1, distinct - at);
+        attrs[at] = d.a();
+        counts[at] = 0;
+        distinct++;
+      }
+      counts[at]++;
+    }
+    int[] next = new int[distinct];
+    for (int i = 1; i < distinct; i++) {
+      next[i] = next[i - 1] + counts[i - 1];
+    }
+    Datom[] out = new Datom[eavt.length];
+    for (Datom d : eavt) {
+      out[next[Arrays.binarySearch(attrs, 0, distinct, d.a())]++] = d;
+    }
+    return out;
+  }
+
+  // past this many attributes in one transaction, byAttribute sorts
+  private static final int MAX_GROUPED_ATTRS = 64;
 
   // a copy of ds sorted by o, the first of datoms equal under it kept
   private static Datom[] sortedDistinct(List<Datom> ds, IndexOrder o) {
