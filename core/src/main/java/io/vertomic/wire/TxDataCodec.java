@@ -7,7 +7,6 @@ import io.vertomic.edn.Keyword;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -27,9 +26,9 @@ import org.msgpack.core.MessageUnpacker;
  * batches of a thousand entities, printing them as EDN took 15-20% of a peer's time and reading
  * them back 14% of the transactor's. {@link #decode} gives exactly what {@code
  * Edn.read(Edn.write(data))} gives: vectors as unmodifiable lists, maps as unmodifiable maps whose
- * keys come in the order the EDN printer writes them, {@code Integer}, {@code Short} and {@code
- * Byte} as {@link Long}; only a date before the year 1, whose {@code #inst} text the reader
- * refuses, comes through here where EDN would fail.
+ * keys come in the order the EDN printer writes them (a repeated key refused, as the reader does),
+ * {@code Integer}, {@code Short} and {@code Byte} as {@link Long}; only a date before the year 1,
+ * whose {@code #inst} text the reader refuses, comes through here where EDN would fail.
  *
  * <p>Only data made of these encodes: any {@link List} but an {@link EdnList}; maps whose keys are
  * keywords or strings; nil, booleans, {@code Long}, {@code Integer}, {@code Short}, {@code Byte},
@@ -176,11 +175,57 @@ public final class TxDataCodec {
     }
   }
 
-  // what a decoding has read so far: the keywords read in full, in order, and the 4 bytes of the
-  // latest reference to one (read into, so reused)
+  // what a decoding has read so far: the keywords read in full, in order, and the latest
+  // extension of 4 bytes, its format and type bytes first (read into, so reused)
   private static final class Read {
     final List<Keyword> keywords = new ArrayList<>();
-    final byte[] ref = new byte[4];
+    final byte[] fixext4 = new byte[6];
+  }
+
+  // the keyword a reference read whole into ext names
+  private static Keyword keywordRef(List<Keyword> keywords, byte[] ext) throws IOException {
+    int i = (ext[2] & 0xff) << 24 | (ext[3] & 0xff) << 16 | (ext[4] & 0xff) << 8 | (ext[5] & 0xff);
+    if (i < 0 || i >= keywords.size()) {
+      throw new IOException("a reference to keyword " + i + " of " + keywords.size());
+    }
+    return keywords.get(i);
+  }
+
+  // a map of n entries, at most SmallMap.MAX
+  private static Map<Object, Object> smallMap(MessageUnpacker u, int n, int depth, Read read)
+      throws IOException {
+    Object[] keys = new Object[n];
+    Object[] values = new Object[n];
+    for (int i = 0; i < n; i++) {
+      Object k = key(u, depth, read);
+      if (SmallMap.contains(keys, i, k)) {
+        throw new IOException("duplicate key " + k + " in a map");
+      }
+      keys[i] = k;
+      values[i] = unpack(u, depth + 1, read);
+    }
+    return new SmallMap(keys, values);
+  }
+
+  private static Map<Object, Object> map(MessageUnpacker u, int n, int depth, Read read)
+      throws IOException {
+    Map<Object, Object> out = new LinkedHashMap<>(Math.min(n, 64) * 2);
+    for (int i = 0; i < n; i++) {
+      Object k = key(u, depth, read);
+      out.put(k, unpack(u, depth + 1, read));
+      if (out.size() != i + 1) {
+        throw new IOException("duplicate key " + k + " in a map");
+      }
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static Object key(MessageUnpacker u, int depth, Read read) throws IOException {
+    Object k = unpack(u, depth + 1, read);
+    if (!(k instanceof Keyword || k instanceof String)) {
+      throw new IOException("a map key is a keyword or a string");
+    }
+    return k;
   }
 
   private static Object unpack(MessageUnpacker u, int depth, Read read) throws IOException {
@@ -191,15 +236,7 @@ public final class TxDataCodec {
     switch (f.getValueType()) {
       case MAP -> {
         int n = u.unpackMapHeader();
-        Map<Object, Object> out = new LinkedHashMap<>(Math.min(n, 64) * 2);
-        for (int i = 0; i < n; i++) {
-          Object k = unpack(u, depth + 1, read);
-          if (!(k instanceof Keyword || k instanceof String)) {
-            throw new IOException("a map key is a keyword or a string");
-          }
-          out.put(k, unpack(u, depth + 1, read));
-        }
-        return Collections.unmodifiableMap(out);
+        return n <= SmallMap.MAX ? smallMap(u, n, depth, read) : map(u, n, depth, read);
       }
       case ARRAY -> {
         int n = u.unpackArrayHeader();
@@ -210,22 +247,27 @@ public final class TxDataCodec {
         return Collections.unmodifiableList(out);
       }
       case EXTENSION -> {
-        ExtensionTypeHeader h = u.unpackExtensionTypeHeader();
-        List<Keyword> keywords = read.keywords;
-        if (h.getType() == KEYWORD_REF) {
-          int i = -1;
-          if (h.getLength() == 4) {
-            u.readPayload(read.ref);
-            i = ByteBuffer.wrap(read.ref).getInt();
+        byte type;
+        byte[] payload;
+        if (f == MessageFormat.FIXEXT4) { // a keyword reference, mostly: read whole, no header
+          byte[] ext = read.fixext4;
+          u.readPayload(ext);
+          type = ext[1];
+          if (type == KEYWORD_REF) {
+            return keywordRef(read.keywords, ext);
           }
-          if (i < 0 || i >= keywords.size()) {
-            throw new IOException("a reference to keyword " + i + " of " + keywords.size());
+          payload = Arrays.copyOfRange(ext, 2, 6);
+        } else {
+          ExtensionTypeHeader h = u.unpackExtensionTypeHeader();
+          if (h.getType() == KEYWORD_REF) {
+            throw new IOException("a keyword reference of " + h.getLength() + " bytes");
           }
-          return keywords.get(i);
+          type = h.getType();
+          payload = u.readPayload(h.getLength());
         }
-        Object v = ValueCodec.extension(h.getType(), u.readPayload(h.getLength()));
+        Object v = ValueCodec.extension(type, payload);
         if (v instanceof Keyword k) {
-          keywords.add(k);
+          read.keywords.add(k);
         }
         return v;
       }

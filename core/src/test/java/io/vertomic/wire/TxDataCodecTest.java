@@ -59,6 +59,28 @@ class TxDataCodecTest {
   }
 
   @Test
+  void decodedMapsOfFewAndManyKeysAnswerLookupsAndEqualTheReadersMaps() {
+    for (int size : new int[] {1, 16, 17, 300}) {
+      Map<Object, Object> m = new LinkedHashMap<>();
+      for (int i = 0; i < size; i++) {
+        m.put(i % 2 == 0 ? Keyword.of("k/x" + i) : "s" + i, i % 3 == 0 ? null : (long) i);
+      }
+      Map<?, ?> out =
+          (Map<?, ?>) ((List<?>) TxDataCodec.decode(TxDataCodec.encode(List.of(m)))).get(0);
+      Object read = ((List<?>) Edn.read(Edn.write(List.of(m)))).get(0);
+      assertEquals(read, out);
+      assertEquals(out, read);
+      assertEquals(read.hashCode(), out.hashCode());
+      for (Object k : m.keySet()) {
+        assertTrue(out.containsKey(k), k + " of " + size);
+        assertEquals(m.get(k), out.get(k), k + " of " + size);
+      }
+      assertNull(out.get(Keyword.of("k/absent")));
+      assertTrue(!out.containsKey("absent") && !out.containsKey(null));
+    }
+  }
+
+  @Test
   void aKeywordWrittenBeforeTravelsAsAReferenceAndComesBackTheSame() {
     List<Object> tx = new ArrayList<>();
     for (int i = 0; i < 1_000; i++) {
@@ -110,6 +132,24 @@ class TxDataCodecTest {
     // a reference to a keyword not written before, and one of the wrong length
     bad.add(packed(p -> p.packExtensionTypeHeader((byte) 100, 4).writePayload(new byte[4])));
     bad.add(packed(p -> p.packExtensionTypeHeader((byte) 100, 1).writePayload(new byte[1])));
+    // a key twice, in a map of a few keys and in one of many
+    bad.add(
+        packed(
+            p ->
+                p.packArrayHeader(1)
+                    .packMapHeader(2)
+                    .packString("k")
+                    .packLong(1)
+                    .packString("k")
+                    .packNil()));
+    bad.add(
+        packed(
+            p -> {
+              p.packArrayHeader(1).packMapHeader(40);
+              for (int i = 0; i < 40; i++) {
+                p.packString("k" + Math.min(i, 38)).packNil();
+              }
+            }));
     for (byte[] b : bad) {
       Anomaly a = assertThrows(Anomaly.class, () -> TxDataCodec.decode(b));
       assertEquals(Category.INCORRECT, a.category());
@@ -129,13 +169,16 @@ class TxDataCodecTest {
     }
   }
 
-  // every value with its class, maps in their iteration order
+  // every value with its class, maps (of any class, unmodifiable) in their iteration order
+  @SuppressWarnings("unchecked")
   private static String shape(Object v) {
     if (v == null) {
       return "nil";
     }
-    StringBuilder b = new StringBuilder(v.getClass().getName()).append(':');
+    StringBuilder b =
+        new StringBuilder(v instanceof Map ? "map" : v.getClass().getName()).append(':');
     if (v instanceof Map<?, ?> m) {
+      assertThrows(UnsupportedOperationException.class, () -> ((Map<Object, Object>) m).put("x", 1));
       m.forEach((k, x) -> b.append(shape(k)).append('=').append(shape(x)).append(' '));
     } else if (v instanceof List<?> l) {
       l.forEach(x -> b.append(shape(x)).append(' '));
