@@ -199,15 +199,24 @@ public final class DatomTree implements Iterable<Datom> {
     if (adds.length == 0) {
       return base;
     }
+    // the bound of all the changes bounds these: the update need not read each one's tx (a cache
+    // miss per datom, most of a rebase's time)
+    long addsMaxTx = Branch.maxTx(changes().root);
     if (base.overlay == null && base.rootAddress == null) {
-      return base.pathCopied(adds, NONE);
+      return base.pathCopied(adds, NONE, addsMaxTx);
     }
     Overlay o = base.overlay != null ? base.overlay : new Overlay(base, inMemory(), inMemory());
-    return over(o.withAdded(adds));
+    return over(o.withAdded(adds, addsMaxTx));
+  }
+
+  // the changes kept since this tree's base was stored, all of it for a tree all in memory; null
+  // for a stored tree with none kept
+  private DatomTree changes() {
+    return overlay != null ? overlay.added : rootAddress == null ? this : null;
   }
 
   private Datom[] changesAfter(long tx) {
-    DatomTree changes = overlay != null ? overlay.added : rootAddress == null ? this : null;
+    DatomTree changes = changes();
     if (changes == null) {
       return NONE;
     }
@@ -245,7 +254,12 @@ public final class DatomTree implements Iterable<Datom> {
 
   /** The same for arrays already sorted without duplicates (taken from a tree), unchecked. */
   DatomTree pathCopied(Datom[] adds, Datom[] removes) {
-    Node next = new TreeUpdate(cmp, limits, source, adds, removes).apply(root);
+    return pathCopied(adds, removes, TreeUpdate.UNBOUNDED);
+  }
+
+  /** The same, {@code addsMaxTx} being at least the tx of every add. */
+  DatomTree pathCopied(Datom[] adds, Datom[] removes, long addsMaxTx) {
+    Node next = new TreeUpdate(cmp, limits, source, adds, removes, addsMaxTx).apply(root);
     return next == root ? this : new DatomTree(cmp, next, source, limits, null, null);
   }
 

@@ -20,17 +20,29 @@ final class TreeUpdate {
   private final Comparator<Datom> cmp;
   private final NodeLimits limits;
   private final NodeSource source;
+
+  /** No bound on the tx of the adds known: each add's is read. */
+  static final long UNBOUNDED = Long.MIN_VALUE;
+
   private final Datom[] adds;
   private final Datom[] removes;
+  // at least the tx of every add, for the nodes' bounds, or UNBOUNDED
+  private final long addsMaxTx;
   private Datom[] scratch = new Datom[0];
 
   TreeUpdate(
-      Comparator<Datom> cmp, NodeLimits limits, NodeSource source, Datom[] adds, Datom[] rems) {
+      Comparator<Datom> cmp,
+      NodeLimits limits,
+      NodeSource source,
+      Datom[] adds,
+      Datom[] rems,
+      long addsMaxTx) {
     this.cmp = cmp;
     this.limits = limits;
     this.source = source;
     this.adds = adds;
     this.removes = rems;
+    this.addsMaxTx = addsMaxTx;
   }
 
   /** The root of the changed tree: {@code root} itself when nothing changed. */
@@ -103,7 +115,7 @@ final class TreeUpdate {
       scratch = new Datom[Math.max(n + a1 - a0, scratch.length * 2)];
     }
     boolean changed = false;
-    long maxTx = leaf.maxTx;
+    long maxTx = Math.max(leaf.maxTx, addsMaxTx);
     int i = 0;
     int k = 0;
     int a = a0;
@@ -124,7 +136,9 @@ final class TreeUpdate {
       k += at - i;
       i = p >= 0 ? p + 1 : at;
       if (isAdd) {
-        maxTx = Math.max(maxTx, key.tx());
+        if (addsMaxTx == UNBOUNDED) {
+          maxTx = Math.max(maxTx, key.tx());
+        }
         boolean same = p >= 0 && keys[p].equals(key);
         scratch[k++] = same ? keys[p] : key;
         changed |= !same;

@@ -178,7 +178,8 @@ class TxDataCodecTest {
     StringBuilder b =
         new StringBuilder(v instanceof Map ? "map" : v.getClass().getName()).append(':');
     if (v instanceof Map<?, ?> m) {
-      assertThrows(UnsupportedOperationException.class, () -> ((Map<Object, Object>) m).put("x", 1));
+      assertThrows(
+          UnsupportedOperationException.class, () -> ((Map<Object, Object>) m).put("x", 1));
       m.forEach((k, x) -> b.append(shape(k)).append('=').append(shape(x)).append(' '));
     } else if (v instanceof List<?> l) {
       l.forEach(x -> b.append(shape(x)).append(' '));
