@@ -250,20 +250,23 @@ final class TempidResolver {
 
   private void allocate() {
     Set<Object> installs = new HashSet<>();
-    Set<Object> entities = new HashSet<>();
+    boolean refTempids = false;
     for (Op op : ops) {
-      if (op instanceof Op.Add add && isTempid(add.e())) {
-        entities.add(root(add.e()));
-        if (add.a().ident() == Idents.VALUE_TYPE) {
+      if (op instanceof Op.Add add) {
+        if (add.a().ident() == Idents.VALUE_TYPE && isTempid(add.e())) {
           installs.add(root(add.e()));
         }
-      }
-      if (op instanceof Op.Add add
-          && add.a().ident() == Idents.INSTALL_PARTITION
-          && isTempid(add.v())) {
-        installs.add(root(add.v()));
+        if (add.a().ident() == Idents.INSTALL_PARTITION && isTempid(add.v())) {
+          installs.add(root(add.v()));
+        }
+        refTempids |= add.a().isRef() && isTempid(add.v());
+      } else if (op instanceof Op.Cas cas) {
+        refTempids |= cas.a().isRef() && isTempid(cas.newV());
       }
     }
+    // the tempids that name an entity here, which a reference to one allocates; none needed in a
+    // load with no tempid in a reference (hashing every tempid entity was most of this method)
+    Set<Object> entities = refTempids ? tempidEntities() : Set.of();
     Partitions parts = new Partitions(db, ops, installs, this::root);
     for (Op op : ops) {
       if (op instanceof Op.Add add) {
@@ -278,6 +281,16 @@ final class TempidResolver {
         allocate(cas.newV(), parts);
       }
     }
+  }
+
+  private Set<Object> tempidEntities() {
+    Set<Object> entities = new HashSet<>();
+    for (Op op : ops) {
+      if (op instanceof Op.Add add && isTempid(add.e())) {
+        entities.add(root(add.e()));
+      }
+    }
+    return entities;
   }
 
   private void allocate(Object x, Partitions parts) {

@@ -33,7 +33,7 @@ final class TxDatoms {
   // conflict whichever statement comes first.
   private final Set<Fact> retractRequests = new HashSet<>();
   // the value asserted for each (entity, cardinality-one attribute)
-  private final Map<Fact, Object> ones;
+  private final LongPairMap<Object> ones;
   private final Map<Fact, Object> retractedOnes = new HashMap<>();
   final List<Datom> asserted;
   final List<Datom> removed = new ArrayList<>();
@@ -52,7 +52,7 @@ final class TxDatoms {
     this.ids = ids;
     int capacity = expected + expected / 3 + 1;
     this.asserts = new HashSet<>(capacity);
-    this.ones = new HashMap<>(capacity);
+    this.ones = new LongPairMap<>(expected);
     this.touched = new HashSet<>(capacity);
     this.asserted = new ArrayList<>(expected);
   }
@@ -69,7 +69,7 @@ final class TxDatoms {
     }
     boolean fresh = ids.isNew(e);
     if (!a.many()) {
-      Object prior = ones.putIfAbsent(new Fact(e, a.id(), null), v);
+      Object prior = ones.putIfAbsent(e, a.id(), v);
       if (prior != null) {
         if (Values.equal(prior, v)) {
           return; // asserted before in this transaction
@@ -181,7 +181,7 @@ final class TxDatoms {
       Datom d = asserted.get(indexed);
       Attr a = db.schema().attr(d.a());
       if (a != null && !a.many()) {
-        ones.putIfAbsent(new Fact(d.e(), d.a(), null), d.v());
+        ones.putIfAbsent(d.e(), d.a(), d.v());
       } else {
         asserts.add(new Fact(d.e(), d.a(), d.v()));
       }
@@ -189,7 +189,7 @@ final class TxDatoms {
   }
 
   private boolean isAssertedOne(long e, long a, Object v) {
-    Object asserted = ones.get(new Fact(e, a, null));
+    Object asserted = ones.get(e, a);
     return asserted != null && Values.equal(asserted, v);
   }
 
@@ -200,7 +200,7 @@ final class TxDatoms {
 
   /** The value this transaction asserts for cardinality-one (e, a), or null. */
   Object assertedOne(long e, long a) {
-    return ones.get(new Fact(e, a, null));
+    return ones.get(e, a);
   }
 
   /** Every datom of the transaction: assertions, then retractions. */

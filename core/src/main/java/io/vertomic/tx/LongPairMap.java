@@ -1,0 +1,88 @@
+package io.vertomic.tx;
+
+import java.util.Objects;
+
+/**
+ * A map from pairs of longs, such as (entity, attribute), to values that are never null, in open
+ * addressing over three arrays: no key object and no entry per pair, which a transaction of
+ * thousands of cardinality-one assertions made by the thousand. Not thread-safe.
+ */
+final class LongPairMap<V> {
+  private long[] firsts;
+  private long[] seconds;
+  private Object[] values;
+  private int size;
+
+  /** An empty map sized for {@code expected} pairs. */
+  LongPairMap(int expected) {
+    int capacity = Integer.highestOneBit(Math.max(8, expected + expected / 2) - 1) << 1;
+    allocate(capacity);
+  }
+
+  private void allocate(int capacity) {
+    firsts = new long[capacity];
+    seconds = new long[capacity];
+    values = new Object[capacity];
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The value of ({@code first}, {@code second}), or null. */
+  @SuppressWarnings("unchecked")
+  V get(long first, long second) {
+    int mask = values.length - 1;
+    for (int i = slot(first, second, mask); values[i] != null; i = (i + 1) & mask) {
+      if (firsts[i] == first && seconds[i] == second) {
+        return (V) values[i];
+      }
+    }
+    return null;
+  }
+
+  /** Puts {@code value} for the pair unless it has one; returns the one it had, or null. */
+  @SuppressWarnings("unchecked")
+  V putIfAbsent(long first, long second, V value) {
+    Objects.requireNonNull(value, "value");
+    int mask = values.length - 1;
+    int i = slot(first, second, mask);
+    for (; values[i] != null; i = (i + 1) & mask) {
+      if (firsts[i] == first && seconds[i] == second) {
+        return (V) values[i];
+      }
+    }
+    firsts[i] = first;
+    seconds[i] = second;
+    values[i] = value;
+    if (++size * 3 > values.length * 2) { // past two thirds full
+      grow();
+    }
+    return null;
+  }
+
+  private void grow() {
+    long[] f = firsts;
+    long[] s = seconds;
+    Object[] v = values;
+    allocate(v.length * 2);
+    int mask = values.length - 1;
+    for (int j = 0; j < v.length; j++) {
+      if (v[j] != null) {
+        int i = slot(f[j], s[j], mask);
+        while (values[i] != null) {
+          i = (i + 1) & mask;
+        }
+        firsts[i] = f[j];
+        seconds[i] = s[j];
+        values[i] = v[j];
+      }
+    }
+  }
+
+  // entity ids differ in their low bits and attributes are few: both mixed into every bit
+  private static int slot(long first, long second, int mask) {
+    long h = first * 0x9E3779B97F4A7C15L + second * 0xC2B2AE3D27D4EB4FL;
+    return (int) (h ^ (h >>> 32) ^ (h >>> 17)) & mask;
+  }
+}
