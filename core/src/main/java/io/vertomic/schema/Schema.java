@@ -72,7 +72,7 @@ public final class Schema {
   /** The attribute named {@code ident}, or null. */
   public Attr attr(Keyword ident) {
     Long id = identToId.get(ident);
-    return id == null ? null : attrs.get(id);
+    return id == null ? null : attr(id.longValue());
   }
 
   /** The composite tuple attributes that {@code attrId} is a part of (often empty). */
