@@ -199,14 +199,14 @@ public final class DatomTree implements Iterable<Datom> {
     if (adds.length == 0) {
       return base;
     }
-    // the bound of all the changes bounds these: the update need not read each one's tx (a cache
-    // miss per datom, most of a rebase's time)
-    long addsMaxTx = Branch.maxTx(changes().root);
+    // all after tx, and bounded by all the changes: the update need not read each one's tx (a
+    // cache miss per datom, most of a rebase's time)
+    TreeUpdate.TxRange addsTx = new TreeUpdate.TxRange(tx + 1, Branch.maxTx(changes().root));
     if (base.overlay == null && base.rootAddress == null) {
-      return base.pathCopied(adds, NONE, addsMaxTx);
+      return base.pathCopied(adds, NONE, addsTx);
     }
     Overlay o = base.overlay != null ? base.overlay : new Overlay(base, inMemory(), inMemory());
-    return over(o.withAdded(adds, addsMaxTx));
+    return over(o.withAdded(adds, addsTx));
   }
 
   // the changes kept since this tree's base was stored, all of it for a tree all in memory; null
@@ -233,6 +233,10 @@ public final class DatomTree implements Iterable<Datom> {
       return at;
     }
     if (node instanceof Leaf leaf) {
+      if (leaf.minTx > tx) { // all after tx: taken whole, unread
+        System.arraycopy(leaf.keys, 0, out, at, leaf.keys.length);
+        return at + leaf.keys.length;
+      }
       for (Datom d : leaf.keys) {
         if (d.tx() > tx) {
           out[at++] = d;
@@ -254,12 +258,12 @@ public final class DatomTree implements Iterable<Datom> {
 
   /** The same for arrays already sorted without duplicates (taken from a tree), unchecked. */
   DatomTree pathCopied(Datom[] adds, Datom[] removes) {
-    return pathCopied(adds, removes, TreeUpdate.UNBOUNDED);
+    return pathCopied(adds, removes, null);
   }
 
-  /** The same, {@code addsMaxTx} being at least the tx of every add. */
-  DatomTree pathCopied(Datom[] adds, Datom[] removes, long addsMaxTx) {
-    Node next = new TreeUpdate(cmp, limits, source, adds, removes, addsMaxTx).apply(root);
+  /** The same, the tx of every add within {@code addsTx} (null: unknown). */
+  DatomTree pathCopied(Datom[] adds, Datom[] removes, TreeUpdate.TxRange addsTx) {
+    Node next = new TreeUpdate(cmp, limits, source, adds, removes, addsTx).apply(root);
     return next == root ? this : new DatomTree(cmp, next, source, limits, null, null);
   }
 

@@ -8,27 +8,32 @@ import java.util.Comparator;
  * A leaf node: the datoms of one key range of a {@link DatomTree}.
  *
  * <p>Layout: one {@code Datom[] keys}, exactly as long as the leaf holds datoms, sorted strictly
- * ascending under the tree's comparator and never written after construction, and {@code maxTx}, a
- * bound on their tx (in memory only). A leaf holds between {@link NodeLimits#leafMin()} and {@link
- * NodeLimits#leafMax()} datoms, except a root leaf, which may hold 0 up to the maximum. Lookups
- * binary-search {@code keys}; as a storage segment a leaf is this array, in order.
+ * ascending under the tree's comparator and never written after construction, and {@code minTx} and
+ * {@code maxTx}, bounds on their tx (in memory only). A leaf holds between {@link
+ * NodeLimits#leafMin()} and {@link NodeLimits#leafMax()} datoms, except a root leaf, which may hold
+ * 0 up to the maximum. Lookups binary-search {@code keys}; as a storage segment a leaf is this
+ * array, in order.
  */
 final class Leaf implements Node {
-  static final Leaf EMPTY = new Leaf(new Datom[0], Long.MIN_VALUE);
+  static final Leaf EMPTY = new Leaf(new Datom[0], Long.MAX_VALUE, Long.MIN_VALUE);
 
   final Datom[] keys;
   // at least the tx of every datom here, so that a search for the datoms of the transactions after
   // a tx can pass over the leaf without reading them: kept by updates, which know what they add;
   // Long.MAX_VALUE (no bound) for a leaf read from storage
   final long maxTx;
+  // at most the tx of every datom here, so that the same search takes the whole leaf without
+  // reading them when all are newer; Long.MIN_VALUE (no bound) for a leaf read from storage
+  final long minTx;
 
   /** A leaf with no known bound on its datoms' tx (read from storage). */
   Leaf(Datom[] keys) {
-    this(keys, Long.MAX_VALUE);
+    this(keys, Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
-  Leaf(Datom[] keys, long maxTx) {
+  Leaf(Datom[] keys, long minTx, long maxTx) {
     this.keys = keys;
+    this.minTx = minTx;
     this.maxTx = maxTx;
   }
 
@@ -56,17 +61,23 @@ final class Leaf implements Node {
 
   /**
    * Cuts the first {@code n} datoms of {@code sorted} into new leaves (balanced, or left-full for
-   * appends at the end of the tree) and adds them to {@code out}; {@code maxTx} is at least the tx
-   * of each of them. Copies: {@code sorted} may be reused afterwards.
+   * appends at the end of the tree) and adds them to {@code out}; the tx of each of them is between
+   * {@code minTx} and {@code maxTx}. Copies: {@code sorted} may be reused afterwards.
    */
   static void cut(
-      Datom[] sorted, int n, NodeLimits limits, boolean leftFull, long maxTx, ChildList out) {
+      Datom[] sorted,
+      int n,
+      NodeLimits limits,
+      boolean leftFull,
+      long minTx,
+      long maxTx,
+      ChildList out) {
     if (n == 0) {
       return;
     }
     int[] cuts = NodeLimits.cuts(n, limits.leafMax(), limits.leafMin(), leftFull);
     for (int p = 0; p + 1 < cuts.length; p++) {
-      out.addNode(new Leaf(Arrays.copyOfRange(sorted, cuts[p], cuts[p + 1]), maxTx));
+      out.addNode(new Leaf(Arrays.copyOfRange(sorted, cuts[p], cuts[p + 1]), minTx, maxTx));
     }
   }
 

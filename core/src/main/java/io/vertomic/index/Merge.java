@@ -22,7 +22,8 @@ final class Merge {
       Datom[] all = new Datom[a.keys.length + b.length];
       System.arraycopy(a.keys, 0, all, 0, a.keys.length);
       System.arraycopy(b, 0, all, a.keys.length, b.length);
-      Leaf.cut(all, all.length, limits, false, Math.max(a.maxTx, rl.maxTx), out);
+      long minTx = Math.min(a.minTx, rl.minTx);
+      Leaf.cut(all, all.length, limits, false, minTx, Math.max(a.maxTx, rl.maxTx), out);
     } else {
       Branch a = (Branch) l;
       Branch b = (Branch) r;

@@ -91,8 +91,8 @@ final class Overlay {
   }
 
   /** This overlay with {@code adds} (sorted, distinct, none shown yet) added, unchecked. */
-  Overlay withAdded(Datom[] adds, long addsMaxTx) {
-    return new Overlay(base, added.pathCopied(adds, EMPTY, addsMaxTx), hidden);
+  Overlay withAdded(Datom[] adds, TreeUpdate.TxRange addsTx) {
+    return new Overlay(base, added.pathCopied(adds, EMPTY, addsTx), hidden);
   }
 
   private boolean shownByBase(Datom key) {

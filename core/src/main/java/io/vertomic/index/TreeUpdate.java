@@ -21,13 +21,13 @@ final class TreeUpdate {
   private final NodeLimits limits;
   private final NodeSource source;
 
-  /** No bound on the tx of the adds known: each add's is read. */
-  static final long UNBOUNDED = Long.MIN_VALUE;
+  /** Bounds on the tx of every add, when the caller knows them: no add's tx need be read. */
+  record TxRange(long min, long max) {}
 
   private final Datom[] adds;
   private final Datom[] removes;
-  // at least the tx of every add, for the nodes' bounds, or UNBOUNDED
-  private final long addsMaxTx;
+  // bounds on the tx of every add, for the leaves' bounds; null: each add's tx is read
+  private final TxRange addsTx;
   private Datom[] scratch = new Datom[0];
 
   TreeUpdate(
@@ -36,13 +36,13 @@ final class TreeUpdate {
       NodeSource source,
       Datom[] adds,
       Datom[] rems,
-      long addsMaxTx) {
+      TxRange addsTx) {
     this.cmp = cmp;
     this.limits = limits;
     this.source = source;
     this.adds = adds;
     this.removes = rems;
-    this.addsMaxTx = addsMaxTx;
+    this.addsTx = addsTx;
   }
 
   /** The root of the changed tree: {@code root} itself when nothing changed. */
@@ -115,7 +115,8 @@ final class TreeUpdate {
       scratch = new Datom[Math.max(n + a1 - a0, scratch.length * 2)];
     }
     boolean changed = false;
-    long maxTx = Math.max(leaf.maxTx, addsMaxTx);
+    long minTx = addsTx == null ? leaf.minTx : Math.min(leaf.minTx, addsTx.min());
+    long maxTx = addsTx == null ? leaf.maxTx : Math.max(leaf.maxTx, addsTx.max());
     int i = 0;
     int k = 0;
     int a = a0;
@@ -136,7 +137,8 @@ final class TreeUpdate {
       k += at - i;
       i = p >= 0 ? p + 1 : at;
       if (isAdd) {
-        if (addsMaxTx == UNBOUNDED) {
+        if (addsTx == null) {
+          minTx = Math.min(minTx, key.tx());
           maxTx = Math.max(maxTx, key.tx());
         }
         boolean same = p >= 0 && keys[p].equals(key);
@@ -151,7 +153,7 @@ final class TreeUpdate {
     }
     System.arraycopy(keys, i, scratch, k, n - i);
     k += n - i;
-    Leaf.cut(scratch, k, limits, appends(leaf, a0, a1, r0, r1), maxTx, out);
+    Leaf.cut(scratch, k, limits, appends(leaf, a0, a1, r0, r1), minTx, maxTx, out);
     return true;
   }
 
