@@ -54,7 +54,7 @@ final class TxDatoms {
     this.asserts = new HashSet<>(capacity);
     this.ones = new LongPairMap<>(expected);
     this.touched = new HashSet<>(capacity);
-    this.asserted = new ArrayList<>(expected);
+    this.asserted = new ArrayList<>(expected + 1); // and the transaction instant
   }
 
   long tx() {
