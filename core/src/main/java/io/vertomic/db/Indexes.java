@@ -262,6 +262,9 @@ public final class Indexes {
     return Arrays.asList(sorted);
   }
 
+  // past this many attributes in one transaction, byAttribute sorts
+  private static final int MAX_GROUPED_ATTRS = 64;
+
   // the datoms of eavt (sorted and distinct in EAVT) in AEVT: grouped by attribute in the order of
   // their ids, each group in the order it came, which is AEVT's within an attribute; one pass and a
   // count instead of a sort (most transactions touch a few attributes)
@@ -300,9 +303,6 @@ public final class Indexes {
     }
     return out;
   }
-
-  // past this many attributes in one transaction, byAttribute sorts
-  private static final int MAX_GROUPED_ATTRS = 64;
 
   // a copy of ds sorted by o, the first of datoms equal under it kept
   private static Datom[] sortedDistinct(List<Datom> ds, IndexOrder o) {

@@ -17,13 +17,12 @@ import java.util.Comparator;
  * a tree of {@code n} datoms, about {@code c log n} comparisons plus copying the touched nodes.
  */
 final class TreeUpdate {
-  private final Comparator<Datom> cmp;
-  private final NodeLimits limits;
-  private final NodeSource source;
-
   /** Bounds on the tx of every add, when the caller knows them: no add's tx need be read. */
   record TxRange(long min, long max) {}
 
+  private final Comparator<Datom> cmp;
+  private final NodeLimits limits;
+  private final NodeSource source;
   private final Datom[] adds;
   private final Datom[] removes;
   // bounds on the tx of every add, for the leaves' bounds; null: each add's tx is read

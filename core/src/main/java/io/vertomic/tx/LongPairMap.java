@@ -32,25 +32,16 @@ final class LongPairMap<V> {
   /** The value of ({@code first}, {@code second}), or null. */
   @SuppressWarnings("unchecked")
   V get(long first, long second) {
-    int mask = values.length - 1;
-    for (int i = slot(first, second, mask); values[i] != null; i = (i + 1) & mask) {
-      if (firsts[i] == first && seconds[i] == second) {
-        return (V) values[i];
-      }
-    }
-    return null;
+    return (V) values[find(first, second)];
   }
 
   /** Puts {@code value} for the pair unless it has one; returns the one it had, or null. */
   @SuppressWarnings("unchecked")
   V putIfAbsent(long first, long second, V value) {
     Objects.requireNonNull(value, "value");
-    int mask = values.length - 1;
-    int i = slot(first, second, mask);
-    for (; values[i] != null; i = (i + 1) & mask) {
-      if (firsts[i] == first && seconds[i] == second) {
-        return (V) values[i];
-      }
+    int i = find(first, second);
+    if (values[i] != null) {
+      return (V) values[i];
     }
     firsts[i] = first;
     seconds[i] = second;
@@ -66,18 +57,24 @@ final class LongPairMap<V> {
     long[] s = seconds;
     Object[] v = values;
     allocate(v.length * 2);
-    int mask = values.length - 1;
     for (int j = 0; j < v.length; j++) {
       if (v[j] != null) {
-        int i = slot(f[j], s[j], mask);
-        while (values[i] != null) {
-          i = (i + 1) & mask;
-        }
+        int i = find(f[j], s[j]); // an empty slot: the pairs are distinct
         firsts[i] = f[j];
         seconds[i] = s[j];
         values[i] = v[j];
       }
     }
+  }
+
+  // the slot holding the pair, else the empty slot where its probe ends
+  private int find(long first, long second) {
+    int mask = values.length - 1;
+    int i = slot(first, second, mask);
+    while (values[i] != null && (firsts[i] != first || seconds[i] != second)) {
+      i = (i + 1) & mask;
+    }
+    return i;
   }
 
   // entity ids differ in their low bits and attributes are few: both mixed into every bit

@@ -26,14 +26,14 @@ final class SmallMap extends AbstractMap<Object, Object> {
     this.values = values;
   }
 
-  /** Whether {@code k} is among the first {@code n} of {@code keys}. */
-  static boolean contains(Object[] keys, int n, Object k) {
-    for (int i = 0; i < n; i++) {
+  /** Where {@code k} is among the first {@code n} of {@code keys} (none null), or -1. */
+  static int indexOf(Object[] keys, int n, Object k) {
+    for (int i = 0; k != null && i < n; i++) {
       if (keys[i].equals(k)) {
-        return true;
+        return i;
       }
     }
-    return false;
+    return -1;
   }
 
   @Override
@@ -43,17 +43,13 @@ final class SmallMap extends AbstractMap<Object, Object> {
 
   @Override
   public boolean containsKey(Object key) {
-    return key != null && contains(keys, keys.length, key);
+    return indexOf(keys, keys.length, key) >= 0;
   }
 
   @Override
   public Object get(Object key) {
-    for (int i = 0; key != null && i < keys.length; i++) {
-      if (keys[i].equals(key)) {
-        return values[i];
-      }
-    }
-    return null;
+    int i = indexOf(keys, keys.length, key);
+    return i < 0 ? null : values[i];
   }
 
   @Override

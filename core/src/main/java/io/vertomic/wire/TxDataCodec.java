@@ -80,10 +80,8 @@ public final class TxDataCodec {
       throw new NoForm();
     }
     // the final classes most values are, by one comparison each, before the interfaces
-    if (v instanceof String s) {
-      p.packString(s);
-    } else if (v instanceof Long l) {
-      p.packLong(l);
+    if (v instanceof String || v instanceof Long) {
+      ValueCodec.pack(p, v);
     } else if (v instanceof Map<?, ?> m) {
       Object[][] entries = sortedEntries(m);
       p.packMapHeader(entries.length);
@@ -198,7 +196,7 @@ public final class TxDataCodec {
     Object[] values = new Object[n];
     for (int i = 0; i < n; i++) {
       Object k = key(u, depth, read);
-      if (SmallMap.contains(keys, i, k)) {
+      if (SmallMap.indexOf(keys, i, k) >= 0) {
         throw new IOException("duplicate key " + k + " in a map");
       }
       keys[i] = k;
