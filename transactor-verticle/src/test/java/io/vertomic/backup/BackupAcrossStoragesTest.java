@@ -272,7 +272,7 @@ class BackupAcrossStoragesTest {
                 "VERTOMIC_CLASSPATH",
                 System.getProperty("java.class.path"),
                 "VERTOMIC_JAVA_OPTS",
-                "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
+                "-Xmx256m " + String.join(" ", ChildJvm.SHORT_LIVED)));
     try {
       String line = script.awaitEver(l -> l.startsWith("backup failed"), 60, "failure line");
       assertEquals(1, script.awaitExit(30), String.join("\n", script.output()));

@@ -51,15 +51,20 @@ public final class ChildJvm implements AutoCloseable {
    * A JVM running {@code main} in cluster {@code cluster} with the system properties {@code props}
    * and this JVM's class path.
    */
+  /**
+   * The collector and compiler of every JVM a test launches. C1 alone: a child lives seconds to
+   * minutes, and C2 compiling on 2 shared cores cost more than it won (a test's children took half
+   * the CPU without it).
+   */
+  public static final List<String> SHORT_LIVED =
+      List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
   public static ChildJvm start(String cluster, List<String> props, String main, String... args)
       throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx512m");
-    cmd.add("-XX:+UseSerialGC");
-    // C1 alone: a child lives seconds to minutes, and C2 compiling on 2 shared cores cost more than
-    // it won (a test's children took half the CPU without it)
-    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.addAll(SHORT_LIVED);
     cmd.add("-Dvertomic.cluster.name=" + cluster);
     cmd.add("-Dhazelcast.phone.home.enabled=false");
     java.nio.file.Path devDir = Systems.devDir();

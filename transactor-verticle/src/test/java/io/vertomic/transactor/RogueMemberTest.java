@@ -152,20 +152,20 @@ class RogueMemberTest extends MultiProcessTest {
   // cluster certificate; only what env gives it
   private static ChildJvm rogue(String cluster, String address, String db, Map<String, String> env)
       throws Exception {
-    return ChildJvm.command(
+    List<String> cmd = new java.util.ArrayList<>();
+    cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx256m");
+    cmd.addAll(ChildJvm.SHORT_LIVED);
+    cmd.addAll(
         List.of(
-            Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
             "-Dvertomic.cluster.name=" + cluster,
             "-Dhazelcast.phone.home.enabled=false",
             "-cp",
             System.getProperty("java.class.path"),
             RogueMemberMain.class.getName(),
             address,
-            db),
-        env);
+            db));
+    return ChildJvm.command(cmd, env);
   }
 
   private static void tx(Connection c, String edn) throws Exception {
