@@ -574,8 +574,12 @@ final class TransactorBench {
   }
 
   /** A transactor in a child JVM with this class path; returns once it is active. */
+  // the JVM options ./scripts/transactor gives a transactor by default (docs/transactor.md)
+  private static final List<String> TRANSACTOR_JVM =
+      List.of("-Xms2g", "-Xmx2g", "-XX:+UseParallelGC");
+
   private static Process startTransactor(String cluster, String system) throws IOException {
-    return startTransactor(cluster, system, List.of("-Xmx2g"));
+    return startTransactor(cluster, system, TRANSACTOR_JVM);
   }
 
   /**
