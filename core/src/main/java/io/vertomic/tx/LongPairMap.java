@@ -5,18 +5,19 @@ import java.util.Objects;
 /**
  * A map from pairs of longs, such as (entity, attribute), to values that are never null, in open
  * addressing over three arrays: no key object and no entry per pair, which a transaction of
- * thousands of cardinality-one assertions made by the thousand. Not thread-safe.
+ * thousands of cardinality-one assertions made by the thousand. The arrays come with the first
+ * pair: a replayed transaction never puts one. Not thread-safe.
  */
 final class LongPairMap<V> {
+  private final int initialCapacity;
   private long[] firsts;
   private long[] seconds;
-  private Object[] values;
+  private Object[] values; // null until the first put
   private int size;
 
   /** An empty map sized for {@code expected} pairs. */
   LongPairMap(int expected) {
-    int capacity = Integer.highestOneBit(Math.max(8, expected + expected / 2) - 1) << 1;
-    allocate(capacity);
+    initialCapacity = Integer.highestOneBit(Math.max(8, expected + expected / 2) - 1) << 1;
   }
 
   private void allocate(int capacity) {
@@ -32,13 +33,16 @@ final class LongPairMap<V> {
   /** The value of ({@code first}, {@code second}), or null. */
   @SuppressWarnings("unchecked")
   V get(long first, long second) {
-    return (V) values[find(first, second)];
+    return values == null ? null : (V) values[find(first, second)];
   }
 
   /** Puts {@code value} for the pair unless it has one; returns the one it had, or null. */
   @SuppressWarnings("unchecked")
   V putIfAbsent(long first, long second, V value) {
     Objects.requireNonNull(value, "value");
+    if (values == null) {
+      allocate(initialCapacity);
+    }
     int i = find(first, second);
     if (values[i] != null) {
       return (V) values[i];

@@ -83,11 +83,10 @@ public final class TxDataCodec {
     if (v instanceof String || v instanceof Long) {
       ValueCodec.pack(p, v);
     } else if (v instanceof Map<?, ?> m) {
-      Object[][] entries = sortedEntries(m);
-      p.packMapHeader(entries.length);
-      for (Object[] e : entries) {
-        pack(p, e[0], depth + 1, written);
-        pack(p, e[1], depth + 1, written);
+      Object[] entries = sortedEntries(m);
+      p.packMapHeader(entries.length / 2);
+      for (int i = 0; i < entries.length; i++) {
+        pack(p, entries[i], depth + 1, written);
       }
     } else if (v instanceof List<?> l && !(v instanceof EdnList)) {
       p.packArrayHeader(l.size());
@@ -128,31 +127,55 @@ public final class TxDataCodec {
     }
   }
 
-  // the entries of a map whose keys are keywords or strings, in the EDN printer's order (EdnOrder)
-  private static Object[][] sortedEntries(Map<?, ?> m) throws NoForm {
-    Object[][] out = new Object[m.size()][];
+  // the entries of a map whose keys are keywords or strings, in the EDN printer's order (EdnOrder),
+  // as one array of each key followed by its value (one allocation for the usual small map)
+  private static Object[] sortedEntries(Map<?, ?> m) throws NoForm {
+    int size = m.size();
+    if (size > 16) {
+      return sortedLarge(m);
+    }
+    Object[] out = new Object[2 * size];
     int n = 0;
     for (Map.Entry<?, ?> e : m.entrySet()) {
       Object k = e.getKey();
-      if (n == out.length || !(k instanceof Keyword || k instanceof String)) {
+      if (n == size || !isKey(k)) {
         throw new NoForm();
       }
-      Object[] entry = {k, e.getValue()};
-      int at = n++;
-      if (out.length <= 16) {
-        for (; at > 0 && EdnOrder.INSTANCE.compare(out[at - 1][0], k) > 0; at--) {
-          out[at] = out[at - 1];
-        }
+      int at = 2 * n++;
+      for (; at > 0 && EdnOrder.INSTANCE.compare(out[at - 2], k) > 0; at -= 2) {
+        out[at] = out[at - 2];
+        out[at + 1] = out[at - 1];
       }
-      out[at] = entry;
+      out[at] = k;
+      out[at + 1] = e.getValue();
     }
-    if (n != out.length) {
+    if (n != size) {
       throw new NoForm();
     }
-    if (out.length > 16) {
-      Arrays.sort(out, (a, b) -> EdnOrder.INSTANCE.compare(a[0], b[0]));
+    return out;
+  }
+
+  private static Object[] sortedLarge(Map<?, ?> m) throws NoForm {
+    List<Map.Entry<?, ?>> entries = new ArrayList<>(m.entrySet());
+    for (Map.Entry<?, ?> e : entries) {
+      if (!isKey(e.getKey())) {
+        throw new NoForm();
+      }
+    }
+    if (entries.size() != m.size()) {
+      throw new NoForm();
+    }
+    entries.sort((a, b) -> EdnOrder.INSTANCE.compare(a.getKey(), b.getKey()));
+    Object[] out = new Object[2 * entries.size()];
+    for (int i = 0; i < entries.size(); i++) {
+      out[2 * i] = entries.get(i).getKey();
+      out[2 * i + 1] = entries.get(i).getValue();
     }
     return out;
+  }
+
+  private static boolean isKey(Object k) {
+    return k instanceof Keyword || k instanceof String;
   }
 
   /**
