@@ -220,35 +220,57 @@ public final class DatomTree implements Iterable<Datom> {
     if (changes == null) {
       return NONE;
     }
-    // the changes are a tree all in memory: leaf by leaf, without a cursor
-    Datom[] out = new Datom[Math.toIntExact(changes.size())];
-    int n = changes.collectAfter(changes.root, tx, out, 0);
-    return n == out.length ? out : Arrays.copyOf(out, n);
+    // the changes are a tree all in memory: leaf by leaf, without a cursor, into an array that
+    // grows as it fills (those after tx are often few of the changes: a second rebase takes only
+    // what came while the first one ran)
+    After after = new After((int) Math.min(changes.size(), 1024));
+    changes.collectAfter(changes.root, tx, after);
+    return after.n == after.out.length ? after.out : Arrays.copyOf(after.out, after.n);
   }
 
-  private int collectAfter(Node node, long tx, Datom[] out, int at) {
+  // the datoms collected so far
+  private static final class After {
+    Datom[] out;
+    int n;
+
+    After(int capacity) {
+      out = new Datom[capacity];
+    }
+
+    void room(int more) {
+      if (n + more > out.length) {
+        out = Arrays.copyOf(out, Math.max(n + more, out.length * 2));
+      }
+    }
+  }
+
+  private void collectAfter(Node node, long tx, After after) {
     if (Branch.maxTx(node) <= tx) {
       // none after tx below: in an index sorted by entity or attribute, most of what an index job
       // left for the next one
-      return at;
+      return;
     }
     if (node instanceof Leaf leaf) {
+      after.room(leaf.keys.length);
       if (leaf.minTx > tx) { // all after tx: taken whole, unread
-        System.arraycopy(leaf.keys, 0, out, at, leaf.keys.length);
-        return at + leaf.keys.length;
+        System.arraycopy(leaf.keys, 0, after.out, after.n, leaf.keys.length);
+        after.n += leaf.keys.length;
+        return;
       }
+      Datom[] out = after.out;
+      int at = after.n;
       for (Datom d : leaf.keys) {
         if (d.tx() > tx) {
           out[at++] = d;
         }
       }
-      return at;
+      after.n = at;
+      return;
     }
     Branch b = (Branch) node;
     for (int i = 0; i < b.childCount(); i++) {
-      at = collectAfter(b.child(i, source), tx, out, at);
+      collectAfter(b.child(i, source), tx, after);
     }
-    return at;
   }
 
   /** This tree with the changes copied into its own nodes, stored or not. */

@@ -3,6 +3,7 @@ package io.vertomic.wire;
 import io.vertomic.datom.Datom;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessageUnpacker;
@@ -41,7 +42,7 @@ public final class TxEntryCodec {
       for (int i = 0; i < n; i++) {
         datoms.add(DatomCodec.unpack(u));
       }
-      return new TxEntry(t, nextT, nextDb, List.copyOf(datoms));
+      return new TxEntry(t, nextT, nextDb, Collections.unmodifiableList(datoms));
     } catch (IOException | RuntimeException e) {
       throw Frame.corrupt(what, "does not decode (" + e.getMessage() + ")");
     }
