@@ -304,6 +304,31 @@ public final class Indexes {
     return out;
   }
 
+  // sorts a by cmp, stably. A transaction's datoms come entity by entity, each entity's attributes
+  // in any order: insertion sorts them in about one comparison each where TimSort takes five or
+  // more; input further from sorted goes to Arrays.sort once insertion has moved four datoms per
+  // datom (stable so far, so the whole stays stable)
+  static void sortNearlySorted(Datom[] a, java.util.Comparator<Datom> cmp) {
+    long moves = 4L * a.length;
+    for (int i = 1; i < a.length; i++) {
+      Datom x = a[i];
+      int j = i - 1;
+      if (cmp.compare(a[j], x) <= 0) {
+        continue;
+      }
+      do {
+        a[j + 1] = a[j];
+        j--;
+        moves--;
+      } while (j >= 0 && cmp.compare(a[j], x) > 0);
+      a[j + 1] = x;
+      if (moves < 0) {
+        Arrays.sort(a, cmp);
+        return;
+      }
+    }
+  }
+
   // a copy of ds sorted by o, the first of datoms equal under it kept
   private static Datom[] sortedDistinct(List<Datom> ds, IndexOrder o) {
     Datom[] sorted = ds.toArray(new Datom[0]);
@@ -311,7 +336,11 @@ public final class Indexes {
       return sorted;
     }
     java.util.Comparator<Datom> cmp = o.comparator();
-    Arrays.sort(sorted, cmp); // stable: the first of equal ones stays first
+    if (o == IndexOrder.EAVT) {
+      sortNearlySorted(sorted, cmp);
+    } else {
+      Arrays.sort(sorted, cmp); // stable: the first of equal ones stays first
+    }
     int n = 1;
     for (int i = 1; i < sorted.length; i++) {
       if (cmp.compare(sorted[n - 1], sorted[i]) != 0) {

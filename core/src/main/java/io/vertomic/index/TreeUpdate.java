@@ -130,7 +130,7 @@ final class TreeUpdate {
         }
       }
       Datom key = isAdd ? adds[a++] : removes[r++];
-      int p = i < n ? Arrays.binarySearch(keys, i, n, key, cmp) : -n - 1;
+      int p = i < n ? gallop(keys, i, n, key) : -n - 1;
       int at = p >= 0 ? p : -p - 1;
       System.arraycopy(keys, i, scratch, k, at - i);
       k += at - i;
@@ -154,6 +154,24 @@ final class TreeUpdate {
     k += n - i;
     Leaf.cut(scratch, k, limits, appends(leaf, a0, a1, r0, r1), minTx, maxTx, out);
     return true;
+  }
+
+  /**
+   * {@link Arrays#binarySearch} of {@code key} in {@code keys[from, to)}, probing from {@code from}
+   * at distances 1, 2, 4... first: one comparison when the key goes where the last one went, as
+   * every new entity of an attribute does in AEVT (before the next attribute's datoms), and no more
+   * than twice the binary search's when it goes far.
+   */
+  private int gallop(Datom[] keys, int from, int to, Datom key) {
+    int lo = from; // every key before lo is less than key
+    int probe = from;
+    int step = 1;
+    while (probe < to && cmp.compare(keys[probe], key) < 0) {
+      lo = probe + 1;
+      probe = from + step;
+      step <<= 1;
+    }
+    return Arrays.binarySearch(keys, lo, Math.min(probe + 1, to), key, cmp);
   }
 
   /** Whether the changes to {@code node} only add keys after its last one. */
