@@ -2,7 +2,6 @@ package io.vertomic.index;
 
 import io.vertomic.datom.Datom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -69,7 +68,9 @@ final class Overlay {
         hide.add(a);
       }
     }
-    DatomTree nextAdded = added.withChanges(Arrays.asList(adds), unadd);
+    // sorted and distinct already (DatomTree.withChanges checked them): path-copied into the added
+    // tree (all in memory) without being copied to another array and checked again
+    DatomTree nextAdded = added.pathCopied(adds, unadd.toArray(EMPTY));
     DatomTree nextHidden =
         hide.isEmpty() ? hidden : hidden.withChanges(new ArrayList<>(hide), List.of());
     return new Overlay(base, nextAdded, nextHidden);
@@ -85,7 +86,9 @@ final class Overlay {
     for (Datom r : removes) {
       (added.contains(r) ? unadd : hide).add(r);
     }
-    DatomTree nextAdded = added.withChanges(Arrays.asList(adds), unadd);
+    // sorted and distinct already, as the caller promised: path-copied into the added tree (all
+    // in memory) without being copied to another array and checked again
+    DatomTree nextAdded = added.pathCopied(adds, unadd.toArray(EMPTY));
     DatomTree nextHidden = hide.isEmpty() ? hidden : hidden.withChanges(hide, List.of());
     return new Overlay(base, nextAdded, nextHidden);
   }

@@ -63,7 +63,7 @@ public record TxReply(long t, Map<String, Long> tempids) {
         }
         long t = u.unpackLong();
         int ids = u.unpackMapHeader();
-        Map<String, Long> tempids = new LinkedHashMap<>();
+        Map<String, Long> tempids = new LinkedHashMap<>(ids + ids / 3 + 1); // no rehashing
         for (int k = 0; k < ids; k++) {
           tempids.put(Msgpack.string(u), u.unpackLong());
         }
