@@ -580,11 +580,11 @@ final class TransactorBench {
             ratio));
   }
 
-  /** A transactor in a child JVM with this class path; returns once it is active. */
   // the JVM options ./scripts/transactor gives a transactor by default (docs/transactor.md)
   private static final List<String> TRANSACTOR_JVM =
       List.of("-Xms2g", "-Xmx2g", "-XX:+UseParallelGC");
 
+  /** A transactor in a child JVM with this class path; returns once it is active. */
   private static Process startTransactor(String cluster, String system) throws IOException {
     return startTransactor(cluster, system, TRANSACTOR_JVM);
   }

@@ -45,6 +45,8 @@ import org.msgpack.core.MessageUnpacker;
 public final class TxDataCodec {
   static final byte KEYWORD_REF = 100;
   private static final int MAX_DEPTH = 512;
+  // a map of up to this many keys is sorted by insertion as its entries come
+  private static final int INSERTION_SORTED = 16;
 
   private TxDataCodec() {}
 
@@ -131,7 +133,7 @@ public final class TxDataCodec {
   // as one array of each key followed by its value (one allocation for the usual small map)
   private static Object[] sortedEntries(Map<?, ?> m) throws NoForm {
     int size = m.size();
-    if (size > 16) {
+    if (size > INSERTION_SORTED) {
       return sortedLarge(m);
     }
     Object[] out = new Object[2 * size];

@@ -48,10 +48,6 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /**
-   * A JVM running {@code main} in cluster {@code cluster} with the system properties {@code props}
-   * and this JVM's class path.
-   */
-  /**
    * The collector and compiler of every JVM a test launches. C1 alone: a child lives seconds to
    * minutes, and C2 compiling on 2 shared cores cost more than it won (a test's children took half
    * the CPU without it).
@@ -59,6 +55,10 @@ public final class ChildJvm implements AutoCloseable {
   public static final List<String> SHORT_LIVED =
       List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
+  /**
+   * A JVM running {@code main} in cluster {@code cluster} with the system properties {@code props}
+   * and this JVM's class path.
+   */
   public static ChildJvm start(String cluster, List<String> props, String main, String... args)
       throws IOException {
     List<String> cmd = new ArrayList<>();
